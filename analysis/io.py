@@ -1,0 +1,110 @@
+"""Writing files safely and printing frames in the command line's formats."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+import pandas as pd
+
+__all__ = ["FORMATS", "atomic_write_text", "format_frame", "write_frame"]
+
+FORMATS = ("table", "jsonl", "csv")
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    """Write text to ``path`` through a temporary file and a rename.
+
+    A reader never sees a half-written file, and an interrupted write leaves the old file.
+
+    Parameters
+    ----------
+    path : str or Path
+        Destination file; its folder is created when missing.
+    text : str
+        Content, written as UTF-8 with the line ends it already has.
+
+    Returns
+    -------
+    Path
+        The destination path.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if hasattr(value, "item"):
+        return value.item()  # numpy scalar
+    return value
+
+
+def format_frame(frame: pd.DataFrame, fmt: str) -> str:
+    """Render a frame as ``jsonl`` (one object per row), ``csv`` or a readable ``table``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Any frame; list cells become JSON arrays (jsonl) or ``|``-joined text (csv, table).
+    fmt : str
+        One of :data:`FORMATS`.
+
+    Returns
+    -------
+    str
+        The rendered text, ending with a newline unless the frame is empty.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "jsonl":
+        cols = list(frame.columns)
+        lines = [
+            json.dumps({c: _jsonable(v) for c, v in zip(cols, row, strict=True)}, ensure_ascii=False)
+            for row in frame.itertuples(index=False, name=None)
+        ]
+        return "".join(line + "\n" for line in lines)
+    flat = frame.copy()
+    for col in flat.columns:
+        if flat[col].map(lambda v: isinstance(v, (list, tuple))).any():
+            flat[col] = flat[col].map(
+                lambda v: "|".join(map(str, v)) if isinstance(v, (list, tuple)) else v
+            )
+    if fmt == "csv":
+        return flat.to_csv(index=False, lineterminator="\n")
+    if flat.empty:
+        return "(no rows)\n"
+    with pd.option_context("display.max_colwidth", 60, "display.width", 200):
+        return flat.to_string(index=False) + "\n"
+
+
+def write_frame(frame: pd.DataFrame, fmt: str, out: TextIO) -> None:
+    """Print a frame in one of the command line's formats.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows to print.
+    fmt : str
+        ``table``, ``jsonl`` or ``csv``.
+    out : TextIO
+        Stream to write to.
+    """
+    out.write(format_frame(frame, fmt))
