@@ -36,7 +36,17 @@ def _cmd_glossary_extract(args: argparse.Namespace) -> int:
     corpus = _read_files(args.files)
     entries = extract_glossary(corpus)
     out = entries.rename(columns={"file": "doc"})[
-        ["doc", "n", "term", "definition", "aliases", "display_term", "line", "mentions", "truncated"]
+        [
+            "doc",
+            "n",
+            "term",
+            "definition",
+            "aliases",
+            "display_term",
+            "line",
+            "mentions",
+            "truncated",
+        ]
     ]
     if args.format == "table":
         out = out.assign(definition=out["definition"].str.slice(0, 40))
@@ -168,9 +178,10 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     result = fit_topics(tokens, n_topics=n_topics, random_state=args.seed, passes=args.passes)
     terms = result.topic_terms[result.topic_terms["rank"] <= args.top].round({"weight": 4})
     if args.format == "table":
-        print(f"K={result.n_topics_}  " + "  ".join(
-            f"{k}={v:.3f}" for k, v in result.coherence_.items()
-        ))
+        print(
+            f"K={result.n_topics_}  "
+            + "  ".join(f"{k}={v:.3f}" for k, v in result.coherence_.items())
+        )
         if result.sweep_ is not None:
             print(result.sweep_.round(3).to_string(index=False))
         print(result.labels_.to_string(index=False))
@@ -254,7 +265,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     sys.stderr.write(f"warning: {message}\n")
 
 

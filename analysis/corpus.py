@@ -193,8 +193,9 @@ def to_simplified(text: str) -> str:
 def is_traditional(text: str, *, threshold: float = 0.03) -> bool:
     """Tell whether a text is written in traditional characters.
 
-    A sample of the text is converted with OpenCC ``t2s``; the text is traditional when more
-    than ``threshold`` of its Han characters change.
+    Each distinct Han character is looked up in OpenCC's ``t2s`` table (the text itself is
+    not converted); the text is traditional when more than ``threshold`` of its Han
+    characters have a simplified form.
 
     Parameters
     ----------
@@ -208,24 +209,33 @@ def is_traditional(text: str, *, threshold: float = 0.03) -> bool:
     bool
         True for a traditional-character text.
     """
-    sample = "".join(_HAN.findall(text))[:20000]
-    if len(sample) < 4:
+    han = _HAN.findall(text)
+    if len(han) < 4:
         return False
-    converted = to_simplified(sample)
-    if len(converted) != len(sample):
-        return True
-    changed = sum(a != b for a, b in zip(sample, converted, strict=True))
-    return changed / len(sample) > threshold
+    changing = _changing_chars(frozenset(han))
+    share = sum(ch in changing for ch in han) / len(han)
+    return share > threshold
+
+
+@lru_cache(maxsize=64)
+def _changing_chars(chars: frozenset[str]) -> frozenset[str]:
+    """The characters that OpenCC ``t2s`` maps to another character, looked up one by one."""
+    ordered = sorted(chars)
+    converted = _t2s().convert("\n".join(ordered)).split("\n")
+    if len(converted) != len(ordered):  # pragma: no cover - OpenCC keeps line breaks
+        return frozenset()
+    return frozenset(a for a, b in zip(ordered, converted, strict=True) if a != b)
 
 
 # --------------------------------------------------------------------------- sections
 
 _BOILERPLATE = re.compile(
-    r"WAP手机版|当前位置|免责申明|免责声明|版权所有|Copyright|©|主办单位|承办单位|运行维护单位|"
-    r"ICP备|ICP证|公网安备|网安备|^标签[::]|扫一扫|字体大小|字号[::]?\s*[大中小]|【?打印】?\s*【?关闭|"
-    r"^打印$|^关闭$|分享到|^相关评论|^相关阅读|^相关新闻|^上一篇|^下一篇|^责任编辑|^编辑[::]|"
-    r"^来源[::]|发布日期|发布时间|浏览次数|阅读次数|点击数|^内容摘要[::]|^[((]?上接[一二三四五六七八九十\d]+版|"
-    r"^[((]?下转[一二三四五六七八九十\d]+版|^首页\s*[>》]|网站地图|联系我们|^•|^\d{4}-\d{1,2}-\d{1,2}\S{0,40}$"
+    r"WAP手机版|^当前位置|^免责[申声]明|^版权所有|Copyright|©|^主办单位|^承办单位|运行维护单位|"
+    r"ICP备|ICP证|公网安备|^标签[::]|扫一扫|字体大小|^字号[::]|【?打印】?\s*【?关闭|"
+    r"^打印$|^关闭$|^分享到|^相关评论|^相关阅读|^相关新闻|^上一篇|^下一篇|^责任编辑|^编辑[::]|"
+    r"^来源[::]|发布日期|发布时间|浏览次数|阅读次数|点击数[::]|^内容摘要[::]|"
+    r"^[((]?上接[一二三四五六七八九十\d]+版|^[((]?下转[一二三四五六七八九十\d]+版|"
+    r"^首页\s*[>》]|^网站地图|^联系我们|^•|^\d{4}-\d{1,2}-\d{1,2}\S{0,40}$"
 )
 _BOILERPLATE_MAX_LEN = 160
 
@@ -551,9 +561,7 @@ def read_corpus(
     if not records:
         raise CorpusError(f"{source}: no readable report")
     frame = pd.DataFrame.from_records(records)
-    frame["year"] = pd.to_numeric(frame["year"].replace("", None), errors="coerce").astype(
-        "Int64"
-    )
+    frame["year"] = pd.to_numeric(frame["year"].replace("", None), errors="coerce").astype("Int64")
     for col in ("title", "region", "level", "kind"):
         frame[col] = frame[col].fillna("").astype(str)
     return frame[CORPUS_COLUMNS].reset_index(drop=True)

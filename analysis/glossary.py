@@ -15,6 +15,7 @@ import re
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -180,9 +181,9 @@ def parse_entry_line(line: str) -> ParsedLine | None:
         if len(body) <= 40 and not _SENTENCE_PUNCT.search(body) and _valid_term(body):
             return ParsedLine(number, body, "")
         return ParsedLine(number, None, body)
-    if len(body) <= 30 and not _SENTENCE_PUNCT.search(body) and "," not in body:
-        if _valid_term(body):
-            return ParsedLine(None, body, "")
+    short = len(body) <= 30 and not _SENTENCE_PUNCT.search(body)
+    if short and not re.search("[,:]", body) and _valid_term(body):
+        return ParsedLine(None, body, "")
     return ParsedLine(None, None, body)
 
 
@@ -216,9 +217,7 @@ def _count_mentions(body: str, keys: Iterable[str]) -> int:
     return len(pattern.findall(body))
 
 
-def _entries_for_doc(
-    doc: dict[str, object], paras: pd.DataFrame
-) -> list[dict[str, object]]:
+def _entries_for_doc(doc: dict[str, object], paras: pd.DataFrame) -> list[dict[str, object]]:
     """Parse the glossary paragraphs of one report into entry dicts."""
     file = str(doc["file"])
     original_lines = str(doc["original"]).split("\n")
@@ -239,7 +238,7 @@ def _entries_for_doc(
     # news-style blocks anywhere outside boilerplate: 关键词:X / 名词解释:Y
     other = paras[paras["section"] != "boilerplate"]
     lines = list(zip(other["line"], other["text"], strict=True))
-    for (ln, t), (_ln2, t2) in zip(lines, lines[1:], strict=False):
+    for (ln, t), (_ln2, t2) in pairwise(lines):
         mt, md = _NEWS_TERM.match(t), _NEWS_DEF.match(t2)
         if mt and md:
             p = ParsedLine(None, mt.group("t").strip(), md.group("d").strip())
@@ -269,18 +268,10 @@ def _entries_for_doc(
             prev["definition"] = (str(prev["definition"]) + text) if prev["definition"] else text
         else:
             warnings.warn(
-                f"{file}: line {line_no}: cannot parse glossary line {p_o.definition[:30]!r}; "
-                "kept as an entry without a term",
+                f"{file}: line {line_no}: cannot parse glossary line {p_o.definition[:30]!r} "
+                "(no term before it); not made an entry",
                 GlossaryWarning,
                 stacklevel=3,
-            )
-            entries.append(
-                {
-                    "line": line_no,
-                    "display_term": "",
-                    "simplified_term": "",
-                    "definition": p_o.definition,
-                }
             )
     body_text = "\n".join(paras.loc[paras["section"] == "body", "text"])
     out = []
@@ -358,7 +349,7 @@ def extract_glossary(
     Warns
     -----
     GlossaryWarning
-        For a line that cannot be parsed (kept as an entry without a term) and for a
+        For a line that cannot be parsed (text before the first entry) and for a
         truncated entry; the message names the file and line.
     """
     if paragraphs is None:
@@ -645,7 +636,9 @@ class GlossaryEntry:
 
     def __str__(self) -> str:
         where = " ".join(str(x) for x in (self.region, self.year) if x not in ("", None))
-        lines = [f"{self.display_term or self.term}  [{self.doc_id}{', ' + where if where else ''}]"]
+        lines = [
+            f"{self.display_term or self.term}  [{self.doc_id}{', ' + where if where else ''}]"
+        ]
         if self.aliases:
             lines.append(f"  aliases: {', '.join(self.aliases)}")
         lines.append(f"  {self.definition}")
@@ -668,16 +661,20 @@ class GlossaryEntry:
 
     def _repr_html_(self) -> str:
         e = html.escape
-        ctx = "".join(
-            f"<li>{e(s)} <small>({e(d)})</small></li>" for d, s in self.contexts[:5]
+        ctx = "".join(f"<li>{e(s)} <small>({e(d)})</small></li>" for d, s in self.contexts[:5])
+        aliases = (
+            f"<div><small>又作: {e('、'.join(self.aliases))}</small></div>" if self.aliases else ""
         )
-        aliases = f"<div><small>又作: {e('、'.join(self.aliases))}</small></div>" if self.aliases else ""
         return (
             '<div style="border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px 0">'
             f"<b style='font-size:1.1em'>{e(self.display_term or self.term)}</b> "
             f"<small>{e(self.doc_id)} · {e(self.region)} {e(str(self.year or ''))}</small>"
             f"{aliases}<p>{e(self.definition)}</p>"
-            + (f"<details><summary>用例 ({len(self.contexts)})</summary><ul>{ctx}</ul></details>" if ctx else "")
+            + (
+                f"<details><summary>用例 ({len(self.contexts)})</summary><ul>{ctx}</ul></details>"
+                if ctx
+                else ""
+            )
             + "</div>"
         )
 
@@ -737,9 +734,7 @@ class Glossary:
         path = Path(path)
         ctx_path = path / "contexts.csv"
         contexts = (
-            pd.read_csv(ctx_path, dtype=str, keep_default_na=False)
-            if ctx_path.is_file()
-            else None
+            pd.read_csv(ctx_path, dtype=str, keep_default_na=False) if ctx_path.is_file() else None
         )
         return cls(read_glossary(path), contexts)
 

@@ -77,7 +77,9 @@ def format_frame(frame: pd.DataFrame, fmt: str) -> str:
     if fmt == "jsonl":
         cols = list(frame.columns)
         lines = [
-            json.dumps({c: _jsonable(v) for c, v in zip(cols, row, strict=True)}, ensure_ascii=False)
+            json.dumps(
+                {c: _jsonable(v) for c, v in zip(cols, row, strict=True)}, ensure_ascii=False
+            )
             for row in frame.itertuples(index=False, name=None)
         ]
         return "".join(line + "\n" for line in lines)

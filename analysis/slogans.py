@@ -45,7 +45,9 @@ _UNQUOTED_FORMULA = re.compile(
     r"(?<![\d.+A-Za-z])(?:\d{1,4}|N)(?:\+(?:\d{1,4}|[A-Z]))+(?![\d.%+A-Za-z])"
 )
 _EVERYDAY = re.compile(
-    r"^[" + NUMERALS + r"]+(?:年|个月|月|日|天|次|倍|成|岁|周|季度|个百分点|百分点|是|批|些|般|直|起|定|样|切|律)"
+    r"^["
+    + NUMERALS
+    + r"]+(?:年|个月|月|日|天|次|倍|成|岁|周|季度|个百分点|百分点|是|批|些|般|直|起|定|样|切|律)"
     r"|^(?:一年来|一是|一些|一直|一起|一般|一定|一样|一切|一律|万一|十分|百姓|千方百计|两岸)"
 )
 _FUNCTION = re.compile(r"[之的者了去来着过也而与及]")
@@ -235,7 +237,7 @@ def extract_slogans(
     # report of the run quotes it. Plain quoted words stay in the report that quotes them.
     national = set(national_slogans())
     shared: dict[str, str] = dict(glossary_slogans)
-    for found, quoted in per_doc.values():
+    for found, _quoted in per_doc.values():
         for s, kind in found.items():
             if kind == "digit" or (kind == "numeral" and (_strong(s) or s in national)):
                 shared.setdefault(s, kind)

@@ -69,7 +69,7 @@ def quoted_spans(text: str, *, max_len: int = 30) -> list[tuple[int, int, str]]:
     """
     out = []
     for open_q, close_q in _QUOTE_PAIRS.items():
-        body = r"([^" + re.escape(close_q) + r"\n]{1,%d})" % max_len
+        body = r"([^" + re.escape(close_q) + r"\n]{1," + str(max_len) + "})"
         pattern = re.compile(re.escape(open_q) + body + re.escape(close_q))
         for m in pattern.finditer(text):
             out.append((m.start(1), m.end(1), m.group(1)))
