@@ -172,7 +172,7 @@ def test_missing_folder_and_folder_without_txt(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="nowhere: no such folder"):
         read_corpus(tmp_path / "nowhere")
     (tmp_path / "notes.md").write_text("x", encoding="utf-8")
-    with pytest.raises(CorpusError, match="contains no .txt files"):
+    with pytest.raises(CorpusError, match=r"contains no \.txt files"):
         read_corpus(tmp_path)
 
 
