@@ -134,7 +134,7 @@ def _cmd_tokenize(args: argparse.Namespace) -> int:
     return 0
 
 
-def _content_tokens(files: Sequence[str], jobs: int):
+def _content_tokens(files: Sequence[str], jobs: int, *, policy_verbs: bool = False):
     from analysis.corpus import split_paragraphs
     from analysis.tokens import build_tokenizer, filter_tokens, tokenize
 
@@ -142,7 +142,7 @@ def _content_tokens(files: Sequence[str], jobs: int):
     paragraphs = split_paragraphs(corpus)
     tok = build_tokenizer(corpus)
     tokens = tokenize(paragraphs[paragraphs["section"] == "body"], tokenizer=tok, n_jobs=jobs)
-    return corpus, filter_tokens(tokens)
+    return corpus, filter_tokens(tokens, policy_verbs=policy_verbs)
 
 
 def _cmd_keywords(args: argparse.Namespace) -> int:
@@ -166,7 +166,8 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
 def _cmd_topics(args: argparse.Namespace) -> int:
     from analysis.topics import fit_topics
 
-    _, tokens = _content_tokens(args.files, args.jobs)
+    # policy verbs (推进, 加强, ...) run through every topic; they are left out of topics
+    _, tokens = _content_tokens(args.files, args.jobs, policy_verbs=True)
     if args.k_range:
         try:
             a, b = (int(x) for x in args.k_range.split(":"))
@@ -179,15 +180,15 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     terms = result.topic_terms[result.topic_terms["rank"] <= args.top].round({"weight": 4})
     if args.format == "table":
         print(
-            f"K={result.n_topics_}  "
-            + "  ".join(f"{k}={v:.3f}" for k, v in result.coherence_.items())
+            f"K={result.n_topics}  "
+            + "  ".join(f"{k}={v:.3f}" for k, v in result.coherence.items())
         )
-        if result.sweep_ is not None:
-            print(result.sweep_.round(3).to_string(index=False))
-        print(result.labels_.to_string(index=False))
+        if result.sweep is not None:
+            print(result.sweep.round(3).to_string(index=False))
+        print(result.labels.to_string(index=False))
     write_frame(terms, args.format, sys.stdout)
     if args.format != "table":
-        coherence = {"coherence": result.coherence_, "n_topics": result.n_topics_}
+        coherence = {"coherence": result.coherence_, "n_topics": result.n_topics}
         sys.stderr.write(json.dumps(coherence, ensure_ascii=False) + "\n")
     return 0
 

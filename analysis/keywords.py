@@ -1,0 +1,258 @@
+"""Keywords: TF-IDF ranking per report or group, G² keyness, and jieba's own ranking."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis.tokens import Tokenizer
+
+__all__ = ["group_tokens", "jieba_keywords", "keyness", "rank_keywords"]
+
+
+def _identity(tokens: list[str]) -> list[str]:
+    return tokens
+
+
+def group_tokens(
+    tokens: pd.DataFrame, *, by: str = "doc", corpus: pd.DataFrame | None = None
+) -> pd.Series:
+    """Concatenate paragraph tokens into one token list per report or group.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        Rows with ``doc_id`` and ``tokens`` (and the ``by`` column, unless ``corpus`` has it).
+    by : str
+        ``doc`` (one group per report) or a column such as ``year``, ``level``, ``kind``.
+    corpus : pandas.DataFrame, optional
+        Catalog columns are taken from here when ``tokens`` lacks ``by``.
+
+    Returns
+    -------
+    pandas.Series
+        Index: the group (``doc_id`` or the ``by`` value), in first-seen order; values: list
+        of str.
+    """
+    column = "doc_id" if by == "doc" else by
+    frame = tokens
+    if column not in frame.columns:
+        if corpus is None or column not in corpus.columns:
+            raise ValueError(f"cannot group by {by!r}: no such column in the tokens or corpus")
+        frame = frame.merge(corpus[["doc_id", column]], on="doc_id", how="left")
+    groups: dict[object, list[str]] = {}
+    for key, toks in zip(frame[column], frame["tokens"], strict=True):
+        groups.setdefault(key, []).extend(toks)
+    series = pd.Series(groups, dtype=object)
+    series.index.name = column
+    return series
+
+
+def rank_keywords(
+    tokens: pd.DataFrame,
+    *,
+    by: str = "doc",
+    top_n: int | None = 20,
+    corpus: pd.DataFrame | None = None,
+    sublinear_tf: bool = True,
+    smooth_idf: bool = True,
+    norm: str | None = "l2",
+    min_count: int = 1,
+) -> pd.DataFrame:
+    """Rank each report's (or group's) keywords by TF-IDF over the already-segmented tokens.
+
+    Uses scikit-learn's ``TfidfVectorizer`` with an identity analyzer, so one-character words
+    and formulas such as ``1+6+N`` are kept exactly as the tokenizer produced them. Filter the
+    tokens first (:func:`analysis.filter_tokens`) to keep stopwords and numbers out.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        Rows with ``doc_id`` and ``tokens``.
+    by : str
+        ``doc`` or a catalog column (``year``, ``level``, ``kind``, ``region``...).
+    top_n : int or None
+        Keywords kept per group (None: all).
+    corpus : pandas.DataFrame, optional
+        Supplies the ``by`` column when the tokens lack it.
+    sublinear_tf : bool
+        Use ``1 + ln(tf)`` (default): damps very frequent terms, which matters with few,
+        long reports where IDF alone separates little.
+    smooth_idf : bool
+        ``idf = ln((1 + n) / (1 + df)) + 1`` (True) or ``ln(n / df) + 1``.
+    norm : {"l2", "l1", None}
+        Row normalisation.
+    min_count : int
+        Drop terms used fewer times than this in the group.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id`` (or the ``by`` column), ``rank`` (1 = best), ``term``, ``score``
+        (float, TF-IDF) and ``count`` (uses in the group); sorted by group order and rank,
+        ties broken by count, then term.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    groups = group_tokens(tokens, by=by, corpus=corpus)
+    vectorizer = TfidfVectorizer(
+        analyzer=_identity,
+        lowercase=False,
+        sublinear_tf=sublinear_tf,
+        smooth_idf=smooth_idf,
+        norm=norm,
+    )
+    matrix = vectorizer.fit_transform(groups.tolist()).tocsr()
+    vocab = vectorizer.get_feature_names_out()
+    rows = []
+    for i, key in enumerate(groups.index):
+        counts = Counter(groups.iloc[i])
+        row = matrix.getrow(i)
+        items = [
+            (float(score), counts[vocab[j]], vocab[j])
+            for j, score in zip(row.indices, row.data, strict=True)
+            if counts[vocab[j]] >= min_count
+        ]
+        items.sort(key=lambda x: (-round(x[0], 12), -x[1], x[2]))
+        for rank, (score, count, term) in enumerate(items[:top_n] if top_n else items, start=1):
+            rows.append((key, rank, term, score, count))
+    return pd.DataFrame(rows, columns=[groups.index.name, "rank", "term", "score", "count"])
+
+
+def keyness(
+    tokens: pd.DataFrame,
+    *,
+    target: object | Sequence[object],
+    reference: object | Sequence[object] | None = None,
+    by: str = "doc",
+    corpus: pd.DataFrame | None = None,
+    correction: str = "williams",
+    min_count: int = 2,
+    top_n: int | None = None,
+) -> pd.DataFrame:
+    """Log-likelihood (G²) keyness of a target report or group against a reference.
+
+    For each term, a 2×2 table (term vs. other terms, target vs. reference) gives
+    ``G² = 2 Σ O ln(O / E)``, signed positive when the term is relatively more frequent in
+    the target — as quanteda's ``textstat_keyness(measure = "lr")`` does.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        Rows with ``doc_id`` and ``tokens``.
+    target : value or sequence of values
+        The group(s) of ``by`` to characterise, e.g. a doc_id or a year.
+    reference : value or sequence, optional
+        The comparison groups; default all the others.
+    by : str
+        ``doc`` or a catalog column.
+    corpus : pandas.DataFrame, optional
+        Supplies the ``by`` column when the tokens lack it.
+    correction : {"williams", "none"}
+        Williams' correction divides G² by ``q = 1 + (N/R1 + N/R2 − 1)(N/C1 + N/C2 − 1) / 6N``
+        (quanteda's default for ``lr``).
+    min_count : int
+        Terms used fewer times than this in target and reference together are skipped.
+    top_n : int, optional
+        Keep the first ``top_n`` rows (strongest positive keyness first).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``term``, ``n_target``, ``n_reference`` (counts), ``g2`` (signed G²), ``p``
+        (chi-squared, 1 d.f.) and ``log_ratio`` (log2 of the relative-frequency ratio, with
+        0.5 added to zero counts); sorted by ``g2`` descending, then term.
+    """
+    from scipy.stats import chi2
+
+    if correction not in ("williams", "none"):
+        raise ValueError(f"correction must be 'williams' or 'none', not {correction!r}")
+    groups = group_tokens(tokens, by=by, corpus=corpus)
+    targets = list(target) if isinstance(target, (list, tuple, set)) else [target]
+    missing = [t for t in targets if t not in groups.index]
+    if missing:
+        raise ValueError(f"target {missing[0]!r} is not a {by} of these tokens")
+    if reference is None:
+        refs = [g for g in groups.index if g not in targets]
+    else:
+        refs = list(reference) if isinstance(reference, (list, tuple, set)) else [reference]
+    t_counts: Counter[str] = Counter()
+    r_counts: Counter[str] = Counter()
+    for g in targets:
+        t_counts.update(groups[g])
+    for g in refs:
+        r_counts.update(groups[g])
+    terms = sorted(t for t in set(t_counts) | set(r_counts) if t_counts[t] + r_counts[t] >= min_count)
+    a = np.array([t_counts[t] for t in terms], dtype=float)
+    b = np.array([r_counts[t] for t in terms], dtype=float)
+    c = float(sum(t_counts.values())) - a  # target, other terms
+    d = float(sum(r_counts.values())) - b  # reference, other terms
+    n = a + b + c + d
+    observed = np.stack([a, b, c, d])
+    row1, row2 = a + c, b + d  # target total, reference total
+    col1, col2 = a + b, c + d
+    expected = np.stack([row1 * col1, row2 * col1, row1 * col2, row2 * col2]) / n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms_ll = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+    g2 = 2 * terms_ll.sum(axis=0)
+    if correction == "williams":
+        q = 1 + ((n / row1 + n / row2 - 1) * (n / col1 + n / col2 - 1)) / (6 * n)
+        g2 = g2 / q
+    sign = np.where(a > expected[0], 1.0, -1.0)
+    p = chi2.sf(g2, 1)
+    rel_t = np.where(a > 0, a, 0.5) / row1
+    rel_r = np.where(b > 0, b, 0.5) / row2
+    frame = pd.DataFrame(
+        {
+            "term": terms,
+            "n_target": a.astype(int),
+            "n_reference": b.astype(int),
+            "g2": sign * g2,
+            "p": p,
+            "log_ratio": np.log2(rel_t / rel_r),
+        }
+    )
+    frame = frame.sort_values(["g2", "term"], ascending=[False, True], kind="mergesort")
+    frame = frame.reset_index(drop=True)
+    return frame.head(top_n) if top_n else frame
+
+
+def jieba_keywords(
+    paragraphs: pd.DataFrame,
+    *,
+    top_n: int = 20,
+    tokenizer: Tokenizer | None = None,
+) -> pd.DataFrame:
+    """Rank keywords with jieba's own ``extract_tags`` (its general-corpus IDF), for comparison.
+
+    Words missing from jieba's IDF table all get the median IDF, so new coinages tie; the
+    notebook ``03_keywords`` sets this against :func:`rank_keywords`.
+
+    Parameters
+    ----------
+    paragraphs : pandas.DataFrame
+        Rows with ``doc_id`` and ``text`` (body paragraphs).
+    top_n : int
+        Keywords per report.
+    tokenizer : Tokenizer, optional
+        Segment with our domain tokenizer instead of jieba's default dictionary.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id``, ``rank``, ``term``, ``score`` (jieba's TF-IDF weight).
+    """
+    import jieba.analyse
+
+    extractor = jieba.analyse.TFIDF()
+    if tokenizer is not None:
+        extractor.tokenizer = tokenizer.jieba
+    rows = []
+    for doc_id, group in paragraphs.groupby("doc_id", sort=False):
+        text = "\n".join(group["text"])
+        tags = extractor.extract_tags(text, topK=top_n, withWeight=True)
+        rows.extend((doc_id, r, term, float(w)) for r, (term, w) in enumerate(tags, start=1))
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "score"])
