@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 
@@ -185,7 +186,9 @@ def keyness(
         t_counts.update(groups[g])
     for g in refs:
         r_counts.update(groups[g])
-    terms = sorted(t for t in set(t_counts) | set(r_counts) if t_counts[t] + r_counts[t] >= min_count)
+    terms = sorted(
+        t for t in set(t_counts) | set(r_counts) if t_counts[t] + r_counts[t] >= min_count
+    )
     a = np.array([t_counts[t] for t in terms], dtype=float)
     b = np.array([r_counts[t] for t in terms], dtype=float)
     c = float(sum(t_counts.values())) - a  # target, other terms
@@ -245,9 +248,13 @@ def jieba_keywords(
     pandas.DataFrame
         Columns ``doc_id``, ``rank``, ``term``, ``score`` (jieba's TF-IDF weight).
     """
-    import jieba.analyse
+    with warnings.catch_warnings():
+        # jieba 0.42 opens its IDF file without closing it, at import and in TFIDF()
+        # (a ResourceWarning from jieba, not a leak of ours)
+        warnings.simplefilter("ignore", ResourceWarning)
+        import jieba.analyse
 
-    extractor = jieba.analyse.TFIDF()
+        extractor = jieba.analyse.TFIDF()
     if tokenizer is not None:
         extractor.tokenizer = tokenizer.jieba
     rows = []

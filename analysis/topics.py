@@ -55,8 +55,9 @@ class TopicResult:
     bow: list[list[tuple[int, int]]] = field(repr=False)
 
 
-def _prepare(tokens: pd.DataFrame, *, no_below: int | None, no_above: float, keep_n: int,
-             min_tokens: int):
+def _prepare(
+    tokens: pd.DataFrame, *, no_below: int | None, no_above: float, keep_n: int, min_tokens: int
+):
     from gensim.corpora import Dictionary
 
     texts = tokens["tokens"].tolist()
@@ -83,8 +84,9 @@ def _prepare(tokens: pd.DataFrame, *, no_below: int | None, no_above: float, kee
     return dictionary, bow, filtered, tokens.iloc[keep].reset_index(drop=True)
 
 
-def _fit_one(bow, dictionary, texts, k: int, *, random_state: int, passes: int,
-             iterations: int, topn: int):
+def _fit_one(
+    bow, dictionary, texts, k: int, *, random_state: int, passes: int, iterations: int, topn: int
+):
     from gensim.models import CoherenceModel, LdaModel
 
     model = LdaModel(
@@ -192,13 +194,22 @@ def fit_topics(
     sweep_rows = []
     for k in ks:
         model, per_topic, perplexity = _fit_one(
-            bow, dictionary, texts, k, random_state=random_state, passes=passes,
-            iterations=iterations, topn=coherence_topn,
+            bow,
+            dictionary,
+            texts,
+            k,
+            random_state=random_state,
+            passes=passes,
+            iterations=iterations,
+            topn=coherence_topn,
         )
         fits[k] = (model, per_topic)
         sweep_rows.append(
-            {"n_topics": k, **{m: float(np.mean(v)) for m, v in per_topic.items()},
-             "perplexity": perplexity}
+            {
+                "n_topics": k,
+                **{m: float(np.mean(v)) for m, v in per_topic.items()},
+                "perplexity": perplexity,
+            }
         )
     sweep = pd.DataFrame(sweep_rows)
     k = _choose(sweep) if len(ks) > 1 else ks[0]
@@ -221,8 +232,9 @@ def fit_topics(
     )
     para_rows = []
     lengths = []
-    for (doc_id, para_id), doc in zip(kept[["doc_id", "para_id"]].itertuples(index=False), bow,
-                                      strict=True):
+    for (doc_id, para_id), doc in zip(
+        kept[["doc_id", "para_id"]].itertuples(index=False), bow, strict=True
+    ):
         dist = dict(model.get_document_topics(doc, minimum_probability=0.0))
         n = sum(c for _, c in doc)
         for t in range(k):
