@@ -284,13 +284,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         Exit status: 0 success, 1 lookup found nothing, 2 error.
     """
     from analysis.corpus import CorpusError
+    from analysis.report import ReportError
 
     args = _parser().parse_args(argv)
     warnings.showwarning = _show_warning
     pd.set_option("display.unicode.east_asian_width", True)
     try:
         return int(args.func(args))
-    except (CorpusError, CliError, ValueError, FileNotFoundError) as exc:
+    except (CorpusError, CliError, ReportError, ValueError, FileNotFoundError) as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2
     except BrokenPipeError:  # e.g. piped into head

@@ -15,6 +15,8 @@ NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
 
 #: Environment variable naming the corpus folder the notebooks read (set by ``report``).
 CORPUS_ENV: str = "ANALYSIS_CORPUS"
+#: Environment variable naming the glossary folder the notebooks read (set by ``report``).
+GLOSSARY_ENV: str = "ANALYSIS_GLOSSARY"
 
 
 def corpus_dir() -> Path:
@@ -27,3 +29,15 @@ def corpus_dir() -> Path:
     """
     value = os.environ.get(CORPUS_ENV)
     return Path(value) if value else SEEDS_DIR
+
+
+def glossary_dir() -> Path:
+    """Return the glossary folder the notebooks should read.
+
+    Returns
+    -------
+    Path
+        ``$ANALYSIS_GLOSSARY`` when set, otherwise :data:`GLOSSARY_DIR`.
+    """
+    value = os.environ.get(GLOSSARY_ENV)
+    return Path(value) if value else GLOSSARY_DIR

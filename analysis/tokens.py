@@ -25,6 +25,7 @@ __all__ = [
     "TOKEN_COLUMNS",
     "Tokenizer",
     "build_tokenizer",
+    "corpus_tokens",
     "domain_dictionary",
     "filter_tokens",
     "is_number_token",
@@ -465,3 +466,39 @@ def filter_tokens(
     out = tokens.copy()
     out["tokens"] = [[t for t in toks if keep(t)] for toks in tokens["tokens"]]
     return out
+
+
+def corpus_tokens(
+    corpus: pd.DataFrame,
+    *,
+    sections: Sequence[str] = ("body",),
+    tokenizer: Tokenizer | None = None,
+    n_jobs: int = -1,
+    **filters: bool,
+) -> pd.DataFrame:
+    """Segment a corpus's paragraphs and apply the stopword tiers in one call.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The output of :func:`analysis.read_corpus`.
+    sections : sequence of str
+        Paragraph sections kept (default the report body only).
+    tokenizer : Tokenizer, optional
+        Default: :func:`build_tokenizer` for this corpus.
+    n_jobs : int
+        Worker processes.
+    **filters : bool
+        Switches of :func:`filter_tokens` (``policy_verbs=True``, ``numbers=False``, ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id``, ``para_id``, ``section``, ``tokens`` (filtered), one row per paragraph.
+    """
+    from analysis.corpus import split_paragraphs
+
+    paragraphs = split_paragraphs(corpus)
+    paragraphs = paragraphs[paragraphs["section"].isin(list(sections))]
+    tokenizer = tokenizer or build_tokenizer(corpus)
+    return filter_tokens(tokenize(paragraphs, tokenizer=tokenizer, n_jobs=n_jobs), **filters)

@@ -1,0 +1,77 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 分词:领域词典让“提法”保持完整吗?
+#
+# The same sentences segmented by plain jieba (its default dictionary) and by our tokenizer,
+# whose dictionary holds the corpus's glossary terms and slogans; then the most frequent terms.
+
+# %%
+import jieba
+import pandas as pd
+
+from analysis import build_tokenizer, read_corpus
+from analysis.paths import corpus_dir
+from analysis.tokens import corpus_tokens, domain_dictionary
+
+corpus = read_corpus(corpus_dir())
+tokenizer = build_tokenizer(corpus)
+tokenizer
+
+# %% [markdown]
+# ## The domain dictionary
+
+# %%
+words = domain_dictionary(corpus)
+print(
+    len(words),
+    "domain words, e.g.:",
+    "、".join(w for w in words if any(c.isdigit() for c in w))[:300],
+)
+
+# %% [markdown]
+# ## Plain jieba against ours
+
+# %%
+plain = jieba.Tokenizer()
+sentences = [
+    "深入推进国企改革,探索“三资三化”实施路径",
+    "构建“1+6+N”产业载体支撑体系",
+    "完善“2+2+1+N”护校安园机制和“12+N”政企沟通交流机制",
+    "全面完成村庄卫生室“五有三提升”改造",
+    "持续深化“放管服”改革",
+    "构建“１＋６＋１”主导＋创新产业体系",
+]
+pd.DataFrame(
+    {
+        "sentence": sentences,
+        "plain jieba": [" / ".join(plain.lcut(s)) for s in sentences],
+        "ours": [" / ".join(tokenizer.cut(s)) for s in sentences],
+    }
+)
+
+# %% [markdown]
+# ## The most frequent content terms
+# Function words, report boilerplate (各位代表, 我们, ...) and bare numbers are dropped; digit
+# formulas such as 1+6+N stay.
+
+# %%
+tokens = corpus_tokens(corpus, tokenizer=tokenizer)
+counts = pd.Series([t for toks in tokens["tokens"] for t in toks]).value_counts()
+ax = counts.head(25).iloc[::-1].plot.barh(figsize=(6, 6), color="#b22222")
+ax.set_title("全部报告中最常见的词")
+
+# %%
+formulas = counts[[any(c.isdigit() for c in t) or t in words for t in counts.index]]
+formulas.head(20).rename("count").to_frame()
