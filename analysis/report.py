@@ -33,6 +33,7 @@ _EXTERNAL = re.compile(
 )
 
 
+_FONTS = '"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif'
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -167,7 +168,7 @@ def glossary_page(glossary_dir: Path, *, title: str = "名词解释总表") -> s
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{e(title)}</title>
 <style>
-body{{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2em;max-width:1200px}}
+body{{font-family:{_FONTS};margin:2em;max-width:1200px}}
 input{{font-size:1.1em;padding:.4em;width:24em}}
 table{{border-collapse:collapse;margin-top:1em;width:100%}}
 td,th{{border-bottom:1px solid #ddd;padding:.4em .6em;vertical-align:top;text-align:left}}
@@ -189,7 +190,9 @@ const fold = s => s.normalize('NFKC').replace(/[“”"'‘’\\s]/g, '').toLowe
 const keys = rows.map(r => fold(r.textContent));
 function filter() {{
   const k = fold(q.value); let n = 0;
-  rows.forEach((r, i) => {{ const hit = keys[i].includes(k); r.style.display = hit ? '' : 'none'; n += hit; }});
+  rows.forEach((r, i) => {{
+    const hit = keys[i].includes(k); r.style.display = hit ? '' : 'none'; n += hit;
+  }});
   document.getElementById('count').textContent = n + ' / ' + rows.length;
 }}
 q.addEventListener('input', filter); filter();
@@ -204,7 +207,7 @@ def _index_page(pages: list[tuple[str, str]], corpus_name: str, n_reports: int) 
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>政府工作报告分析 · {e(corpus_name)}</title>
 <style>
-body{{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:3em auto;max-width:760px;line-height:1.6}}
+body{{font-family:{_FONTS};margin:3em auto;max-width:760px;line-height:1.6}}
 h1{{color:#b22222}} li{{margin:.5em 0;font-size:1.1em}} .meta{{color:#666}}
 </style></head><body>
 <h1>政府工作报告:主题与术语</h1>
