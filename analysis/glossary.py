@@ -433,7 +433,7 @@ def _to_storage(glossary: pd.DataFrame) -> pd.DataFrame:
         lambda a: ALIAS_SEP.join(a) if isinstance(a, (list, tuple)) else (a or "")
     )
     frame["truncated"] = frame["truncated"].map(lambda t: "yes" if bool(t) else "")
-    frame["year"] = frame["year"].astype("Int64").astype(str).replace("<NA>", "")
+    frame["year"] = frame["year"].map(lambda v: "" if pd.isna(v) else str(int(v)))
     frame = frame.sort_values(["doc_id", "n", "term"], kind="mergesort")
     return frame
 
@@ -491,7 +491,7 @@ def read_glossary(path: str | Path = GLOSSARY_DIR) -> pd.DataFrame:
     frame["aliases"] = frame["aliases"].map(lambda s: [a for a in s.split(ALIAS_SEP) if a])
     frame["n"] = frame["n"].astype(int)
     frame["mentions"] = pd.to_numeric(frame["mentions"].replace("", "0")).astype(int)
-    frame["year"] = pd.to_numeric(frame["year"].replace("", None)).astype("Int64")
+    frame["year"] = pd.array([int(y) if y.strip() else pd.NA for y in frame["year"]], dtype="Int64")
     frame["truncated"] = frame["truncated"] == "yes"
     return frame
 

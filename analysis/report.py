@@ -9,6 +9,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+import pandas as pd
+
 from analysis.corpus import read_corpus
 from analysis.glossary import build_glossary, read_glossary
 from analysis.io import atomic_write_text
@@ -161,7 +163,7 @@ def glossary_page(glossary_dir: Path, *, title: str = "名词解释总表") -> s
             e(r.definition),
             e("、".join(r.aliases)),
             e(r.doc_id),
-            e("" if r.year is None or str(r.year) == "<NA>" else str(r.year)),
+            e("" if pd.isna(r.year) else str(int(r.year))),
         )
         for r in g.itertuples()
     )

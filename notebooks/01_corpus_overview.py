@@ -22,6 +22,9 @@ import pandas as pd
 
 from analysis import read_corpus, split_paragraphs
 from analysis.paths import corpus_dir
+from analysis.plots import register_cjk_font
+
+register_cjk_font()  # Chinese labels in every chart
 
 pd.set_option("display.max_colwidth", 60)
 CORPUS = corpus_dir()

@@ -23,7 +23,10 @@ import pandas as pd
 
 from analysis import build_tokenizer, read_corpus
 from analysis.paths import corpus_dir
+from analysis.plots import register_cjk_font
 from analysis.tokens import corpus_tokens, domain_dictionary
+
+register_cjk_font()  # Chinese labels in every chart
 
 corpus = read_corpus(corpus_dir())
 tokenizer = build_tokenizer(corpus)

@@ -22,6 +22,9 @@ import pandas as pd
 
 from analysis import Glossary, read_corpus
 from analysis.paths import corpus_dir, glossary_dir
+from analysis.plots import register_cjk_font
+
+register_cjk_font()  # Chinese labels in every chart
 
 pd.set_option("display.max_colwidth", 70)
 glossary = Glossary.load(glossary_dir())
