@@ -33,6 +33,7 @@ report: $(STAMP)
 	$(PY) -m analysis report $(if $(CORPUS),--corpus $(CORPUS)) $(if $(OUT),--out $(OUT))
 
 lab: $(STAMP)
+	$(VENV)/bin/jupytext-config set-default-viewer python
 	$(VENV)/bin/jupyter lab notebooks/
 
 bench: $(STAMP)

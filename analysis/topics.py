@@ -85,7 +85,16 @@ def _prepare(
 
 
 def _fit_one(
-    bow, dictionary, texts, k: int, *, random_state: int, passes: int, iterations: int, topn: int
+    bow,
+    dictionary,
+    texts,
+    k: int,
+    *,
+    random_state: int,
+    passes: int,
+    iterations: int,
+    topn: int,
+    measures: tuple[str, ...],
 ):
     from gensim.models import CoherenceModel, LdaModel
 
@@ -102,7 +111,7 @@ def _fit_one(
         chunksize=max(len(bow), 1),
     )
     per_topic: dict[str, list[float]] = {}
-    for measure in COHERENCE_MEASURES:
+    for measure in measures:
         cm = CoherenceModel(
             model=model,
             texts=texts if measure != "u_mass" else None,
@@ -113,7 +122,7 @@ def _fit_one(
             processes=1,
         )
         per_topic[measure] = [float(x) for x in cm.get_coherence_per_topic()]
-    perplexity = float(np.exp2(-model.log_perplexity(bow)))
+    perplexity = float(np.exp2(-model.log_perplexity(bow))) if measures else float("nan")
     return model, per_topic, perplexity
 
 
@@ -137,6 +146,7 @@ def fit_topics(
     min_tokens: int = 5,
     top_n: int = 15,
     coherence_topn: int = 10,
+    coherence: bool = True,
 ) -> TopicResult:
     """Fit an LDA topic model on paragraphs (reports are aggregates of their paragraphs).
 
@@ -167,6 +177,9 @@ def fit_topics(
         Terms listed per topic.
     coherence_topn : int
         Terms per topic used for coherence.
+    coherence : bool
+        Compute c_v, c_npmi and u_mass (needed to choose among several K). False skips them
+        (``coherence`` is then empty) for a quick fit of one K on a large corpus.
 
     Returns
     -------
@@ -190,6 +203,9 @@ def fit_topics(
     ks = [n_topics] if isinstance(n_topics, int) else list(n_topics)
     if not ks or min(ks) < 2:
         raise ValueError("n_topics must be at least 2")
+    if len(ks) > 1 and not coherence:
+        raise ValueError("choosing among several n_topics needs coherence=True")
+    measures = COHERENCE_MEASURES if coherence else ()
     fits = {}
     sweep_rows = []
     for k in ks:
@@ -202,6 +218,7 @@ def fit_topics(
             passes=passes,
             iterations=iterations,
             topn=coherence_topn,
+            measures=measures,
         )
         fits[k] = (model, per_topic)
         sweep_rows.append(
