@@ -188,7 +188,7 @@ def _cmd_topics(args: argparse.Namespace) -> int:
         print(result.labels.to_string(index=False))
     write_frame(terms, args.format, sys.stdout)
     if args.format != "table":
-        coherence = {"coherence": result.coherence_, "n_topics": result.n_topics}
+        coherence = {"coherence": result.coherence, "n_topics": result.n_topics}
         sys.stderr.write(json.dumps(coherence, ensure_ascii=False) + "\n")
     return 0
 
