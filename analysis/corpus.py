@@ -140,6 +140,7 @@ def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
 
 _ODD_SPACES = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _TRAILING_WS = re.compile(r"[ \t]+\n")
+_CIRCLED = re.compile("[\u2460-\u2473]")
 
 
 def normalize_text(text: str) -> str:
@@ -160,6 +161,8 @@ def normalize_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ODD_SPACES.sub("", text)
+    # circled numbers (①…⑳) number entries; NFKC would glue a bare digit to the term
+    text = _CIRCLED.sub(lambda m: f"({ord(m.group(0)) - 0x245F})", text)
     text = unicodedata.normalize("NFKC", text)
     return _TRAILING_WS.sub("\n", text)
 

@@ -92,6 +92,13 @@ _CLOSE = "”’」』)》]】"
 _SENTENCE_PUNCT = re.compile(r"[。;!?]")
 _IS_LINKER = re.compile(r"^(?:是指|指的是|即)")
 _LABEL = re.compile(r"^[\dA-Za-z]{1,3}$")
+# words that introduce part of a definition ("其中:…", "具体包括:…"), never a term
+_CONNECTIVE = re.compile(
+    r"^(?:其中|具体(?:是|指|为|包括|内容|来说|而言)?|主要(?:包括|内容|有|是)?|包括|即|注|说明|备注|"
+    r"[一二三四五六七八九十]是|第[一二三四五六七八九十]|分别|范围|内容|目标|要求|任务|措施|"
+    r"[一二三四五六七八九十\d]+指)$"
+)
+_BRACKETED = re.compile(r"^[【\[]\s*(?P<t>[^】\]]{1,40}?)\s*[】\]]\s*[::]?\s*(?P<d>.+)$")
 _NEWS_TERM = re.compile(r"^[【\[]?(?:关键词|关键字|词条|名词)[】\]]?\s*[::]\s*(?P<t>.{1,40})$")
 _NEWS_DEF = re.compile(r"^[【\[]?(?:名词解释|释义|解释|含义)[】\]]?\s*[::]\s*(?P<d>.+)$")
 
@@ -131,7 +138,7 @@ def _valid_term(term: str) -> bool:
     if _SENTENCE_PUNCT.search(term) or "," in term:
         return False
     # a bare label such as “1”, “N” or “3” opens a sub-definition, not an entry
-    return not _LABEL.match(core)
+    return not _LABEL.match(core) and not _CONNECTIVE.match(core)
 
 
 @dataclass(frozen=True)
@@ -147,8 +154,10 @@ def parse_entry_line(line: str) -> ParsedLine | None:
     """Parse one line of a 名词解释 section.
 
     Understands ``1.term:definition``, ``1、term:definition``, ``(1)term:definition``,
-    ``一、term:definition``, unnumbered ``“term”:definition``, a term alone on its line
-    (``term`` is set and ``definition`` is empty), and ``term,是指…`` after a number.
+    ``一、term:definition``, unnumbered ``“term”:definition``, ``【term】definition``,
+    ``term——definition``, a term alone on its line (``term`` is set and ``definition`` is
+    empty), and ``term,是指…`` after a number. Labels such as “1”, 其中 or 具体包括 before a
+    colon continue a definition; they never start an entry.
 
     Parameters
     ----------
@@ -171,9 +180,15 @@ def parse_entry_line(line: str) -> ParsedLine | None:
         digits = m.group("a") or m.group("b") or m.group("d")
         number = int(digits) if digits else _cn_number(m.group("c"))
         body = line[m.end() :].strip()
+    bracketed = _BRACKETED.match(body)
+    if bracketed and _valid_term(bracketed.group("t")):
+        return ParsedLine(number, bracketed.group("t"), bracketed.group("d").strip())
     split = _split_colon(body)
     if split and _valid_term(split[0]):
         return ParsedLine(number, split[0], split[1])
+    dash = re.match(r"^(?P<t>[^,。;:—]{1,40}?)\s*(?:——|--)\s*(?P<d>.+)$", body)
+    if dash and _valid_term(dash.group("t")) and not split:
+        return ParsedLine(number, dash.group("t"), dash.group("d"))
     if number is not None:
         head = re.match(r"^(?P<t>[^,。;]{1,40}?)\s*,\s*(?P<d>(?:是指|指的是|即|指).+)$", body)
         if head and _valid_term(head.group("t")):

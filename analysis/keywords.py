@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections import Counter
 from collections.abc import Sequence
@@ -14,8 +15,36 @@ from analysis.tokens import Tokenizer
 __all__ = ["group_tokens", "jieba_keywords", "keyness", "rank_keywords"]
 
 
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
+def _chain(paragraphs: list[list[str]]) -> itertools.chain[str]:
+    """Analyzer: a group's tokens are the chained tokens of its paragraphs."""
+    return itertools.chain.from_iterable(paragraphs)
+
+
+def _group_paragraphs(tokens: pd.DataFrame, *, by: str, corpus: pd.DataFrame | None) -> pd.Series:
+    """Paragraph token lists per group (not concatenated, to save copying)."""
+    column = _group_column(tokens, by=by, corpus=corpus)
+    frame = (
+        tokens
+        if column in tokens.columns
+        else tokens.merge(
+            corpus[["doc_id", column]],
+            on="doc_id",
+            how="left",  # type: ignore[index]
+        )
+    )
+    groups: dict[object, list[list[str]]] = {}
+    for key, toks in zip(frame[column], frame["tokens"], strict=True):
+        groups.setdefault(key, []).append(toks)
+    series = pd.Series(groups, dtype=object)
+    series.index.name = column
+    return series
+
+
+def _group_column(tokens: pd.DataFrame, *, by: str, corpus: pd.DataFrame | None) -> str:
+    column = "doc_id" if by == "doc" else by
+    if column not in tokens.columns and (corpus is None or column not in corpus.columns):
+        raise ValueError(f"cannot group by {by!r}: no such column in the tokens or corpus")
+    return column
 
 
 def group_tokens(
@@ -38,18 +67,9 @@ def group_tokens(
         Index: the group (``doc_id`` or the ``by`` value), in first-seen order; values: list
         of str.
     """
-    column = "doc_id" if by == "doc" else by
-    frame = tokens
-    if column not in frame.columns:
-        if corpus is None or column not in corpus.columns:
-            raise ValueError(f"cannot group by {by!r}: no such column in the tokens or corpus")
-        frame = frame.merge(corpus[["doc_id", column]], on="doc_id", how="left")
-    groups: dict[object, list[str]] = {}
-    for key, toks in zip(frame[column], frame["tokens"], strict=True):
-        groups.setdefault(key, []).extend(toks)
-    series = pd.Series(groups, dtype=object)
-    series.index.name = column
-    return series
+    return _group_paragraphs(tokens, by=by, corpus=corpus).map(
+        lambda paragraphs: list(itertools.chain.from_iterable(paragraphs))
+    )
 
 
 def rank_keywords(
@@ -65,7 +85,8 @@ def rank_keywords(
 ) -> pd.DataFrame:
     """Rank each report's (or group's) keywords by TF-IDF over the already-segmented tokens.
 
-    Uses scikit-learn's ``TfidfVectorizer`` with an identity analyzer, so one-character words
+    Uses scikit-learn's TF-IDF (``CountVectorizer`` + ``TfidfTransformer``, i.e.
+    ``TfidfVectorizer``) with an analyzer that passes the tokens through, so one-character words
     and formulas such as ``1+6+N`` are kept exactly as the tokenizer produced them. Filter the
     tokens first (:func:`analysis.filter_tokens`) to keep stopwords and numbers out.
 
@@ -96,30 +117,29 @@ def rank_keywords(
         (float, TF-IDF) and ``count`` (uses in the group); sorted by group order and rank,
         ties broken by count, then term.
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
-    groups = group_tokens(tokens, by=by, corpus=corpus)
-    vectorizer = TfidfVectorizer(
-        analyzer=_identity,
-        lowercase=False,
-        sublinear_tf=sublinear_tf,
-        smooth_idf=smooth_idf,
-        norm=norm,
-    )
-    matrix = vectorizer.fit_transform(groups.tolist()).tocsr()
-    vocab = vectorizer.get_feature_names_out()
+    groups = _group_paragraphs(tokens, by=by, corpus=corpus)
+    # TfidfVectorizer is CountVectorizer + TfidfTransformer; doing the two steps keeps the counts
+    counts = CountVectorizer(analyzer=_chain, lowercase=False).fit(groups.tolist())
+    matrix_counts = counts.transform(groups.tolist()).tocsr()
+    transformer = TfidfTransformer(sublinear_tf=sublinear_tf, smooth_idf=smooth_idf, norm=norm)
+    matrix = transformer.fit_transform(matrix_counts).tocsr()
+    vocab = counts.get_feature_names_out()
     rows = []
     for i, key in enumerate(groups.index):
-        counts = Counter(groups.iloc[i])
-        row = matrix.getrow(i)
-        items = [
-            (float(score), counts[vocab[j]], vocab[j])
-            for j, score in zip(row.indices, row.data, strict=True)
-            if counts[vocab[j]] >= min_count
-        ]
-        items.sort(key=lambda x: (-round(x[0], 12), -x[1], x[2]))
-        for rank, (score, count, term) in enumerate(items[:top_n] if top_n else items, start=1):
-            rows.append((key, rank, term, score, count))
+        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+        idx, scores = matrix.indices[lo:hi], matrix.data[lo:hi]
+        cnt = np.asarray(matrix_counts[i, idx].todense()).ravel()
+        keep = cnt >= min_count
+        idx, scores, cnt = idx[keep], scores[keep], cnt[keep]
+        terms = vocab[idx]
+        # score descending (rounded to ignore float noise), then count descending, then term
+        order = np.lexsort((terms, -cnt, -np.round(scores, 12)))
+        if top_n:
+            order = order[:top_n]
+        for rank, j in enumerate(order, start=1):
+            rows.append((key, rank, str(terms[j]), float(scores[j]), int(cnt[j])))
     return pd.DataFrame(rows, columns=[groups.index.name, "rank", "term", "score", "count"])
 
 

@@ -56,7 +56,13 @@ class TopicResult:
 
 
 def _prepare(
-    tokens: pd.DataFrame, *, no_below: int | None, no_above: float, keep_n: int, min_tokens: int
+    tokens: pd.DataFrame,
+    *,
+    no_below: int | None,
+    no_above: float,
+    keep_n: int,
+    min_tokens: int,
+    with_texts: bool = True,
 ):
     from gensim.corpora import Dictionary
 
@@ -75,7 +81,8 @@ def _prepare(
         if n >= min_tokens:
             keep.append(i)
             bow.append(doc)
-            filtered.append([t for t in toks if t in dictionary.token2id])
+            if with_texts:
+                filtered.append([t for t in toks if t in dictionary.token2id])
     if len(bow) < 2:
         raise ValueError(
             f"too little text for topics: {len(bow)} paragraph(s) with {min_tokens}+ tokens "
@@ -124,6 +131,15 @@ def _fit_one(
         per_topic[measure] = [float(x) for x in cm.get_coherence_per_topic()]
     perplexity = float(np.exp2(-model.log_perplexity(bow))) if measures else float("nan")
     return model, per_topic, perplexity
+
+
+def _doc_topics(model, bow, chunk: int = 2000) -> np.ndarray:
+    """Each paragraph's topic distribution (normalised variational gamma), in batches."""
+    parts = []
+    for start in range(0, len(bow), chunk):
+        gamma, _ = model.inference(bow[start : start + chunk])
+        parts.append(gamma / gamma.sum(axis=1, keepdims=True))
+    return np.vstack(parts)
 
 
 def _choose(sweep: pd.DataFrame) -> int:
@@ -198,7 +214,12 @@ def fit_topics(
         "min_tokens": min_tokens,
     }
     dictionary, bow, texts, kept = _prepare(
-        tokens, no_below=no_below, no_above=no_above, keep_n=keep_n, min_tokens=min_tokens
+        tokens,
+        no_below=no_below,
+        no_above=no_above,
+        keep_n=keep_n,
+        min_tokens=min_tokens,
+        with_texts=coherence,
     )
     ks = [n_topics] if isinstance(n_topics, int) else list(n_topics)
     if not ks or min(ks) < 2:
@@ -247,18 +268,18 @@ def fit_topics(
             ],
         }
     )
-    para_rows = []
-    lengths = []
-    for (doc_id, para_id), doc in zip(
-        kept[["doc_id", "para_id"]].itertuples(index=False), bow, strict=True
-    ):
-        dist = dict(model.get_document_topics(doc, minimum_probability=0.0))
-        n = sum(c for _, c in doc)
-        for t in range(k):
-            para_rows.append((doc_id, para_id, t, float(dist.get(t, 0.0))))
-            lengths.append(n)
-    paragraph_topics = pd.DataFrame(para_rows, columns=["doc_id", "para_id", "topic", "weight"])
-    weighted = paragraph_topics.assign(w=paragraph_topics["weight"] * np.array(lengths))
+    theta = _doc_topics(model, bow)
+    lengths = np.array([sum(c for _, c in doc) for doc in bow], dtype=float)
+    n_docs = len(bow)
+    paragraph_topics = pd.DataFrame(
+        {
+            "doc_id": np.repeat(kept["doc_id"].to_numpy(), k),
+            "para_id": np.repeat(kept["para_id"].to_numpy(), k),
+            "topic": np.tile(np.arange(k), n_docs),
+            "weight": theta.ravel().astype(float),
+        }
+    )
+    weighted = paragraph_topics.assign(w=paragraph_topics["weight"] * np.repeat(lengths, k))
     report = weighted.groupby(["doc_id", "topic"], sort=False)["w"].sum().reset_index()
     report["share"] = report["w"] / report.groupby("doc_id")["w"].transform("sum")
     report_topics = report[["doc_id", "topic", "share"]]

@@ -325,3 +325,46 @@ def test_extract_command_names_a_bad_file(tmp_path: Path) -> None:
     assert p.returncode == 2
     assert p.stderr == f"error: {bad}: is a binary file, not text (it contains NUL bytes)\n"
     assert p.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "term", "definition"),
+    [
+        (
+            "【三资三化】国有资源资产化、国有资产证券化。",
+            None,
+            "三资三化",
+            "国有资源资产化、国有资产证券化。",
+        ),
+        ("3.【四首经济】区域首店、新品首发。", 3, "四首经济", "区域首店、新品首发。"),
+        (
+            "三资三化——国有资源资产化、国有资产证券化。",
+            None,
+            "三资三化",
+            "国有资源资产化、国有资产证券化。",
+        ),
+        ("其中:区域首店指品牌首次开设的门店。", None, None, "其中:区域首店指品牌首次开设的门店。"),
+        ("具体包括:科技金融、绿色金融。", None, None, "具体包括:科技金融、绿色金融。"),
+    ],
+)
+def test_parse_other_entry_forms(
+    line: str, number: int | None, term: str | None, definition: str
+) -> None:
+    parsed = parse_entry_line(line)
+    assert parsed is not None
+    assert (parsed.number, parsed.term, parsed.definition) == (number, term, definition)
+
+
+def test_circled_numbers_and_connective_lines(tmp_path: Path) -> None:
+    path = tmp_path / "circled.txt"
+    path.write_text(
+        "某某市政府工作报告\n名词解释\n①三资三化:国有资源资产化、国有资产证券化。\n"
+        "②四首经济:区域首店、新品首发、品牌首秀、行业首牌。\n其中:区域首店指首次开设的门店。\n",
+        encoding="utf-8",
+    )
+    e = _extract(path)
+    assert e[["n", "term"]].values.tolist() == [[1, "三资三化"], [2, "四首经济"]]
+    assert (
+        e["definition"].iloc[1]
+        == "区域首店、新品首发、品牌首秀、行业首牌。其中:区域首店指首次开设的门店。"
+    )
