@@ -30,6 +30,7 @@ __all__ = [
     "CURATED_COLUMNS",
     "ENTRY_COLUMNS",
     "GLOSSARY_COLUMNS",
+    "Entries",
     "Glossary",
     "GlossaryEntry",
     "GlossaryWarning",
@@ -694,6 +695,15 @@ class GlossaryEntry:
         )
 
 
+class Entries(list):
+    """A list of :class:`GlossaryEntry` that shows as cards in a notebook."""
+
+    def _repr_html_(self) -> str:
+        if not self:
+            return "<i>not found</i>"
+        return "".join(entry._repr_html_() for entry in self)
+
+
 class Glossary:
     """A searchable glossary: exact keys (term, display form, aliases) and definitions.
 
@@ -756,16 +766,16 @@ class Glossary:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, term: str) -> list[GlossaryEntry]:
+    def get(self, term: str) -> Entries:
         """Exact lookup of a term, display form or alias (a dictionary hit)."""
-        return [self._entries[i] for i in self._index.get(match_key(term), [])]
+        return Entries(self._entries[i] for i in self._index.get(match_key(term), []))
 
-    def search(self, phrase: str) -> list[GlossaryEntry]:
+    def search(self, phrase: str) -> Entries:
         """Entries whose definition contains ``phrase`` (reverse lookup)."""
         key = match_key(phrase)
         if len(key) < 2:
-            return []
-        return [e for e, d in zip(self._entries, self._definitions, strict=True) if key in d]
+            return Entries()
+        return Entries(e for e, d in zip(self._entries, self._definitions, strict=True) if key in d)
 
     def lookup(self, term: str) -> list[GlossaryEntry]:
         """Exact lookup, falling back to a search of the definitions.

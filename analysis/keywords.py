@@ -121,16 +121,22 @@ def rank_keywords(
 
     groups = _group_paragraphs(tokens, by=by, corpus=corpus)
     # TfidfVectorizer is CountVectorizer + TfidfTransformer; doing the two steps keeps the counts
-    counts = CountVectorizer(analyzer=_chain, lowercase=False).fit(groups.tolist())
-    matrix_counts = counts.transform(groups.tolist()).tocsr()
+    counts = CountVectorizer(analyzer=_chain, lowercase=False)
+    matrix_counts = counts.fit_transform(groups.tolist()).tocsr()
     transformer = TfidfTransformer(sublinear_tf=sublinear_tf, smooth_idf=smooth_idf, norm=norm)
     matrix = transformer.fit_transform(matrix_counts).tocsr()
     vocab = counts.get_feature_names_out()
+    same_pattern = np.array_equal(matrix.indptr, matrix_counts.indptr) and np.array_equal(
+        matrix.indices, matrix_counts.indices
+    )
     rows = []
     for i, key in enumerate(groups.index):
         lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
         idx, scores = matrix.indices[lo:hi], matrix.data[lo:hi]
-        cnt = np.asarray(matrix_counts[i, idx].todense()).ravel()
+        if same_pattern:  # TfidfTransformer keeps the count matrix's sparsity pattern
+            cnt = matrix_counts.data[lo:hi]
+        else:  # pragma: no cover - defensive, for another scikit-learn
+            cnt = np.asarray(matrix_counts[i, idx].todense()).ravel()
         keep = cnt >= min_count
         idx, scores, cnt = idx[keep], scores[keep], cnt[keep]
         terms = vocab[idx]

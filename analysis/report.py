@@ -203,20 +203,49 @@ q.addEventListener('input', filter); filter();
 """
 
 
-def _index_page(pages: list[tuple[str, str]], corpus_name: str, n_reports: int) -> str:
+def _index_page(
+    pages: list[tuple[str, str]], corpus_name: str, corpus: pd.DataFrame, n_entries: int
+) -> str:
     e = html.escape
-    items = "\n".join(f'<li><a href="{e(href)}">{e(title)}</a></li>' for href, title in pages)
+    cards = "\n".join(
+        f'<a class="card" href="{e(href)}"><span class="n">{i:02d}</span>{e(title)}</a>'
+        for i, (href, title) in enumerate(pages, start=1)
+    )
+    reports = "\n".join(
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:,}</td></tr>".format(
+            e(r.doc_id),
+            e(r.region),
+            e(r.level),
+            "" if pd.isna(r.year) else int(r.year),
+            e(r.kind),
+            int(r.n_chars),
+        )
+        for r in corpus.itertuples()
+    )
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>政府工作报告分析 · {e(corpus_name)}</title>
 <style>
-body{{font-family:{_FONTS};margin:3em auto;max-width:760px;line-height:1.6}}
-h1{{color:#b22222}} li{{margin:.5em 0;font-size:1.1em}} .meta{{color:#666}}
+body{{font-family:{_FONTS};margin:2.5em auto;max-width:900px;line-height:1.6;color:#222}}
+h1{{color:#b22222;margin-bottom:.2em}} .meta{{color:#666}}
+.cards{{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:12px}}
+.card{{display:block;border:1px solid #ddd;border-radius:8px;padding:14px 16px;
+  text-decoration:none;color:#222;background:#fafafa}}
+.card:hover{{border-color:#b22222;background:#fff5f5}}
+.n{{display:block;color:#b22222;font-weight:bold;font-size:1.3em}}
+table{{border-collapse:collapse;width:100%;margin-top:.5em}}
+td,th{{border-bottom:1px solid #eee;padding:.3em .5em;text-align:left}} th{{background:#f3f3f3}}
 </style></head><body>
 <h1>政府工作报告:主题与术语</h1>
-<p class="meta">语料: {e(corpus_name)} · {n_reports} 份报告 · 生成于 {time.strftime("%Y-%m-%d")}</p>
-<ol>
-{items}
-</ol>
+<p class="meta">语料 {e(corpus_name)} · {len(corpus)} 份报告 · 名词解释 {n_entries} 条 ·
+生成于 {time.strftime("%Y-%m-%d")}</p>
+<div class="cards">
+{cards}
+</div>
+<h2>报告</h2>
+<table><thead><tr><th>报告</th><th>地区</th><th>层级</th><th>年份</th><th>类型</th><th>字数</th>
+</tr></thead><tbody>
+{reports}
+</tbody></table>
 </body></html>
 """
 
@@ -276,6 +305,9 @@ def build_reports(
     gpage = atomic_write_text(out / "glossary.html", glossary_page(glossary_dir))
     written.append(gpage)
     pages.append((gpage.name, "名词解释总表(可搜索)"))
-    index = atomic_write_text(out / "index.html", _index_page(pages, corpus_path.name, len(corpus)))
+    n_entries = len(read_glossary(glossary_dir))
+    index = atomic_write_text(
+        out / "index.html", _index_page(pages, corpus_path.name, corpus, n_entries)
+    )
     written.append(index)
     return written

@@ -1,6 +1,6 @@
 """Keyword and topic overhead against the plain library calls, on the same bag of words.
 
-    python bench/bench_models.py [--mb 20] [--k 10] [--passes 1]
+    python bench/bench_models.py [--mb 20] [--k 10] [--passes 5]
 
 Keywords: ``rank_keywords`` against scikit-learn's ``TfidfVectorizer.fit_transform`` on the
 same token lists. Topics: ``fit_topics(coherence=False)`` against gensim's ``Dictionary`` +
@@ -34,7 +34,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=20.0)
     ap.add_argument("--k", type=int, default=10)
-    ap.add_argument("--passes", type=int, default=1)
+    ap.add_argument("--passes", type=int, default=5)
     args = ap.parse_args()
     from gensim.corpora import Dictionary
     from gensim.models import LdaModel

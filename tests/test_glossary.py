@@ -368,3 +368,9 @@ def test_circled_numbers_and_connective_lines(tmp_path: Path) -> None:
         e["definition"].iloc[1]
         == "区域首店、新品首发、品牌首秀、行业首牌。其中:区域首店指首次开设的门店。"
     )
+
+
+def test_lookup_result_shows_as_cards(glossary: Glossary) -> None:
+    hits = glossary.lookup("三资三化")
+    assert hits._repr_html_().count("<div style=") == 1
+    assert glossary.lookup("不存在的词")._repr_html_() == "<i>not found</i>"

@@ -69,7 +69,8 @@ def test_all_pages_are_written(built: Path) -> None:
     ]
     assert (built / "glossary" / "glossary.csv").is_file()  # beside the reports, not over ours
     index = (built / "index.html").read_text(encoding="utf-8")
-    assert index.count("<li><a href=") == 7 and "my_reports" in index
+    assert index.count('<a class="card" href=') == 7 and "my_reports" in index
+    assert index.count("<tr><td>") == 5 and "名词解释 38 条" in index
 
 
 def test_pages_are_offline_and_without_errors_or_missing_glyphs(built: Path) -> None:
