@@ -243,9 +243,10 @@ _BOILERPLATE = re.compile(
 _BOILERPLATE_MAX_LEN = 160
 
 _GLOSSARY_HEADING = re.compile(
-    r"^(?:附件\s*\d*[::.、]?\s*)?(?:[《<]?[^《》<>]{0,20}[》>])?\s*"
-    r"[【\[]?(?:名\s*词\s*解\s*释|名\s*詞\s*解\s*釋|名\s*词\s*注\s*释|名\s*词\s*解\s*读|"
-    r"词\s*语\s*解\s*释|注\s*释|附\s*注)[】\]]?\s*[::]?$"
+    # an optional lead (附件1, 附:, 《政府工作报告》, 2024年政府工作报告中的), then the word
+    r"^(?P<lead>[^,。;!?]{0,26}?)\s*[【\[(]?"
+    r"(?P<word>名\s*词\s*解\s*释|名\s*詞\s*解\s*釋|名\s*词\s*注\s*释|名\s*词\s*解\s*读|"
+    r"词\s*语\s*解\s*释|注\s*释|附\s*注)[】\])]?\s*[::]?$"
 )
 _APPENDIX_HEADING = re.compile(r"^附\s*件\s*\d*\s*[::.、]?\s*(?P<rest>.*)$")
 _APPENDIX_TITLE = re.compile(
@@ -283,7 +284,13 @@ def is_glossary_heading(line: str) -> bool:
     bool
         True for 名词解释, 名  词  解  释, 《政府工作报告》名词解释, 名詞解釋, 附件1 名词解释 ...
     """
-    return len(line) <= 40 and bool(_GLOSSARY_HEADING.match(line.strip()))
+    m = _GLOSSARY_HEADING.match(line.strip()) if len(line) <= 40 else None
+    if m is None:
+        return False
+    lead = m.group("lead").strip()
+    # 注释 and 附注 alone are headings only without a lead (not "……的注释")
+    word = re.sub(r"\s", "", m.group("word"))
+    return not lead or word not in ("注释", "附注") or bool(_APPENDIX_HEADING.match(lead))
 
 
 def _appendix_kind(lines: list[str], i: int) -> str | None:
