@@ -2,18 +2,19 @@
 
 Importing this module registers the Noto Sans CJK SC font shipped by the ``mplfonts`` package
 with matplotlib (``fontManager.addfont``: no system font, no network, no font-cache edits).
-Word clouds use the same font file.
+Word clouds use the same font file. Figures are built without pyplot
+(``matplotlib.figure.Figure``), so a notebook shows each one once, when a cell returns it.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import matplotlib
-import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
@@ -21,6 +22,7 @@ from matplotlib.figure import Figure
 __all__ = [
     "CJK_FONT_NAME",
     "CJK_FONT_PATH",
+    "ChartFigure",
     "plot_coherence",
     "plot_keywords",
     "plot_report_topics",
@@ -65,6 +67,15 @@ def register_cjk_font() -> str:
 register_cjk_font()
 
 
+class ChartFigure(Figure):
+    """A matplotlib ``Figure`` that a notebook displays once, as PNG, when a cell returns it."""
+
+    def _repr_png_(self) -> bytes:
+        buf = io.BytesIO()
+        self.savefig(buf, format="png", bbox_inches="tight")
+        return buf.getvalue()
+
+
 def _grid(n: int, cols: int) -> tuple[int, int]:
     cols = max(1, min(cols, n))
     return (n + cols - 1) // cols, cols
@@ -94,9 +105,8 @@ def plot_keywords(
     group_col = ranked.columns[0]
     groups = list(dict.fromkeys(ranked[group_col]))
     rows, cols = _grid(len(groups), cols)
-    fig, axes = plt.subplots(
-        rows, cols, figsize=(4.2 * cols, 0.32 * top_n * rows + 1.2 * rows), squeeze=False
-    )
+    fig = ChartFigure(figsize=(4.2 * cols, 0.32 * top_n * rows + 1.2 * rows))
+    axes = fig.subplots(rows, cols, squeeze=False)
     for ax, g in zip(axes.flat, groups, strict=False):
         sub = ranked[(ranked[group_col] == g) & (ranked["rank"] <= top_n)].iloc[::-1]
         ax.barh(sub["term"], sub["score"], color="#b22222")
@@ -124,7 +134,8 @@ def plot_coherence(sweep: pd.DataFrame) -> Figure:
         Four small panels; the chosen K is marked.
     """
     measures = ["c_v", "c_npmi", "u_mass", "perplexity"]
-    fig, axes = plt.subplots(1, 4, figsize=(13, 2.8))
+    fig = ChartFigure(figsize=(13, 2.8))
+    axes = fig.subplots(1, 4)
     chosen = int(sweep.loc[sweep["chosen"], "n_topics"].iloc[0])
     for ax, m in zip(axes, measures, strict=True):
         ax.plot(sweep["n_topics"], sweep[m], marker="o", color="#333")
@@ -155,9 +166,8 @@ def plot_topic_terms(topic_terms: pd.DataFrame, *, top_n: int = 8, cols: int = 4
     """
     topics = sorted(topic_terms["topic"].unique())
     rows, cols = _grid(len(topics), cols)
-    fig, axes = plt.subplots(
-        rows, cols, figsize=(3.4 * cols, 0.3 * top_n * rows + 1.0 * rows), squeeze=False
-    )
+    fig = ChartFigure(figsize=(3.4 * cols, 0.3 * top_n * rows + 1.0 * rows))
+    axes = fig.subplots(rows, cols, squeeze=False)
     for ax, t in zip(axes.flat, topics, strict=False):
         sub = topic_terms[(topic_terms["topic"] == t) & (topic_terms["rank"] <= top_n)].iloc[::-1]
         ax.barh(sub["term"], sub["weight"], color="#2f4f6f")
@@ -186,7 +196,8 @@ def plot_report_topics(report_topics: pd.DataFrame, labels: pd.DataFrame) -> Fig
     table = report_topics.pivot(index="doc_id", columns="topic", values="share")
     table = table.reindex(list(dict.fromkeys(report_topics["doc_id"])))
     names = dict(zip(labels["topic"], labels["label"], strict=True))
-    fig, ax = plt.subplots(figsize=(1.1 * table.shape[1] + 3, 0.5 * table.shape[0] + 1.6))
+    fig = ChartFigure(figsize=(1.1 * table.shape[1] + 3, 0.5 * table.shape[0] + 1.6))
+    ax = fig.subplots()
     im = ax.imshow(table.values, cmap="Reds", aspect="auto", vmin=0)
     ax.set_yticks(range(table.shape[0]), table.index)
     ax.set_xticks(
@@ -242,7 +253,8 @@ def word_cloud(
         colormap="Reds",
         prefer_horizontal=0.95,
     ).generate_from_frequencies(frequencies)
-    fig, ax = plt.subplots(figsize=(width / 100, height / 100))
+    fig = ChartFigure(figsize=(width / 100, height / 100))
+    ax = fig.subplots()
     ax.imshow(cloud, interpolation="bilinear")
     ax.axis("off")
     if title:

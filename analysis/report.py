@@ -36,6 +36,7 @@ _EXTERNAL = re.compile(
 
 
 _FONTS = '"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif'
+_LEADING_NUMBER = re.compile(r"^\d\d\s+")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -208,7 +209,8 @@ def _index_page(
 ) -> str:
     e = html.escape
     cards = "\n".join(
-        f'<a class="card" href="{e(href)}"><span class="n">{i:02d}</span>{e(title)}</a>'
+        f'<a class="card" href="{e(href)}"><span class="n">{i:02d}</span>'
+        f"{e(_LEADING_NUMBER.sub('', title))}</a>"
         for i, (href, title) in enumerate(pages, start=1)
     )
     reports = "\n".join(

@@ -57,7 +57,7 @@ chars = paragraphs.assign(n=paragraphs["text"].str.len()).pivot_table(
 )
 ax = chars.plot.barh(stacked=True, figsize=(8, 3.5), colormap="tab20c")
 ax.set_xlabel("字符数")
-ax.set_title("各报告的篇幅与构成")
+_ = ax.set_title("各报告的篇幅与构成")
 
 # %% [markdown]
 # ## What was cleaned away

@@ -73,7 +73,7 @@ pd.DataFrame(
 tokens = corpus_tokens(corpus, tokenizer=tokenizer)
 counts = pd.Series([t for toks in tokens["tokens"] for t in toks]).value_counts()
 ax = counts.head(25).iloc[::-1].plot.barh(figsize=(6, 6), color="#b22222")
-ax.set_title("全部报告中最常见的词")
+_ = ax.set_title("全部报告中最常见的词")
 
 # %%
 formulas = counts[[any(c.isdigit() for c in t) or t in words for t in counts.index]]

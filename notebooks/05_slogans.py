@@ -47,7 +47,7 @@ kinds = slogans.pivot_table(
     index="doc_id", columns="kind", values="slogan", aggfunc="count", fill_value=0
 )
 ax = kinds.plot.barh(stacked=True, figsize=(8, 3.5), colormap="Set2")
-ax.set_title("各报告的提法类型")
+_ = ax.set_title("各报告的提法类型")
 
 # %% [markdown]
 # ## Formulas by report (uses)

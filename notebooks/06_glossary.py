@@ -69,7 +69,7 @@ ax = (
     .tail(15)
     .plot.barh(x="term", y="mentions", legend=False, figsize=(6, 5), color="#2f4f6f")
 )
-ax.set_title("名词在报告正文中的使用次数")
+_ = ax.set_title("名词在报告正文中的使用次数")
 
 # %% [markdown]
 # ## KWIC: the sentences that use the terms

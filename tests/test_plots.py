@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 
-import matplotlib.pyplot as plt
+import matplotlib
 import pandas as pd
 import pytest
 from matplotlib import font_manager
+from matplotlib.figure import Figure
 
 from analysis.plots import (
     CJK_FONT_NAME,
@@ -18,11 +20,18 @@ from analysis.plots import (
 )
 
 
+def _render(fig: Figure) -> bytes:
+    """Draw a figure to PNG with Agg, as a notebook or a report does."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
 def test_font_comes_from_the_installed_package() -> None:
     assert CJK_FONT_PATH.is_file() and CJK_FONT_PATH.name == "NotoSansCJKsc-Regular.otf"
     found = font_manager.findfont(font_manager.FontProperties(family=["sans-serif"]))
     assert found == str(CJK_FONT_PATH)
-    assert plt.rcParams["font.sans-serif"][0] == CJK_FONT_NAME
+    assert matplotlib.rcParams["font.sans-serif"][0] == CJK_FONT_NAME
 
 
 def test_chinese_labels_draw_without_missing_glyphs() -> None:
@@ -38,7 +47,7 @@ def test_chinese_labels_draw_without_missing_glyphs() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         fig = plot_keywords(ranked, top_n=3, title="各报告关键词")
-        fig.canvas.draw()
+        _render(fig)
         heat = plot_report_topics(
             pd.DataFrame(
                 {
@@ -49,26 +58,30 @@ def test_chinese_labels_draw_without_missing_glyphs() -> None:
             ),
             pd.DataFrame({"topic": [0, 1], "label": ["产业·企业·项目", "服务·社区·群众"]}),
         )
-        heat.canvas.draw()
-    plt.close("all")
+        _render(heat)
 
 
 def test_a_font_without_chinese_would_be_caught() -> None:
     """The check above can fail: DejaVu Sans has no CJK glyphs."""
-    fig, ax = plt.subplots()
+    fig = Figure()
+    ax = fig.subplots()
     ax.set_title("名词解释", fontfamily="DejaVu Sans")
     with warnings.catch_warnings(), pytest.raises(UserWarning, match="missing from font"):
         warnings.simplefilter("error")
-        fig.canvas.draw()
-    plt.close(fig)
+        _render(fig)
 
 
 def test_word_cloud_uses_the_same_font() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         fig = word_cloud({"三资三化": 3.0, "四首经济": 2.0, "放管服": 1.0}, title="词云")
-        fig.canvas.draw()
+        _render(fig)
     image = fig.axes[0].images[0].get_array()
     assert image.shape[:2] == (400, 800)
     assert (image < 250).any()  # something was drawn
-    plt.close(fig)
+
+
+def test_figures_display_as_png_in_a_notebook() -> None:
+    fig = word_cloud({"三资三化": 1.0, "放管服": 2.0})
+    png = fig._repr_png_()
+    assert png.startswith(b"\x89PNG")

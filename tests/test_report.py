@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -86,8 +87,19 @@ def test_pages_are_offline_and_without_errors_or_missing_glyphs(built: Path) -> 
 
 
 def test_pages_show_their_content(built: Path) -> None:
-    kw = (built / "03_keywords.html").read_text(encoding="utf-8")
-    assert kw.count("data:image/png;base64,") >= 2
+    minimum = {
+        "01_corpus_overview": 1,
+        "02_tokenization": 1,
+        "03_keywords": 2,
+        "04_topics": 3,
+        "05_slogans": 1,
+        "06_glossary": 1,
+    }
+    for name, n in minimum.items():
+        page = (built / f"{name}.html").read_text(encoding="utf-8")
+        # each figure once, as an embedded PNG (never as "<Figure size ...>" text)
+        assert len(re.findall(r'<img [^>]*src="data:image/png;base64,', page)) >= n, name
+        assert "&lt;Figure size" not in page, name
     topics = (built / "04_topics.html").read_text(encoding="utf-8")
     assert "new LDAvis(" in topics and "function(d3" not in topics.split("new LDAvis(")[0][-200:]
     glossary = (built / "glossary.html").read_text(encoding="utf-8")
