@@ -33,7 +33,7 @@ def _group_paragraphs(tokens: pd.DataFrame, *, by: str, corpus: pd.DataFrame | N
         )
     )
     groups: dict[object, list[list[str]]] = {}
-    for key, toks in zip(frame[column], frame["tokens"], strict=True):
+    for key, toks in zip(frame[column].tolist(), frame["tokens"].tolist(), strict=True):
         groups.setdefault(key, []).append(toks)
     series = pd.Series(groups, dtype=object)
     series.index.name = column
@@ -125,6 +125,8 @@ def rank_keywords(
     matrix_counts = counts.fit_transform(groups.tolist()).tocsr()
     transformer = TfidfTransformer(sublinear_tf=sublinear_tf, smooth_idf=smooth_idf, norm=norm)
     matrix = transformer.fit_transform(matrix_counts).tocsr()
+    matrix_counts.sort_indices()
+    matrix.sort_indices()
     vocab = counts.get_feature_names_out()
     same_pattern = np.array_equal(matrix.indptr, matrix_counts.indptr) and np.array_equal(
         matrix.indices, matrix_counts.indices
@@ -139,9 +141,15 @@ def rank_keywords(
             cnt = np.asarray(matrix_counts[i, idx].todense()).ravel()
         keep = cnt >= min_count
         idx, scores, cnt = idx[keep], scores[keep], cnt[keep]
+        rounded = np.round(scores, 12)  # ignore float noise when breaking ties
+        if top_n and len(rounded) > top_n:
+            # only the candidates for the top: every score >= the top_n-th best (ties kept)
+            kth = -np.partition(-rounded, top_n - 1)[top_n - 1]
+            cand = np.flatnonzero(rounded >= kth)
+            idx, scores, cnt, rounded = idx[cand], scores[cand], cnt[cand], rounded[cand]
         terms = vocab[idx]
-        # score descending (rounded to ignore float noise), then count descending, then term
-        order = np.lexsort((terms, -cnt, -np.round(scores, 12)))
+        # score descending, then count descending, then term
+        order = np.lexsort((terms, -cnt, -rounded))
         if top_n:
             order = order[:top_n]
         for rank, j in enumerate(order, start=1):

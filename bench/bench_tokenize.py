@@ -11,10 +11,12 @@ all cores >= 1.6x, cached >= 10x; memory for 100 MB below 2 GB.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -23,6 +25,39 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _synth import synthetic_paragraphs
 
 from analysis import build_tokenizer, read_corpus, tokenize
+
+
+class PeakMemory:
+    """Samples the resident memory of this process and all its workers (psutil)."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        import psutil
+
+        self.proc = psutil.Process()
+        self.every = every
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _total(self) -> int:
+        total = self.proc.memory_info().rss
+        for child in self.proc.children(recursive=True):
+            with contextlib.suppress(Exception):  # a worker that just exited
+                total += child.memory_info().rss
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._total())
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def _timed(fn):
@@ -54,13 +89,16 @@ def main() -> int:
 
     if args.memory_only:
         tok = build_tokenizer(read_corpus())
-        secs, tokens = _timed(
-            lambda: tokenize(paras, tokenizer=tok, n_jobs=args.jobs, cache=False, progress=False)
-        )
-        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        with PeakMemory() as mem:
+            secs, tokens = _timed(
+                lambda: tokenize(
+                    paras, tokenizer=tok, n_jobs=args.jobs, cache=False, progress=False
+                )
+            )
+        n_tokens = sum(map(len, tokens["tokens"]))
         print(
-            f"parallel run: {secs:.1f} s; peak memory of this process: {own:.0f} MB "
-            f"for {sum(map(len, tokens['tokens']))} tokens"
+            f"parallel run: {secs:.1f} s, {n_tokens} tokens; peak memory, this process and "
+            f"its workers together: {mem.peak / 2**20:.0f} MB"
         )
         return 0
     base_s, _ = _timed(lambda: [jieba.lcut(t) for t in texts])
