@@ -1,6 +1,6 @@
 """Keyword and topic overhead against the plain library calls, on the same bag of words.
 
-    python bench/bench_models.py [--mb 20] [--k 10] [--passes 5]
+    python bench/bench_models.py [--mb 20] [--k 10] [--passes 10]
 
 Keywords: ``rank_keywords`` against scikit-learn's ``TfidfVectorizer.fit_transform`` on the
 same token lists. Topics: ``fit_topics(coherence=False)`` against gensim's ``Dictionary`` +
@@ -44,7 +44,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=20.0)
     ap.add_argument("--k", type=int, default=10)
-    ap.add_argument("--passes", type=int, default=5)
+    ap.add_argument("--passes", type=int, default=10, help="as fit_topics (default 10)")
     ap.add_argument("--repeat", type=int, default=5, help="timings of the keyword step (best)")
     args = ap.parse_args()
     from gensim.corpora import Dictionary
