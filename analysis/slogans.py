@@ -129,7 +129,7 @@ def classify_slogan(phrase: str) -> str | None:
 
 
 def _boundary_pattern(slogans: list[str]) -> re.Pattern[str]:
-    """One alternation, longest first, with digit boundaries for digit slogans."""
+    """One alternation, longest first, with number boundaries for digit and numeral slogans."""
     parts = []
     for s in sorted(set(slogans), key=lambda x: (-len(x), x)):
         esc = re.escape(s)
@@ -137,6 +137,9 @@ def _boundary_pattern(slogans: list[str]) -> re.Pattern[str]:
             esc = r"(?<![\d.+A-Za-z])" + esc
         if s[-1].isdigit() or s[-1] in "NXABC":
             esc = esc + r"(?![\d.%+A-Za-z" + _UNIT + r"])"
+        if s[0] in NUMERALS:
+            # not inside a longer number or an amount: 第三公, 三公里 are not 三公
+            esc = r"(?<![第\d" + NUMERALS + r"])" + esc + r"(?![里年月日天个项次倍元%])"
         parts.append(esc)
     return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
 

@@ -207,7 +207,17 @@ def test_headings_and_boilerplate_rules() -> None:
     assert not is_glossary_heading("名词解释:国有资源资产化")
     assert not is_glossary_heading("请参阅本报告的注释")
     assert not is_glossary_heading("深化改革,完善名词解释")
-    for line in ["皖ICP备2023017023号", "扫一扫在手机打开当前页", "字体大小: 打印", "(上接六版)"]:
+    for line in [
+        "皖ICP备2023017023号",
+        "扫一扫在手机打开当前页",
+        "字体大小: 打印",
+        "(上接六版)",
+        "【纠错】 【责任编辑:张三】",
+        "原标题:2024年政府工作报告",
+        "(完)",
+        "【大 中 小】",
+        "信息来源:市政府办公厅",
+    ]:
         assert is_boilerplate(line), line
     assert not is_boilerplate("深化国有企业改革,完善版权保护和主办单位责任制度。" * 3)
 

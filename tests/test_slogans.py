@@ -205,3 +205,14 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
 @given(st.text(max_size=40))
 def test_classify_never_crashes(text: str) -> None:
     assert classify_slogan(text) in {None, "digit", "numeral", "abbreviation", "quoted"}
+
+
+def test_numeral_slogans_are_not_found_inside_amounts(tmp_path: Path) -> None:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("甲区政府工作报告\n严控“三公”经费,压减三公经费。\n", encoding="utf-8")
+    b.write_text(
+        "乙区政府工作报告\n新建绿道三公里,第三公园开放,压减“三公”经费。\n", encoding="utf-8"
+    )
+    s = extract_slogans(read_corpus([a, b])).set_index(["doc_id", "slogan"])["count"].to_dict()
+    assert s == {("a", "三公"): 2, ("b", "三公"): 1}
