@@ -214,6 +214,8 @@ def keyness(
         refs = [g for g in groups.index if g not in targets]
     else:
         refs = list(reference) if isinstance(reference, (list, tuple, set)) else [reference]
+    if not refs:
+        raise ValueError("keyness needs at least one reference report or group besides the target")
     t_counts: Counter[str] = Counter()
     r_counts: Counter[str] = Counter()
     for g in targets:

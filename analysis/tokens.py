@@ -381,7 +381,7 @@ def _segment(
     progress: bool,
 ) -> None:
     from joblib import Parallel, cpu_count, delayed
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     workers = cpu_count() if n_jobs < 0 else max(1, n_jobs)
     total_chars = sum(len(texts[i]) for i in todo)

@@ -47,10 +47,12 @@ ranked.pivot(index="rank", columns="doc_id", values="term").head(10)
 # ## Keyness: what sets each report apart (log-likelihood G², Williams-corrected)
 
 # %%
-key = pd.concat([keyness(tokens, target=d, top_n=8).assign(doc_id=d) for d in corpus["doc_id"]])
-key.pivot_table(
-    index=key.groupby("doc_id").cumcount() + 1, columns="doc_id", values="term", aggfunc="first"
-)
+if len(corpus) > 1:
+    key = pd.concat([keyness(tokens, target=d, top_n=8).assign(doc_id=d) for d in corpus["doc_id"]])
+    rank = key.groupby("doc_id").cumcount() + 1
+    display(key.pivot_table(index=rank, columns="doc_id", values="term", aggfunc="first"))
+else:
+    print("one report: nothing to compare it with")
 
 # %% [markdown]
 # ## By year

@@ -66,6 +66,8 @@ def test_g2_by_hand(tiny: pd.DataFrame) -> None:
     assert williams.loc["1+6+N", "g2"] == pytest.approx(g2 / q)
     with pytest.raises(ValueError, match="target 'zz' is not a doc"):
         keyness(tiny, target="zz")
+    with pytest.raises(ValueError, match="needs at least one reference"):
+        keyness(tiny, target=["a", "b"])
 
 
 @pytest.fixture(scope="module")
