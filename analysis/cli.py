@@ -134,21 +134,24 @@ def _cmd_tokenize(args: argparse.Namespace) -> int:
     return 0
 
 
-def _content_tokens(files: Sequence[str], jobs: int, *, policy_verbs: bool = False):
-    from analysis.corpus import split_paragraphs
+def _content_tokens(
+    files: Sequence[str], jobs: int, *, policy_verbs: bool = False, keep_places: bool = True
+):
+    from analysis.corpus import place_names, split_paragraphs
     from analysis.tokens import build_tokenizer, filter_tokens, tokenize
 
     corpus = _read_files(files)
     paragraphs = split_paragraphs(corpus)
     tok = build_tokenizer(corpus)
     tokens = tokenize(paragraphs[paragraphs["section"] == "body"], tokenizer=tok, n_jobs=jobs)
-    return corpus, filter_tokens(tokens, policy_verbs=policy_verbs)
+    places = () if keep_places else place_names(corpus)
+    return corpus, filter_tokens(tokens, policy_verbs=policy_verbs, extra_stopwords=places)
 
 
 def _cmd_keywords(args: argparse.Namespace) -> int:
     from analysis.keywords import rank_keywords
 
-    corpus, tokens = _content_tokens(args.files, args.jobs)
+    corpus, tokens = _content_tokens(args.files, args.jobs, keep_places=args.keep_places)
     if args.by != "doc" and args.by not in corpus.columns:
         raise CliError(f"--by {args.by}: not a corpus column ({', '.join(corpus.columns[:8])})")
     if args.by != "doc":
@@ -245,6 +248,11 @@ def _parser() -> argparse.ArgumentParser:
     kw.add_argument("--top", type=int, default=20)
     kw.add_argument("--by", default="doc", help="doc or a corpus column: year, level, kind, ...")
     kw.add_argument("--jobs", type=int, default=1)
+    kw.add_argument(
+        "--keep-places",
+        action="store_true",
+        help="keep the reports' own place names (青岛, 市南区, ...), dropped by default",
+    )
     _add_format(kw)
     kw.set_defaults(func=_cmd_keywords)
 

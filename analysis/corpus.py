@@ -27,6 +27,7 @@ __all__ = [
     "infer_metadata",
     "is_traditional",
     "normalize_text",
+    "place_names",
     "read_corpus",
     "read_report",
     "split_paragraphs",
@@ -577,3 +578,31 @@ def read_corpus(
     for col in ("title", "region", "level", "kind"):
         frame[col] = frame[col].fillna("").astype(str)
     return frame[CORPUS_COLUMNS].reset_index(drop=True)
+
+
+_ADMIN_UNIT = re.compile(r"[\u4e00-\u9fff]+?(?:自治区|省|市|区|县|旗|州|盟)")
+
+
+def place_names(corpus: pd.DataFrame) -> frozenset[str]:
+    """The place names of a corpus's regions, with and without their unit suffix.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The output of :func:`read_corpus` (its ``region`` column).
+
+    Returns
+    -------
+    frozenset of str
+        E.g. 青岛市市南区 gives 青岛市, 青岛, 市南区, 市南 — words that name the report's own
+        place and crowd its keyword list (pass them to ``filter_tokens(extra_stopwords=...)``).
+    """
+    names: set[str] = set()
+    for region in corpus["region"].dropna():
+        for unit in _ADMIN_UNIT.findall(str(region)):
+            names.add(unit)
+            for suffix in ("自治区", "省", "市", "区", "县", "旗", "州", "盟"):
+                if unit.endswith(suffix) and len(unit) - len(suffix) >= 2:
+                    names.add(unit[: -len(suffix)])
+                    break
+    return frozenset(names)

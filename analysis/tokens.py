@@ -474,7 +474,7 @@ def corpus_tokens(
     sections: Sequence[str] = ("body",),
     tokenizer: Tokenizer | None = None,
     n_jobs: int = -1,
-    **filters: bool,
+    **filters: bool | Iterable[str],
 ) -> pd.DataFrame:
     """Segment a corpus's paragraphs and apply the stopword tiers in one call.
 
@@ -488,8 +488,9 @@ def corpus_tokens(
         Default: :func:`build_tokenizer` for this corpus.
     n_jobs : int
         Worker processes.
-    **filters : bool
-        Switches of :func:`filter_tokens` (``policy_verbs=True``, ``numbers=False``, ...).
+    **filters : bool or iterable of str
+        Switches of :func:`filter_tokens` (``policy_verbs=True``, ``numbers=False``,
+        ``extra_stopwords=...``).
 
     Returns
     -------

@@ -22,7 +22,7 @@ import pandas as pd
 from IPython.display import display
 
 from analysis import read_corpus
-from analysis.corpus import split_paragraphs
+from analysis.corpus import place_names, split_paragraphs
 from analysis.keywords import jieba_keywords, keyness, rank_keywords
 from analysis.paths import corpus_dir
 from analysis.plots import plot_keywords, word_cloud
@@ -30,7 +30,8 @@ from analysis.tokens import build_tokenizer, corpus_tokens
 
 corpus = read_corpus(corpus_dir())
 tokenizer = build_tokenizer(corpus)
-tokens = corpus_tokens(corpus, tokenizer=tokenizer)
+# the reports' own place names (青岛, 市南区, ...) would lead every list: leave them out
+tokens = corpus_tokens(corpus, tokenizer=tokenizer, extra_stopwords=place_names(corpus))
 
 # %% [markdown]
 # ## TF-IDF keywords per report

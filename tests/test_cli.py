@@ -29,10 +29,14 @@ def test_keywords_jsonl(tmp_path: Path) -> None:
     assert len(rows) == 15
     assert set(rows[0]) == {"doc", "rank", "term", "score", "count"}
     assert [r["term"] for r in rows if r["doc"] == "002_144eade1b5c793bc.txt"] == [
-        "市南区",
         "广场",
         "营收",
+        "增速",
     ]
+    kept = _cli(
+        "keywords", *SEEDS, "--top", "1", "--keep-places", "--format", "csv", cache=tmp_path
+    )
+    assert kept.stdout.splitlines()[3].split(",")[:3] == ["002_144eade1b5c793bc.txt", "1", "市南区"]
 
 
 def test_keywords_by_year_and_bad_column(tmp_path: Path) -> None:

@@ -228,3 +228,18 @@ def test_split_paragraphs_does_not_mutate(seeds: pd.DataFrame) -> None:
         warnings.simplefilter("error")
         split_paragraphs(seeds)
     pd.testing.assert_frame_equal(seeds, before)
+
+
+def test_place_names(seeds: pd.DataFrame) -> None:
+    from analysis.corpus import place_names
+
+    assert place_names(seeds) == {
+        "青岛市",
+        "青岛",
+        "市北区",
+        "市北",
+        "市南区",
+        "市南",
+        "即墨区",
+        "即墨",
+    }
