@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import (
     Glossary,
@@ -374,3 +376,49 @@ def test_lookup_result_shows_as_cards(glossary: Glossary) -> None:
     hits = glossary.lookup("三资三化")
     assert hits._repr_html_().count("<div style=") == 1
     assert glossary.lookup("不存在的词")._repr_html_() == "<i>not found</i>"
+
+
+_PIECES = [
+    "名词解释",
+    "附件1",
+    "附件2",
+    "1.",
+    "(2)",
+    "三、",
+    "“",
+    "”",
+    "三资三化",
+    ":",
+    "1+6+N",
+    "国有资源资产化。",
+    "其中:",
+    "【",
+    "】",
+    "——",
+    "免责申明:本站",
+    "\n",
+    "\n",
+    " ",
+    "①",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_arbitrary_glossary_text_never_crashes(pieces: list[str]) -> None:
+    text = "某某区政府工作报告\n" + "".join(pieces)
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["x"],
+            "file": ["x.txt"],
+            "region": [""],
+            "year": pd.array([None], dtype="Int64"),
+            "text": [text],
+            "original": [text],
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", GlossaryWarning)
+        entries = extract_glossary(corpus)
+    assert entries["n"].tolist() == list(range(1, len(entries) + 1))
+    assert all(isinstance(t, str) and t for t in entries["term"])
