@@ -57,7 +57,7 @@ top = formulas.head(20)["slogan"]
 grid = slogans[slogans["slogan"].isin(top)].pivot_table(
     index="slogan", columns="doc_id", values="count", fill_value=0
 )
-grid.loc[top[top.isin(grid.index)]]
+grid.loc[top[top.isin(grid.index)]].astype(int)
 
 # %% [markdown]
 # ## Defined in a glossary, or used undefined?
