@@ -137,15 +137,13 @@ def _cmd_tokenize(args: argparse.Namespace) -> int:
 def _content_tokens(
     files: Sequence[str], jobs: int, *, policy_verbs: bool = False, keep_places: bool = True
 ):
-    from analysis.corpus import place_names, split_paragraphs
-    from analysis.tokens import build_tokenizer, filter_tokens, tokenize
+    from analysis.corpus import place_names
+    from analysis.tokens import corpus_tokens
 
     corpus = _read_files(files)
-    paragraphs = split_paragraphs(corpus)
-    tok = build_tokenizer(corpus)
-    tokens = tokenize(paragraphs[paragraphs["section"] == "body"], tokenizer=tok, n_jobs=jobs)
     places = () if keep_places else place_names(corpus)
-    return corpus, filter_tokens(tokens, policy_verbs=policy_verbs, extra_stopwords=places)
+    tokens = corpus_tokens(corpus, n_jobs=jobs, policy_verbs=policy_verbs, extra_stopwords=places)
+    return corpus, tokens
 
 
 def _cmd_keywords(args: argparse.Namespace) -> int:
@@ -154,9 +152,7 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
     corpus, tokens = _content_tokens(args.files, args.jobs, keep_places=args.keep_places)
     if args.by != "doc" and args.by not in corpus.columns:
         raise CliError(f"--by {args.by}: not a corpus column ({', '.join(corpus.columns[:8])})")
-    if args.by != "doc":
-        tokens = tokens.merge(corpus[["doc_id", args.by]], on="doc_id")
-    ranked = rank_keywords(tokens, by=args.by, top_n=args.top)
+    ranked = rank_keywords(tokens, by=args.by, corpus=corpus, top_n=args.top)
     if args.by == "doc":
         ranked = ranked.merge(corpus[["doc_id", "file"]], on="doc_id").rename(
             columns={"file": "doc"}

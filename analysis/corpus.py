@@ -23,8 +23,10 @@ __all__ = [
     "PARAGRAPH_COLUMNS",
     "CorpusError",
     "CorpusWarning",
+    "EmptyReportError",
     "decode_bytes",
     "infer_metadata",
+    "is_section_heading",
     "is_traditional",
     "normalize_text",
     "place_names",
@@ -53,6 +55,10 @@ PARAGRAPH_COLUMNS = ["doc_id", "para_id", "line", "section", "text"]
 
 class CorpusError(ValueError):
     """A report or a folder cannot be read; the message names the file and the problem."""
+
+
+class EmptyReportError(CorpusError):
+    """A report file has no text."""
 
 
 class CorpusWarning(UserWarning):
@@ -296,6 +302,22 @@ def is_glossary_heading(line: str) -> bool:
     return not lead or word not in ("注释", "附注") or bool(_APPENDIX_HEADING.match(lead))
 
 
+def is_section_heading(line: str) -> bool:
+    """Tell whether a line heads an appendix: 名词解释, 附件2, 2021年区办实事 ...
+
+    Parameters
+    ----------
+    line : str
+        One stripped, normalised line.
+
+    Returns
+    -------
+    bool
+        True for a glossary or appendix heading (not part of any entry).
+    """
+    return _appendix_kind([line], 0) is not None
+
+
 def _appendix_kind(lines: list[str], i: int) -> str | None:
     """Classify an appendix heading at line ``i``: 'glossary', 'appendix' or None."""
     line = lines[i]
@@ -346,14 +368,11 @@ def split_paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
             if is_boilerplate(line):
                 rows.append((doc_id, para_id, i + 1, "boilerplate", line))
                 para_id += 1
-                if section == "glossary":
-                    section = "body_after"
+                if section == "glossary":  # page furniture ends a glossary
+                    section = "body"
                 continue
-            kind = _appendix_kind(lines, i)
-            if kind is not None:
-                section = kind
-            label = "body" if section == "body_after" else section
-            rows.append((doc_id, para_id, i + 1, label, line))
+            section = _appendix_kind(lines, i) or section
+            rows.append((doc_id, para_id, i + 1, section, line))
             para_id += 1
     return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
 
@@ -474,7 +493,7 @@ def read_report(path: str | Path) -> dict[str, object]:
     text, encoding = decode_bytes(data, name=str(path))
     original = normalize_text(text)
     if not original.strip():
-        raise CorpusError(f"{path}: is empty (no text to analyse)")
+        raise EmptyReportError(f"{path}: is empty (no text to analyse)")
     traditional = is_traditional(original)
     simplified = to_simplified(original) if traditional else original
     record: dict[str, object] = {
@@ -533,9 +552,9 @@ def read_corpus(
     """
     if source is None:
         source = SEEDS_DIR
-    if isinstance(source, (list, tuple)):
+    listed = isinstance(source, (list, tuple))
+    if listed:
         files = [Path(p) for p in source]
-        catalogs: dict[Path, dict[str, dict[str, str]]] = {}
         for f in files:
             if not f.is_file():
                 raise CorpusError(f"{f}: no such file")
@@ -546,14 +565,15 @@ def read_corpus(
         files = sorted(folder.glob("*.txt"))
         if not files:
             raise CorpusError(f"{folder}: contains no .txt files")
-        catalogs = {}
+    catalogs: dict[Path, dict[str, dict[str, str]]] = {}
     records = []
     seen_ids: set[str] = set()
     for f in sorted(files, key=lambda p: p.name):
         try:
             record = read_report(f)
         except CorpusError as exc:
-            if strict or (isinstance(source, (list, tuple)) and "empty" not in str(exc)):
+            # an empty file is skipped; an unreadable one too, but only in folder mode
+            if strict or (listed and not isinstance(exc, EmptyReportError)):
                 raise
             warnings.warn(f"skipped {exc}", CorpusWarning, stacklevel=2)
             continue

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus import split_paragraphs, to_simplified
+from analysis.corpus import is_section_heading, split_paragraphs, to_simplified
 from analysis.io import atomic_write_text
 from analysis.paths import GLOSSARY_DIR
 from analysis.text import match_key, sentences, strip_quotes
@@ -240,14 +240,13 @@ def _entries_for_doc(doc: dict[str, object], paras: pd.DataFrame) -> list[dict[s
     gl = paras[paras["section"] == "glossary"]
     parsed: list[tuple[int, ParsedLine, ParsedLine]] = []
     for line_no, text in zip(gl["line"], gl["text"], strict=True):
-        simp = text
-        if _heading_line(simp):
+        if is_section_heading(text):
             continue
-        orig = original_lines[line_no - 1].strip() if line_no - 1 < len(original_lines) else simp
-        p_s = parse_entry_line(simp)
-        p_o = parse_entry_line(orig) or p_s
+        p_s = parse_entry_line(text)
         if p_s is None:
             continue
+        # the same line as written (traditional characters kept); same shape or fall back
+        p_o = parse_entry_line(original_lines[line_no - 1]) or p_s
         if (p_o.term is None) != (p_s.term is None):
             p_o = p_s
         parsed.append((int(line_no), p_s, p_o))
@@ -265,10 +264,8 @@ def _entries_for_doc(doc: dict[str, object], paras: pd.DataFrame) -> list[dict[s
 
     entries: list[dict[str, object]] = []
     for line_no, p_s, p_o in parsed:
-        starts_entry = p_s.term is not None and (not is_numbered or p_s.number is not None)
-        if is_numbered and p_s.term is not None and p_s.number is None and entries:
-            starts_entry = False
-        if starts_entry:
+        # in a numbered glossary an unnumbered line continues the previous definition
+        if p_s.term is not None and (not is_numbered or p_s.number is not None):
             assert p_s.term is not None and p_o.term is not None
             entries.append(
                 {
@@ -296,11 +293,9 @@ def _entries_for_doc(doc: dict[str, object], paras: pd.DataFrame) -> list[dict[s
         definition = str(e["definition"]).strip()
         aliases = _aliases(display, str(e["simplified_term"]))
         term = strip_quotes(display)
-        truncated = False
-        if n == len(entries) and not re.search(r"[。.!?;)”\"」]$", definition):
-            truncated = True  # the report ends mid-definition
-        elif not definition:
-            truncated = True
+        # no definition, or the report ends mid-definition
+        ends_sentence = re.search(r"[。.!?;)”\"」]$", definition) is not None
+        truncated = not definition or (n == len(entries) and not ends_sentence)
         if truncated:
             warnings.warn(
                 f"{file}: line {e['line']}: glossary entry {term!r} looks truncated "
@@ -328,19 +323,13 @@ def _entries_for_doc(doc: dict[str, object], paras: pd.DataFrame) -> list[dict[s
     return out
 
 
-def _heading_line(text: str) -> bool:
-    from analysis.corpus import _appendix_kind, is_glossary_heading
-
-    return is_glossary_heading(text) or _appendix_kind([text], 0) is not None
-
-
 def _join_line(p: ParsedLine) -> str:
     assert p.term is not None
     return f"{p.term}:{p.definition}" if p.definition else p.term
 
 
 def extract_glossary(
-    corpus: pd.DataFrame, *, paragraphs: pd.DataFrame | None = None
+    corpus: pd.DataFrame, *, paragraphs: pd.DataFrame | None = None, warn: bool = True
 ) -> pd.DataFrame:
     """Extract every 名词解释 entry of every report.
 
@@ -350,6 +339,9 @@ def extract_glossary(
         The output of :func:`analysis.read_corpus`.
     paragraphs : pandas.DataFrame, optional
         The output of :func:`analysis.split_paragraphs` for ``corpus`` (computed when None).
+    warn : bool
+        Issue the warnings below (callers that only need the terms, such as the slogan
+        extractor and the tokenizer's dictionary, turn them off).
 
     Returns
     -------
@@ -372,11 +364,13 @@ def extract_glossary(
         paragraphs = split_paragraphs(corpus)
     rows: list[dict[str, object]] = []
     by_doc = dict(tuple(paragraphs.groupby("doc_id", sort=False)))
-    for doc in corpus.to_dict("records"):
-        paras = by_doc.get(doc["doc_id"])
-        if paras is None:
-            continue
-        rows.extend(_entries_for_doc(doc, paras))
+    with warnings.catch_warnings():
+        if not warn:
+            warnings.simplefilter("ignore", GlossaryWarning)
+        for doc in corpus.to_dict("records"):
+            paras = by_doc.get(doc["doc_id"])
+            if paras is not None:
+                rows.extend(_entries_for_doc(doc, paras))
     frame = pd.DataFrame(rows, columns=ENTRY_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
     return frame

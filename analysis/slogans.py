@@ -10,15 +10,13 @@ words stay with the report that quotes them. Once found, every use is counted.
 
 from __future__ import annotations
 
-import logging
 import re
-from functools import lru_cache
 
 import pandas as pd
 
 from analysis.corpus import split_paragraphs
-from analysis.paths import RESOURCES_DIR
 from analysis.text import match_key, quoted_spans, strip_quotes
+from analysis.tokens import Tokenizer, load_wordlist
 
 __all__ = [
     "SLOGAN_COLUMNS",
@@ -50,32 +48,21 @@ _EVERYDAY = re.compile(
     + r"]+(?:年|个月|月|日|天|次|倍|成|岁|周|季度|个百分点|百分点|是|批|些|般|直|起|定|样|切|律)"
     r"|^(?:一年来|一是|一些|一直|一起|一般|一定|一样|一切|一律|万一|十分|百姓|千方百计|两岸)"
 )
+#: jieba with its general dictionary only (no domain words), built on first use
+_GENERAL = Tokenizer()
 _FUNCTION = re.compile(r"[之的者了去来着过也而与及]")
 _SENTENCE = re.compile(r"[,。;:!?、]")
 
 
-@lru_cache(maxsize=1)
-def national_slogans() -> tuple[str, ...]:
+def national_slogans() -> frozenset[str]:
     """Well-known national numeric formulas, from ``resources/national_slogans.txt``.
 
     Returns
     -------
-    tuple of str
+    frozenset of str
         Slogans such as 十四五, 四个意识, 两个维护, 一带一路.
     """
-    path = RESOURCES_DIR / "national_slogans.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    return tok
+    return load_wordlist("national_slogans.txt")
 
 
 def _clean(phrase: str) -> str:
@@ -121,7 +108,7 @@ def classify_slogan(phrase: str) -> str | None:
         return None
     if 3 <= len(p) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", p) and not _FUNCTION.search(p):
         # a compressed list: every character stands for a word (放管服, 专精特新)
-        tok = _jieba()
+        tok = _GENERAL.jieba
         long_pieces = [w for w in tok.lcut(p, HMM=False) if len(w) > 1]
         if not long_pieces or (len(long_pieces) == 1 and tok.FREQ.get(long_pieces[0], 0) < 50):
             return "abbreviation"
@@ -212,25 +199,18 @@ def extract_slogans(
     if paragraphs is None:
         paragraphs = split_paragraphs(corpus)
     if glossary is None:
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            glossary = extract_glossary(corpus, paragraphs=paragraphs)
+        glossary = extract_glossary(corpus, paragraphs=paragraphs, warn=False)
     texts = _doc_text(paragraphs)
 
     defined: dict[str, dict[str, str]] = {}  # key -> doc_id -> term
     glossary_slogans: dict[str, str] = {}
-    for doc_id, term, display, aliases in glossary[
-        ["doc_id", "term", "display_term", "aliases"]
-    ].itertuples(index=False):
+    for doc_id, term, aliases in glossary[["doc_id", "term", "aliases"]].itertuples(index=False):
         for cand in (term, *aliases):
             cand = strip_quotes(cand)
             defined.setdefault(match_key(cand), {}).setdefault(doc_id, term)
             kind = classify_slogan(cand)
             if kind in ("digit", "numeral") or (kind and cand != term):
                 glossary_slogans.setdefault(cand, kind)
-        del display
 
     per_doc: dict[str, tuple[dict[str, str], set[str]]] = {
         d: _discover(t) for d, t in texts.items()
@@ -238,7 +218,7 @@ def extract_slogans(
     # slogans that travel between reports: digit formulas, glossary slogans and numeral
     # formulas of a strong shape (三资三化, 五个一); a national formula travels once a
     # report of the run quotes it. Plain quoted words stay in the report that quotes them.
-    national = set(national_slogans())
+    national = national_slogans()
     shared: dict[str, str] = dict(glossary_slogans)
     for found, _quoted in per_doc.values():
         for s, kind in found.items():

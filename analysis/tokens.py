@@ -46,6 +46,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PLAN = re.compile(r"十[一二三四五六七八九]五")
 
 
+@lru_cache(maxsize=16)
 def load_wordlist(name: str) -> frozenset[str]:
     """Read a word list from ``analysis/resources`` (one word per line, ``#`` comments).
 
@@ -59,11 +60,6 @@ def load_wordlist(name: str) -> frozenset[str]:
     frozenset of str
         The words.
     """
-    return _wordlist(name)
-
-
-@lru_cache(maxsize=16)
-def _wordlist(name: str) -> frozenset[str]:
     text = (RESOURCES_DIR / name).read_text(encoding="utf-8")
     return frozenset(
         ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
@@ -123,23 +119,20 @@ def domain_dictionary(
         Sorted unique words: the curated ``domain_terms.txt``, the national formulas, and the
         glossary terms (with their quote-separated parts and cores) and slogans.
     """
-    import warnings
 
     from analysis.slogans import national_slogans
 
-    words: set[str] = set(_wordlist("domain_terms.txt")) | set(national_slogans())
+    words: set[str] = set(load_wordlist("domain_terms.txt")) | set(national_slogans())
     if corpus is not None and (glossary is None or slogans is None):
         from analysis.corpus import split_paragraphs
         from analysis.glossary import extract_glossary
         from analysis.slogans import extract_slogans
 
         paragraphs = split_paragraphs(corpus)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            if glossary is None:
-                glossary = extract_glossary(corpus, paragraphs=paragraphs)
-            if slogans is None:
-                slogans = extract_slogans(corpus, paragraphs=paragraphs, glossary=glossary)
+        if glossary is None:
+            glossary = extract_glossary(corpus, paragraphs=paragraphs, warn=False)
+        if slogans is None:
+            slogans = extract_slogans(corpus, paragraphs=paragraphs, glossary=glossary)
     if glossary is not None:
         for display, aliases in glossary[["display_term", "aliases"]].itertuples(index=False):
             if display:
@@ -354,7 +347,15 @@ def tokenize(
     if progress is None:
         progress = total_chars > 2_000_000
     if todo:
-        _segment(tokenizer, texts, todo, result, n_jobs=n_jobs, progress=progress)
+        _segment(
+            tokenizer,
+            texts,
+            todo,
+            result,
+            n_jobs=n_jobs,
+            progress=progress,
+            total_chars=total_chars,
+        )
     if cache_dir is not None:
         for d, path in todo_docs:
             if path is not None:
@@ -379,12 +380,12 @@ def _segment(
     *,
     n_jobs: int,
     progress: bool,
+    total_chars: int,
 ) -> None:
     from joblib import Parallel, cpu_count, delayed
     from tqdm import tqdm
 
     workers = cpu_count() if n_jobs < 0 else max(1, n_jobs)
-    total_chars = sum(len(texts[i]) for i in todo)
     intern = sys.intern
     if workers == 1 or total_chars < 200_000:
         bar = tqdm(total=len(todo), disable=not progress, unit="para", file=sys.stderr)
@@ -444,11 +445,11 @@ def filter_tokens(
     """
     stop: set[str] = set(extra_stopwords)
     if function_words:
-        stop |= _wordlist("stopwords_function.txt")
+        stop |= load_wordlist("stopwords_function.txt")
     if report_phrases:
-        stop |= _wordlist("stopwords_report.txt")
+        stop |= load_wordlist("stopwords_report.txt")
     if policy_verbs:
-        stop |= _wordlist("policy_verbs.txt")
+        stop |= load_wordlist("policy_verbs.txt")
     cache: dict[str, bool] = {}
 
     def keep(t: str) -> bool:

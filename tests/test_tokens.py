@@ -157,7 +157,7 @@ def test_parallel_equals_serial_and_cache_is_used(
 _original_segment = analysis.tokens._segment
 
 
-def _segment_parallel_always(tokenizer, texts, todo, result, *, n_jobs, progress):
+def _segment_parallel_always(tokenizer, texts, todo, result, *, n_jobs, progress, total_chars):
     from joblib import Parallel, delayed
 
     batches = analysis.tokens._batches(todo, texts, 4)
