@@ -786,6 +786,23 @@ class Glossary:
         """
         return self.get(term) or self.search(term)
 
+    def used_elsewhere(self) -> pd.DataFrame:
+        """Terms defined in one report and used in the body of others.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``term``, ``defined_in`` (doc_ids) and ``used_in`` (the other reports
+            whose body uses it), joined by ``、``; one row per term, sorted by term.
+        """
+        defined = self.entries.groupby("term")["doc_id"].agg(lambda d: set(d))
+        rows = []
+        for term, used in self.contexts.groupby("term")["doc_id"]:
+            others = sorted(set(used) - defined.get(term, set()))
+            if others:
+                rows.append((term, "、".join(sorted(defined.get(term, set()))), "、".join(others)))
+        return pd.DataFrame(rows, columns=["term", "defined_in", "used_in"])
+
     def suggest(self, term: str, *, n: int = 5) -> list[str]:
         """Close matches for an unknown term: keys containing it, then similar keys.
 

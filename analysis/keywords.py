@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis.tokens import Tokenizer
 
-__all__ = ["group_tokens", "jieba_keywords", "keyness", "rank_keywords"]
+__all__ = ["group_tokens", "jieba_keywords", "keyness", "keyness_table", "rank_keywords"]
 
 
 def _chain(paragraphs: list[list[str]]) -> itertools.chain[str]:
@@ -201,8 +201,6 @@ def keyness(
         (chi-squared, 1 d.f.) and ``log_ratio`` (log2 of the relative-frequency ratio, with
         0.5 added to zero counts); sorted by ``g2`` descending, then term.
     """
-    from scipy.stats import chi2
-
     if correction not in ("williams", "none"):
         raise ValueError(f"correction must be 'williams' or 'none', not {correction!r}")
     groups = group_tokens(tokens, by=by, corpus=corpus)
@@ -222,6 +220,20 @@ def keyness(
         t_counts.update(groups[g])
     for g in refs:
         r_counts.update(groups[g])
+    return _g2_table(t_counts, r_counts, correction=correction, min_count=min_count, top_n=top_n)
+
+
+def _g2_table(
+    t_counts: Counter[str],
+    r_counts: Counter[str],
+    *,
+    correction: str,
+    min_count: int,
+    top_n: int | None,
+) -> pd.DataFrame:
+    """Signed G² of every term from target and reference counts (see :func:`keyness`)."""
+    from scipy.stats import chi2
+
     terms = sorted(
         t for t in set(t_counts) | set(r_counts) if t_counts[t] + r_counts[t] >= min_count
     )
@@ -299,3 +311,49 @@ def jieba_keywords(
         tags = extractor.extract_tags(text, topK=top_n, withWeight=True)
         rows.extend((doc_id, r, term, float(w)) for r, (term, w) in enumerate(tags, start=1))
     return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "score"])
+
+
+def keyness_table(
+    tokens: pd.DataFrame,
+    *,
+    by: str = "doc",
+    corpus: pd.DataFrame | None = None,
+    top_n: int = 10,
+    correction: str = "williams",
+    min_count: int = 2,
+) -> pd.DataFrame:
+    """The strongest keywords of every report (or group) against all the others.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        Rows with ``doc_id`` and ``tokens``.
+    by : str
+        ``doc`` or a catalog column.
+    corpus : pandas.DataFrame, optional
+        Supplies the ``by`` column when the tokens lack it.
+    top_n : int
+        Terms kept per group.
+    correction, min_count
+        As in :func:`keyness`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id`` (or the ``by`` column), ``rank``, then those of :func:`keyness`;
+        empty when there are fewer than two groups (nothing to compare).
+    """
+    groups = group_tokens(tokens, by=by, corpus=corpus)
+    column = groups.index.name
+    cols = [column, "rank", "term", "n_target", "n_reference", "g2", "p", "log_ratio"]
+    if len(groups) < 2:
+        return pd.DataFrame(columns=cols)
+    counts = {g: Counter(toks) for g, toks in groups.items()}
+    total = sum(counts.values(), Counter())
+    frames = []
+    for g, own in counts.items():
+        frame = _g2_table(own, total - own, correction=correction, min_count=min_count, top_n=top_n)
+        frame.insert(0, "rank", range(1, len(frame) + 1))
+        frame.insert(0, column, g)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)[cols]

@@ -16,6 +16,7 @@ from typing import Any
 
 import matplotlib
 import pandas as pd
+from IPython.display import HTML
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
@@ -263,17 +264,7 @@ def word_cloud(
     return fig
 
 
-class _HTML:
-    """Minimal object with an HTML representation for notebooks."""
-
-    def __init__(self, markup: str) -> None:
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-
-def topic_view_html(result: Any, *, height: int = 820) -> _HTML:
+def topic_view_html(result: Any, *, height: int = 820) -> HTML:
     """The interactive pyLDAvis topic view, with its scripts and styles inlined (works offline).
 
     Parameters
@@ -285,8 +276,8 @@ def topic_view_html(result: Any, *, height: int = 820) -> _HTML:
 
     Returns
     -------
-    object
-        Displays as HTML in a notebook; ``.markup`` holds the HTML string.
+    IPython.display.HTML
+        Displays in a notebook; ``.data`` holds the HTML string.
     """
     import pyLDAvis.gensim_models
     import pyLDAvis.urls
@@ -313,4 +304,4 @@ def topic_view_html(result: Any, *, height: int = 820) -> _HTML:
         "<script>window.define = window.__ldavis_define;"
         f"new LDAvis('#{vis_id}', {json.dumps(data, ensure_ascii=False)});</script>"
     )
-    return _HTML(markup)
+    return HTML(markup)

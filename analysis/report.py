@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus import read_corpus
-from analysis.glossary import build_glossary, read_glossary
+from analysis.glossary import build_glossary
 from analysis.io import atomic_write_text
 from analysis.paths import CORPUS_ENV, GLOSSARY_DIR, GLOSSARY_ENV, NOTEBOOKS_DIR, SEEDS_DIR
 
@@ -141,13 +141,13 @@ def render_notebook(path: Path, *, timeout: int = 600) -> tuple[str, str]:
     return title, body
 
 
-def glossary_page(glossary_dir: Path, *, title: str = "名词解释总表") -> str:
+def glossary_page(entries: pd.DataFrame, *, title: str = "名词解释总表") -> str:
     """A self-contained page with every glossary entry in a table filtered as you type.
 
     Parameters
     ----------
-    glossary_dir : Path
-        Folder with ``glossary.csv``.
+    entries : pandas.DataFrame
+        Glossary rows as :func:`analysis.read_glossary` returns them.
     title : str
         Page title.
 
@@ -156,7 +156,7 @@ def glossary_page(glossary_dir: Path, *, title: str = "名词解释总表") -> s
     str
         The HTML page (inline CSS and script only).
     """
-    g = read_glossary(glossary_dir)
+    g = entries
     e = html.escape
     rows = "\n".join(
         "<tr><td class='t'>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(
@@ -288,7 +288,7 @@ def build_reports(
     out = Path(out_dir).resolve()
     corpus = read_corpus(corpus_path)
     glossary_dir = GLOSSARY_DIR if corpus_path == SEEDS_DIR.resolve() else out / "glossary"
-    build_glossary(corpus, glossary_dir)
+    entries = build_glossary(corpus, glossary_dir)
     if notebooks is None:
         notebooks = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
     written: list[Path] = []
@@ -304,12 +304,11 @@ def build_reports(
             atomic_write_text(page, body)
             written.append(page)
             pages.append((page.name, title))
-    gpage = atomic_write_text(out / "glossary.html", glossary_page(glossary_dir))
+    gpage = atomic_write_text(out / "glossary.html", glossary_page(entries))
     written.append(gpage)
     pages.append((gpage.name, "名词解释总表(可搜索)"))
-    n_entries = len(read_glossary(glossary_dir))
     index = atomic_write_text(
-        out / "index.html", _index_page(pages, corpus_path.name, corpus, n_entries)
+        out / "index.html", _index_page(pages, corpus_path.name, corpus, len(entries))
     )
     written.append(index)
     return written

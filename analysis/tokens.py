@@ -25,6 +25,7 @@ __all__ = [
     "TOKEN_COLUMNS",
     "Tokenizer",
     "build_tokenizer",
+    "compare_segmentation",
     "corpus_tokens",
     "domain_dictionary",
     "filter_tokens",
@@ -504,3 +505,28 @@ def corpus_tokens(
     paragraphs = paragraphs[paragraphs["section"].isin(list(sections))]
     tokenizer = tokenizer or build_tokenizer(corpus)
     return filter_tokens(tokenize(paragraphs, tokenizer=tokenizer, n_jobs=n_jobs), **filters)
+
+
+def compare_segmentation(texts: Sequence[str], tokenizer: Tokenizer) -> pd.DataFrame:
+    """Segment texts with jieba's general dictionary and with ``tokenizer``, side by side.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Sentences to compare.
+    tokenizer : Tokenizer
+        Our domain tokenizer.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``text``, ``plain jieba`` and ``ours`` (tokens joined by `` / ``).
+    """
+    plain = Tokenizer()  # no domain words: jieba's own dictionary
+    return pd.DataFrame(
+        {
+            "text": list(texts),
+            "plain jieba": [" / ".join(plain.cut(t)) for t in texts],
+            "ours": [" / ".join(tokenizer.cut(t)) for t in texts],
+        }
+    )

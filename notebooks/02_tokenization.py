@@ -18,13 +18,10 @@
 # whose dictionary holds the corpus's glossary terms and slogans; then the most frequent terms.
 
 # %%
-import jieba
-import pandas as pd
-
 from analysis import build_tokenizer, read_corpus
 from analysis.paths import corpus_dir
 from analysis.plots import register_cjk_font
-from analysis.tokens import corpus_tokens, domain_dictionary
+from analysis.tokens import compare_segmentation, corpus_tokens
 
 register_cjk_font()  # Chinese labels in every chart
 
@@ -36,18 +33,13 @@ tokenizer
 # ## The domain dictionary
 
 # %%
-words = domain_dictionary(corpus)
-print(
-    len(words),
-    "domain words, e.g.:",
-    "、".join(w for w in words if any(c.isdigit() for c in w))[:300],
-)
+words = list(tokenizer.words)
+print(len(words), "domain words, e.g.:", "、".join(words[:60]))
 
 # %% [markdown]
 # ## Plain jieba against ours
 
 # %%
-plain = jieba.Tokenizer()
 sentences = [
     "深入推进国企改革,探索“三资三化”实施路径",
     "构建“1+6+N”产业载体支撑体系",
@@ -56,13 +48,7 @@ sentences = [
     "持续深化“放管服”改革",
     "构建“１＋６＋１”主导＋创新产业体系",
 ]
-pd.DataFrame(
-    {
-        "sentence": sentences,
-        "plain jieba": [" / ".join(plain.lcut(s)) for s in sentences],
-        "ours": [" / ".join(tokenizer.cut(s)) for s in sentences],
-    }
-)
+compare_segmentation(sentences, tokenizer)
 
 # %% [markdown]
 # ## The most frequent content terms
@@ -71,10 +57,10 @@ pd.DataFrame(
 
 # %%
 tokens = corpus_tokens(corpus, tokenizer=tokenizer)
-counts = pd.Series([t for toks in tokens["tokens"] for t in toks]).value_counts()
+counts = tokens["tokens"].explode().value_counts()
 ax = counts.head(25).iloc[::-1].plot.barh(figsize=(6, 6), color="#b22222")
 _ = ax.set_title("全部报告中最常见的词")
 
 # %%
-formulas = counts[[any(c.isdigit() for c in t) or t in words for t in counts.index]]
-formulas.head(20).rename("count").to_frame()
+# the domain words (formulas, glossary terms, slogans) among them
+counts[counts.index.isin(words)].head(20).rename("count").to_frame()

@@ -18,12 +18,11 @@
 # year against the rest, word clouds, and why corpus IDF beats jieba's general-purpose IDF here.
 
 # %%
-import pandas as pd
 from IPython.display import display
 
 from analysis import read_corpus
 from analysis.corpus import place_names, split_paragraphs
-from analysis.keywords import jieba_keywords, keyness, rank_keywords
+from analysis.keywords import jieba_keywords, keyness_table, rank_keywords
 from analysis.paths import corpus_dir
 from analysis.plots import plot_keywords, word_cloud
 from analysis.tokens import build_tokenizer, corpus_tokens
@@ -48,12 +47,8 @@ ranked.pivot(index="rank", columns="doc_id", values="term").head(10)
 # ## Keyness: what sets each report apart (log-likelihood G², Williams-corrected)
 
 # %%
-if len(corpus) > 1:
-    key = pd.concat([keyness(tokens, target=d, top_n=8).assign(doc_id=d) for d in corpus["doc_id"]])
-    rank = key.groupby("doc_id").cumcount() + 1
-    display(key.pivot_table(index=rank, columns="doc_id", values="term", aggfunc="first"))
-else:
-    print("one report: nothing to compare it with")
+# empty for a single report: nothing to compare it with
+keyness_table(tokens, top_n=8).pivot(index="rank", columns="doc_id", values="term")
 
 # %% [markdown]
 # ## By year
@@ -79,12 +74,8 @@ word_cloud(weights, title=first)
 # reports' coinages) gets the same median IDF. Our ranking learns IDF from these reports.
 
 # %%
-body = split_paragraphs(corpus)
-body = body[body["section"] == "body"]
-theirs = jieba_keywords(body, top_n=10, tokenizer=tokenizer)
-pd.DataFrame(
-    {
-        "ours": ranked[ranked["doc_id"] == first]["term"].head(10).tolist(),
-        "jieba extract_tags": theirs[theirs["doc_id"] == first]["term"].tolist(),
-    }
-)
+paragraphs = split_paragraphs(corpus)
+theirs = jieba_keywords(paragraphs[paragraphs["section"] == "body"], top_n=10, tokenizer=tokenizer)
+ranked[ranked["doc_id"] == first].merge(
+    theirs, on=["doc_id", "rank"], suffixes=(" ours", " jieba")
+)[["rank", "term ours", "term jieba"]]

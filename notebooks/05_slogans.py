@@ -63,9 +63,7 @@ grid.loc[top[top.isin(grid.index)]].astype(int)
 # ## Defined in a glossary, or used undefined?
 
 # %%
-formulas.assign(status=formulas["defined"].map(lambda d: "defined" if d else "undefined"))[
-    "status"
-].value_counts()
+formulas["defined"].ne("").map({True: "defined", False: "used undefined"}).value_counts()
 
 # %%
 formulas[formulas["defined"] != ""][["slogan", "total", "reports", "defined"]]

@@ -55,10 +55,7 @@ entries[0] if entries else "empty glossary"
 # ## Terms defined in one report and used in others
 
 # %%
-ctx = glossary.contexts
-defined_in = glossary.entries.set_index("term")["doc_id"].to_dict()
-travel = ctx[ctx["doc_id"] != ctx["term"].map(defined_in)]
-travel.groupby("term")["doc_id"].unique().apply("、".join).rename("used in").to_frame()
+glossary.used_elsewhere()
 
 # %% [markdown]
 # ## How often each term is used in its own report's body
@@ -75,4 +72,4 @@ _ = ax.set_title("名词在报告正文中的使用次数")
 # ## KWIC: the sentences that use the terms
 
 # %%
-ctx.head(15)
+glossary.contexts.head(15)

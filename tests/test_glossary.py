@@ -422,3 +422,11 @@ def test_arbitrary_glossary_text_never_crashes(pieces: list[str]) -> None:
         entries = extract_glossary(corpus)
     assert entries["n"].tolist() == list(range(1, len(entries) + 1))
     assert all(isinstance(t, str) and t for t in entries["term"])
+
+
+def test_terms_used_in_other_reports(glossary: Glossary) -> None:
+    assert glossary.used_elsewhere().values.tolist() == [
+        ["1+N交易体系", "市北区2021政府工作报告", "市南区2025政府工作报告"],
+        ["十百千金企对接活动", "市南区2025政府工作报告", "青岛市2024计划报告"],
+        ["四位一体资本招商", "市南区2025政府工作报告", "市北区2021政府工作报告"],
+    ]

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import build_tokenizer, filter_tokens, tokenize
-from analysis.keywords import jieba_keywords, keyness, rank_keywords
+from analysis.keywords import jieba_keywords, keyness, keyness_table, rank_keywords
 
 
 @pytest.fixture
@@ -107,3 +107,15 @@ def test_jieba_comparison_runs_with_our_tokenizer(
     out = jieba_keywords(body, top_n=5, tokenizer=build_tokenizer(seeds))
     assert list(out.columns) == ["doc_id", "rank", "term", "score"]
     assert out["rank"].tolist() == [1, 2, 3, 4, 5]
+
+
+def test_keyness_table_matches_keyness_per_report(seed_tokens: pd.DataFrame) -> None:
+    table = keyness_table(seed_tokens, top_n=3)
+    assert table.columns.tolist()[:3] == ["doc_id", "rank", "term"]
+    one = table[table["doc_id"] == "市南区2025政府工作报告"]
+    direct = keyness(seed_tokens, target="市南区2025政府工作报告", top_n=3)
+    assert one["term"].tolist() == direct["term"].tolist()
+    assert one["g2"].tolist() == pytest.approx(direct["g2"].tolist())
+    assert one["rank"].tolist() == [1, 2, 3]
+    single = seed_tokens[seed_tokens["doc_id"] == "市南区2025政府工作报告"]
+    assert keyness_table(single).empty

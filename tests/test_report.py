@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis import read_glossary
 from analysis.paths import NOTEBOOKS_DIR, SEEDS_DIR
 from analysis.report import ReportError, build_reports, external_urls, glossary_page
 
@@ -119,7 +120,7 @@ def test_pages_show_their_content(built: Path) -> None:
 
 
 def test_glossary_page_rows(tmp_path: Path) -> None:
-    page = glossary_page(Path(__file__).resolve().parents[1] / "glossary")
+    page = glossary_page(read_glossary(Path(__file__).resolve().parents[1] / "glossary"))
     assert (
         "<td class='t'>三资三化</td><td>国有资源资产化、国有资产证券化、国有资金杠杆化。</td>"
         in page

@@ -205,3 +205,16 @@ def test_tokenize_command_text_and_jsonl(data_dir: Path, tmp_path: Path) -> None
         ],
     }
     assert len(rows) == len(lines) == 10
+
+
+def test_compare_segmentation(tok: Tokenizer) -> None:
+    from analysis.tokens import compare_segmentation
+
+    table = compare_segmentation(["探索“三资三化”实施路径"], tok)
+    assert table.values.tolist() == [
+        [
+            "探索“三资三化”实施路径",
+            "探索 / “ / 三资 / 三化 / ” / 实施 / 路径",
+            "探索 / “ / 三资三化 / ” / 实施 / 路径",
+        ]
+    ]
