@@ -1,7 +1,9 @@
-"""Reading a folder of reports into a corpus: decoding, normalisation, metadata, paragraphs.
+"""Reading a folder of reports into a corpus: decoding, normalisation, sections, paragraphs.
 
 The corpus is one row per report; :func:`split_paragraphs` turns it into one row per
-paragraph with a ``section`` label (``body``, ``glossary``, ``appendix``, ``boilerplate``).
+paragraph with a ``section`` label (``body``, ``glossary``, ``appendix``, ``boilerplate``)
+and, for boilerplate, the name of the rule of :data:`analysis.patterns.BOILERPLATE_RULES`
+that dropped the line.
 """
 
 from __future__ import annotations
@@ -11,12 +13,25 @@ import csv
 import re
 import unicodedata
 import warnings
-from functools import lru_cache
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.metadata import (
+    infer_metadata,
+    place_names,  # noqa: F401 - re-exported for older callers
+)
 from analysis.paths import SEEDS_DIR
+from analysis.patterns import (
+    APPENDIX_HEADINGS,
+    BARE_ONLY_HEADINGS,
+    GLOSSARY_HEADING_MAX_LEN,
+    GLOSSARY_HEADINGS,
+    HAN,
+    boilerplate_rule,
+)
+from analysis.text import t2s_converter, to_simplified  # noqa: F401 - re-exported
 
 __all__ = [
     "CORPUS_COLUMNS",
@@ -24,16 +39,16 @@ __all__ = [
     "CorpusError",
     "CorpusWarning",
     "EmptyReportError",
+    "boilerplate_rule",
     "decode_bytes",
-    "infer_metadata",
+    "is_boilerplate",
+    "is_glossary_heading",
     "is_section_heading",
     "is_traditional",
     "normalize_text",
-    "place_names",
     "read_corpus",
     "read_report",
     "split_paragraphs",
-    "to_simplified",
 ]
 
 CORPUS_COLUMNS = [
@@ -50,7 +65,8 @@ CORPUS_COLUMNS = [
     "text",
     "original",
 ]
-PARAGRAPH_COLUMNS = ["doc_id", "para_id", "line", "section", "text"]
+PARAGRAPH_COLUMNS = ["doc_id", "para_id", "line", "section", "rule", "text"]
+_METADATA_FIELDS = ("title", "region", "level", "year", "kind")
 
 
 class CorpusError(ValueError):
@@ -72,18 +88,19 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+#: control characters (but tab, line ends, form feed), private use and lone surrogates
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]")
+_SAMPLE = 20_000
 
 
 def _looks_binary(text: str) -> bool:
     """Tell whether decoded text is mostly control characters or unassigned code points."""
     if not text:
         return False
-    bad = sum(
-        1
-        for ch in text
-        if (unicodedata.category(ch) in {"Cc", "Cn", "Co", "Cs"} and ch not in "\n\r\t\f")
-    )
-    return bad / len(text) > 0.01
+    bad = len(_BAD_CHARS.findall(text)) / len(text)
+    sample = text[:_SAMPLE]
+    unassigned = sum(n for ch, n in Counter(sample).items() if unicodedata.category(ch) == "Cn")
+    return bad + unassigned / len(sample) > 0.01
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -154,7 +171,8 @@ def normalize_text(text: str) -> str:
     """Normalise a report's text: LF line ends, NFKC, no zero-width characters.
 
     NFKC folds full-width ASCII (＋，：（） to + , : ( )) and odd spaces (U+3000, U+2003,
-    U+00A0) while Chinese punctuation such as “”、。《》 is left as it is.
+    U+00A0) while Chinese punctuation such as “”、。《》 is left as it is. Circled numbers
+    ①…⑳ become ``(1)``…``(20)`` (NFKC would glue a bare digit to the following term).
 
     Parameters
     ----------
@@ -168,39 +186,12 @@ def normalize_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ODD_SPACES.sub("", text)
-    # circled numbers (①…⑳) number entries; NFKC would glue a bare digit to the term
     text = _CIRCLED.sub(lambda m: f"({ord(m.group(0)) - 0x245F})", text)
     text = unicodedata.normalize("NFKC", text)
     return _TRAILING_WS.sub("\n", text)
 
 
-@lru_cache(maxsize=1)
-def _t2s():  # pragma: no cover - trivial
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-def to_simplified(text: str) -> str:
-    """Convert traditional characters to simplified ones with OpenCC (``t2s``).
-
-    Parameters
-    ----------
-    text : str
-        Text in traditional (or mixed) characters.
-
-    Returns
-    -------
-    str
-        The simplified text; line breaks are preserved.
-    """
-    return _t2s().convert(text)
-
-
-def is_traditional(text: str, *, threshold: float = 0.03) -> bool:
+def is_traditional(text: str, *, threshold: float = 0.03, converter=None) -> bool:
     """Tell whether a text is written in traditional characters.
 
     Each distinct Han character is looked up in OpenCC's ``t2s`` table (the text itself is
@@ -213,54 +204,27 @@ def is_traditional(text: str, *, threshold: float = 0.03) -> bool:
         Normalised text.
     threshold : float
         Share of Han characters that must change.
+    converter : opencc.OpenCC, optional
+        A ``t2s`` converter to reuse (a new one is built otherwise).
 
     Returns
     -------
     bool
         True for a traditional-character text.
     """
-    han = _HAN.findall(text)
-    if len(han) < 4:
+    counts = Counter(HAN.findall(text))
+    total = sum(counts.values())
+    if total < 4:
         return False
-    changing = _changing_chars(frozenset(han))
-    share = sum(ch in changing for ch in han) / len(han)
-    return share > threshold
-
-
-@lru_cache(maxsize=64)
-def _changing_chars(chars: frozenset[str]) -> frozenset[str]:
-    """The characters that OpenCC ``t2s`` maps to another character, looked up one by one."""
-    ordered = sorted(chars)
-    converted = _t2s().convert("\n".join(ordered)).split("\n")
+    ordered = sorted(counts)
+    converted = (converter or t2s_converter()).convert("\n".join(ordered)).split("\n")
     if len(converted) != len(ordered):  # pragma: no cover - OpenCC keeps line breaks
-        return frozenset()
-    return frozenset(a for a, b in zip(ordered, converted, strict=True) if a != b)
+        return False
+    changing = sum(counts[a] for a, b in zip(ordered, converted, strict=True) if a != b)
+    return changing / total > threshold
 
 
 # --------------------------------------------------------------------------- sections
-
-_BOILERPLATE = re.compile(
-    r"WAP手机版|^当前位置|^免责[申声]明|^版权所有|Copyright|©|^主办单位|^承办单位|运行维护单位|"
-    r"ICP备|ICP证|公网安备|^标签[::]|扫一扫|字体大小|^字号[::]|【?打印】?\s*【?关闭|"
-    r"^打印$|^关闭$|^分享到|^相关评论|^相关阅读|^相关新闻|^上一篇|^下一篇|^责任编辑|^编辑[::]|"
-    r"^来源[::]|发布日期|发布时间|浏览次数|阅读次数|点击数[::]|^内容摘要[::]|"
-    r"^[((]?上接[一二三四五六七八九十\d]+版|^[((]?下转[一二三四五六七八九十\d]+版|"
-    r"^首页\s*[>》]|^网站地图|^联系我们|^•|^\d{4}-\d{1,2}-\d{1,2}\S{0,40}$|"
-    r"纠错】|^原标题[::]|返回顶部|打印本页|关闭窗口|^相关链接|附件下载|^下载附件|"
-    r"^(?:文章|信息)来源[::]|^作者[::]|^审核[::]|^[((]完[))]$|【\s*大\s*中\s*小\s*】"
-)
-_BOILERPLATE_MAX_LEN = 160
-
-_GLOSSARY_HEADING = re.compile(
-    # an optional lead (附件1, 附:, 《政府工作报告》, 2024年政府工作报告中的), then the word
-    r"^(?P<lead>[^,。;!?]{0,26}?)\s*[【\[(]?"
-    r"(?P<word>名\s*词\s*解\s*释|名\s*詞\s*解\s*釋|名\s*词\s*注\s*释|名\s*词\s*解\s*读|"
-    r"词\s*语\s*解\s*释|注\s*释|附\s*注)[】\])]?\s*[::]?$"
-)
-_APPENDIX_HEADING = re.compile(r"^附\s*件\s*\d*\s*[::.、]?\s*(?P<rest>.*)$")
-_APPENDIX_TITLE = re.compile(
-    r"^\d{4}年.{0,20}(?:实事|项目|清单|计划|任务|指标)$|^(?:区|市|县)?办?(?:民生)?实事(?:项目)?$"
-)
 
 
 def is_boilerplate(line: str) -> bool:
@@ -274,14 +238,13 @@ def is_boilerplate(line: str) -> bool:
     Returns
     -------
     bool
-        True for navigation, disclaimers, copyright, ICP numbers, tags, share prompts,
-        publication stamps and newspaper continuation markers.
+        True when a rule of :data:`analysis.patterns.BOILERPLATE_RULES` matches.
     """
-    return len(line) <= _BOILERPLATE_MAX_LEN and bool(_BOILERPLATE.search(line))
+    return bool(boilerplate_rule(line))
 
 
 def is_glossary_heading(line: str) -> bool:
-    """Tell whether a line opens a 名词解释 appendix (any of the usual spellings).
+    """Tell whether a line opens a 名词解释 appendix (any spelling of GLOSSARY_HEADINGS).
 
     Parameters
     ----------
@@ -292,14 +255,20 @@ def is_glossary_heading(line: str) -> bool:
     -------
     bool
         True for 名词解释, 名  词  解  释, 《政府工作报告》名词解释, 名詞解釋, 附件1 名词解释 ...
+        注释-like words count only alone or after an attachment number.
     """
-    m = _GLOSSARY_HEADING.match(line.strip()) if len(line) <= 40 else None
-    if m is None:
+    line = line.strip()
+    if len(line) > GLOSSARY_HEADING_MAX_LEN:
         return False
-    lead = m.group("lead").strip()
-    # 注释 and 附注 alone are headings only without a lead (not "……的注释")
-    word = re.sub(r"\s", "", m.group("word"))
-    return not lead or word not in ("注释", "附注") or bool(_APPENDIX_HEADING.match(lead))
+    for name, pattern in GLOSSARY_HEADINGS.items():
+        m = pattern.match(line)
+        if m is None:
+            continue
+        lead = m.group("lead").strip()
+        attachment = APPENDIX_HEADINGS["attachment"].match(lead) is not None
+        if not lead or name not in BARE_ONLY_HEADINGS or attachment:
+            return True
+    return False
 
 
 def is_section_heading(line: str) -> bool:
@@ -318,23 +287,43 @@ def is_section_heading(line: str) -> bool:
     return _appendix_kind([line], 0) is not None
 
 
+def _attachment_kind(lines: list[str], i: int, rest: str) -> str:
+    """附件N: a glossary when its title (same line or next lines) is a glossary heading."""
+    if rest:
+        return "glossary" if is_glossary_heading(rest) else "appendix"
+    nxt = next((ln.strip() for ln in lines[i + 1 : i + 4] if ln.strip()), "")
+    return "glossary" if nxt and is_glossary_heading(nxt) else "appendix"
+
+
 def _appendix_kind(lines: list[str], i: int) -> str | None:
     """Classify an appendix heading at line ``i``: 'glossary', 'appendix' or None."""
     line = lines[i]
     if is_glossary_heading(line):
         return "glossary"
-    m = _APPENDIX_HEADING.match(line)
-    if m and len(line) <= 40:
-        rest = m.group("rest").strip()
-        if rest:
-            return "glossary" if is_glossary_heading(rest) else "appendix"
-        for nxt in lines[i + 1 : i + 4]:
-            if nxt.strip():
-                return "glossary" if is_glossary_heading(nxt.strip()) else "appendix"
-        return "appendix"
-    if _APPENDIX_TITLE.match(line):
-        return "appendix"
-    return None
+    m = APPENDIX_HEADINGS["attachment"].match(line)
+    if m and len(line) <= GLOSSARY_HEADING_MAX_LEN:
+        return _attachment_kind(lines, i, m.group("rest").strip())
+    others = (p for name, p in APPENDIX_HEADINGS.items() if name != "attachment")
+    return "appendix" if any(p.match(line) for p in others) else None
+
+
+def _label_lines(doc_id: str, text: str) -> list[tuple[str, int, int, str, str, str]]:
+    """Paragraph rows of one report (see :func:`split_paragraphs`)."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    rows = []
+    section = "body"
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        rule = boilerplate_rule(line)
+        if rule:
+            rows.append((doc_id, len(rows), i + 1, "boilerplate", rule, line))
+            if section == "glossary":  # page furniture ends a glossary
+                section = "body"
+            continue
+        section = _appendix_kind(lines, i) or section
+        rows.append((doc_id, len(rows), i + 1, section, "", line))
+    return rows
 
 
 def split_paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -354,148 +343,53 @@ def split_paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per paragraph with columns ``doc_id`` (str), ``para_id`` (int, from 0 within
-        the report), ``line`` (int, 1-based line number in the file), ``section`` (str) and
+        the report), ``line`` (int, 1-based line number in the file), ``section`` (str),
+        ``rule`` (str: the boilerplate rule that dropped the line, empty otherwise) and
         ``text`` (str, stripped, simplified characters).
     """
-    rows: list[tuple[str, int, int, str, str]] = []
+    rows: list[tuple[str, int, int, str, str, str]] = []
     for doc_id, text in zip(corpus["doc_id"], corpus["text"], strict=True):
-        lines = [ln.strip() for ln in text.split("\n")]
-        section = "body"
-        para_id = 0
-        for i, line in enumerate(lines):
-            if not line:
-                continue
-            if is_boilerplate(line):
-                rows.append((doc_id, para_id, i + 1, "boilerplate", line))
-                para_id += 1
-                if section == "glossary":  # page furniture ends a glossary
-                    section = "body"
-                continue
-            section = _appendix_kind(lines, i) or section
-            rows.append((doc_id, para_id, i + 1, section, line))
-            para_id += 1
+        rows.extend(_label_lines(doc_id, text))
     return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
-
-
-# --------------------------------------------------------------------------- metadata
-
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-_CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
-_TITLE_RE = re.compile(r"(政府工作报告|计划.{0,30}报告|预算.{0,30}报告|工作报告)")
-_DELIVERY_RE = re.compile(
-    r"[—-]*\s*(?P<y>\d{4}|[〇零○一二三四五六七八九]{4})年.{1,8}日?\s*在(?P<where>.{2,30}?)第.{1,6}届"
-)
-_REGION_RE = re.compile(
-    r"^(?P<r>(?:[\u4e00-\u9fff]{1,8}?(?:自治区|省|市|区|县|旗|州|盟))+)"
-    r"(?:人民政府)?(?:政府|国民经济|.{0,4}计划|.{0,4}预算)"
-)
-_YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?=年)")
-
-
-def _cn_year(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    try:
-        return int("".join(str(_CN_DIGITS[c]) for c in s))
-    except KeyError:
-        return None
-
-
-def _level(region: str) -> str:
-    for suffix, level in (
-        ("自治区", "省"),
-        ("省", "省"),
-        ("区", "区"),
-        ("县", "县"),
-        ("旗", "县"),
-        ("州", "市"),
-        ("盟", "市"),
-        ("市", "市"),
-    ):
-        if region.endswith(suffix):
-            return level
-    return ""
-
-
-def infer_metadata(text: str) -> dict[str, str]:
-    """Infer title, region, level, year and kind from a report's first lines.
-
-    Unknown fields are left empty rather than guessed.
-
-    Parameters
-    ----------
-    text : str
-        The normalised, simplified report text.
-
-    Returns
-    -------
-    dict
-        Keys ``title``, ``region``, ``level``, ``year`` (str, empty when unknown), ``kind``.
-    """
-    head = [ln.strip() for ln in text.split("\n")[:30] if ln.strip()]
-    head = [ln for ln in head if not is_boilerplate(ln)]
-    title = next((ln for ln in head if len(ln) <= 80 and _TITLE_RE.search(ln)), "")
-    region = ""
-    year = ""
-    m = _REGION_RE.search(re.sub(r"^关于|(?:19|20)\d\d年(?:度)?", "", title))
-    if m:
-        region = m.group("r")
-    title_years = [int(y) for y in _YEAR_RE.findall(title)]
-    if title_years:
-        year = str(max(title_years))
-    for ln in head[:8]:
-        d = _DELIVERY_RE.search(ln)
-        if d:
-            if not year:
-                y = _cn_year(d.group("y"))
-                year = str(y) if y else ""
-            if not region:
-                where = re.sub(r"^(?:中国)?", "", d.group("where"))
-                region = where
-            break
-    if "计划" in title and ("执行" in title or "草案" in title):
-        kind = "计划报告"
-    elif "预算" in title and "执行" in title:
-        kind = "预算报告"
-    elif "政府工作报告" in title or "政府工作报告" in "".join(head[:3]):
-        kind = "政府工作报告"
-    else:
-        kind = ""
-    return {"title": title, "region": region, "level": _level(region), "year": year, "kind": kind}
 
 
 # --------------------------------------------------------------------------- reading
 
 
-def read_report(path: str | Path) -> dict[str, object]:
+def read_report(path: str | Path, *, converter=None) -> dict[str, object]:
     """Read one report file into a corpus record (without catalog metadata).
 
     Parameters
     ----------
     path : str or Path
         A ``.txt`` file.
+    converter : opencc.OpenCC, optional
+        A ``t2s`` converter to reuse across files.
 
     Returns
     -------
     dict
         Keys ``file``, ``encoding``, ``traditional``, ``text`` (normalised, simplified),
-        ``original`` (normalised, as written) and the fields of :func:`infer_metadata`.
+        ``original`` (normalised, as written) and the fields of
+        :func:`analysis.metadata.infer_metadata`.
 
     Raises
     ------
     CorpusError
-        When the file is missing, empty or cannot be decoded.
+        When the file is missing, a folder, empty or cannot be decoded.
     """
     path = Path(path)
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder, not a report file (pass the folder's .txt files)")
     if not path.is_file():
         raise CorpusError(f"{path}: no such file")
-    data = path.read_bytes()
-    text, encoding = decode_bytes(data, name=str(path))
+    text, encoding = decode_bytes(path.read_bytes(), name=str(path))
     original = normalize_text(text)
     if not original.strip():
         raise EmptyReportError(f"{path}: is empty (no text to analyse)")
-    traditional = is_traditional(original)
-    simplified = to_simplified(original) if traditional else original
+    converter = converter or t2s_converter()
+    traditional = is_traditional(original, converter=converter)
+    simplified = converter.convert(original) if traditional else original
     record: dict[str, object] = {
         "file": path.name,
         "encoding": encoding,
@@ -503,7 +397,7 @@ def read_report(path: str | Path) -> dict[str, object]:
         "text": simplified,
         "original": original,
     }
-    record.update(infer_metadata(simplified))
+    record.update(infer_metadata(simplified, file_name=path.name))
     return record
 
 
@@ -518,6 +412,42 @@ def _read_catalog(folder: Path) -> dict[str, dict[str, str]]:
     return {row["file"]: row for row in rows}
 
 
+def _list_files(source: str | Path | list[str | Path] | tuple) -> tuple[list[Path], bool]:
+    """The report files of a folder or a list, and whether they were listed one by one."""
+    if isinstance(source, (list, tuple)):
+        files = [Path(p) for p in source]
+        for f in files:
+            if f.is_dir():
+                raise CorpusError(f"{f}: is a folder, not a report file (pass its .txt files)")
+            if not f.is_file():
+                raise CorpusError(f"{f}: no such file")
+        return sorted(files, key=lambda p: p.name), True
+    folder = Path(source)
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: no such folder")
+    files = sorted(folder.glob("*.txt"), key=lambda p: p.name)
+    if not files:
+        raise CorpusError(f"{folder}: contains no .txt files")
+    return files, False
+
+
+def _with_catalog(record: dict[str, object], row: dict[str, str], doc_id: str) -> dict:
+    record["doc_id"] = doc_id
+    for key in _METADATA_FIELDS:
+        if row.get(key):
+            record[key] = row[key]
+    record["n_chars"] = len(str(record["text"]))
+    return record
+
+
+def _to_frame(records: list[dict[str, object]]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records)
+    frame["year"] = pd.to_numeric(frame["year"].replace("", None), errors="coerce").astype("Int64")
+    for col in ("title", "region", "level", "kind"):
+        frame[col] = frame[col].fillna("").astype(str)
+    return frame[CORPUS_COLUMNS].reset_index(drop=True)
+
+
 def read_corpus(
     source: str | Path | list[str | Path] | None = None,
     *,
@@ -526,15 +456,15 @@ def read_corpus(
     """Read a folder (or a list) of ``.txt`` reports into a corpus, one row per report.
 
     Metadata comes from the folder's ``catalog.csv`` when it has a row for the file, otherwise
-    it is inferred from the report's first lines (unknown fields stay empty).
+    it is inferred from the report's first lines and its file name (unknown fields stay empty).
 
     Parameters
     ----------
     source : str, Path, list of paths or None
-        A folder of ``.txt`` files, or a list of files. None reads the seeds.
+        A folder of ``.txt`` files, or a list of files; None reads the seeds.
     strict : bool
         Raise on the first unreadable or empty file instead of skipping it with a warning.
-        Reading a list of files is always strict about missing files.
+        Reading a list of files is always strict about missing and undecodable files.
 
     Returns
     -------
@@ -550,27 +480,14 @@ def read_corpus(
     CorpusError
         When the folder is missing or has no ``.txt`` files, or (strict) a file is unreadable.
     """
-    if source is None:
-        source = SEEDS_DIR
-    listed = isinstance(source, (list, tuple))
-    if listed:
-        files = [Path(p) for p in source]
-        for f in files:
-            if not f.is_file():
-                raise CorpusError(f"{f}: no such file")
-    else:
-        folder = Path(source)
-        if not folder.is_dir():
-            raise CorpusError(f"{folder}: no such folder")
-        files = sorted(folder.glob("*.txt"))
-        if not files:
-            raise CorpusError(f"{folder}: contains no .txt files")
+    files, listed = _list_files(SEEDS_DIR if source is None else source)
     catalogs: dict[Path, dict[str, dict[str, str]]] = {}
+    converter = t2s_converter()
     records = []
     seen_ids: set[str] = set()
-    for f in sorted(files, key=lambda p: p.name):
+    for f in files:
         try:
-            record = read_report(f)
+            record = read_report(f, converter=converter)
         except CorpusError as exc:
             # an empty file is skipped; an unreadable one too, but only in folder mode
             if strict or (listed and not isinstance(exc, EmptyReportError)):
@@ -585,44 +502,8 @@ def read_corpus(
         if doc_id in seen_ids:
             doc_id = f"{doc_id}_{f.stem}"
         seen_ids.add(doc_id)
-        record["doc_id"] = doc_id
-        for key in ("title", "region", "level", "year", "kind"):
-            if row.get(key):
-                record[key] = row[key]
-        record["n_chars"] = len(str(record["text"]))
-        records.append(record)
+        records.append(_with_catalog(record, row, doc_id))
     if not records:
-        raise CorpusError(f"{source}: no readable report")
-    frame = pd.DataFrame.from_records(records)
-    frame["year"] = pd.to_numeric(frame["year"].replace("", None), errors="coerce").astype("Int64")
-    for col in ("title", "region", "level", "kind"):
-        frame[col] = frame[col].fillna("").astype(str)
-    return frame[CORPUS_COLUMNS].reset_index(drop=True)
-
-
-_ADMIN_UNIT = re.compile(r"[\u4e00-\u9fff]+?(?:自治区|省|市|区|县|旗|州|盟)")
-
-
-def place_names(corpus: pd.DataFrame) -> frozenset[str]:
-    """The place names of a corpus's regions, with and without their unit suffix.
-
-    Parameters
-    ----------
-    corpus : pandas.DataFrame
-        The output of :func:`read_corpus` (its ``region`` column).
-
-    Returns
-    -------
-    frozenset of str
-        E.g. 青岛市市南区 gives 青岛市, 青岛, 市南区, 市南 — words that name the report's own
-        place and crowd its keyword list (pass them to ``filter_tokens(extra_stopwords=...)``).
-    """
-    names: set[str] = set()
-    for region in corpus["region"].dropna():
-        for unit in _ADMIN_UNIT.findall(str(region)):
-            names.add(unit)
-            for suffix in ("自治区", "省", "市", "区", "县", "旗", "州", "盟"):
-                if unit.endswith(suffix) and len(unit) - len(suffix) >= 2:
-                    names.add(unit[: -len(suffix)])
-                    break
-    return frozenset(names)
+        names = ", ".join(str(f) for f in files)
+        raise CorpusError(f"{names}: no readable report (every file was empty or unreadable)")
+    return _to_frame(records)

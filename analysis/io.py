@@ -19,6 +19,8 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     """Write text to ``path`` through a temporary file and a rename.
 
     A reader never sees a half-written file, and an interrupted write leaves the old file.
+    The file gets the usual permissions (0666 less the umask, e.g. 0644), not the 0600 of a
+    temporary file.
 
     Parameters
     ----------
@@ -38,11 +40,19 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _umask() -> int:
+    """The process's umask (read by setting and restoring it; there is no getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _jsonable(value: object) -> object:

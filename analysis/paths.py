@@ -1,4 +1,9 @@
-"""Where things live: the project root and its data folders."""
+"""Where things live: the project folders, and where a corpus's outputs go.
+
+The output-folder policy (``--out`` rules) lives here, not in the command line: the seeds'
+glossary is the committed ``glossary/``; another corpus's glossary and pages go under
+``reports/<folder name>/`` unless the user names a folder.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,6 @@ PROJECT_ROOT: Path = Path(__file__).resolve().parent.parent
 RESOURCES_DIR: Path = Path(__file__).resolve().parent / "resources"
 SEEDS_DIR: Path = PROJECT_ROOT / "seeds"
 GLOSSARY_DIR: Path = PROJECT_ROOT / "glossary"
-CACHE_DIR: Path = Path(os.environ.get("ANALYSIS_CACHE_DIR", PROJECT_ROOT / ".cache"))
 REPORTS_DIR: Path = PROJECT_ROOT / "reports"
 NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
 
@@ -17,6 +21,20 @@ NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
 CORPUS_ENV: str = "ANALYSIS_CORPUS"
 #: Environment variable naming the glossary folder the notebooks read (set by ``report``).
 GLOSSARY_ENV: str = "ANALYSIS_GLOSSARY"
+#: Environment variable naming the cache folder (default ``.cache/`` in the project).
+CACHE_ENV: str = "ANALYSIS_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """Return the cache folder, read from the environment at call time.
+
+    Returns
+    -------
+    Path
+        ``$ANALYSIS_CACHE_DIR`` when set, otherwise ``.cache/`` in the project root.
+    """
+    value = os.environ.get(CACHE_ENV)
+    return Path(value) if value else PROJECT_ROOT / ".cache"
 
 
 def corpus_dir() -> Path:
@@ -41,3 +59,75 @@ def glossary_dir() -> Path:
     """
     value = os.environ.get(GLOSSARY_ENV)
     return Path(value) if value else GLOSSARY_DIR
+
+
+def is_seeds(corpus: str | Path | None) -> bool:
+    """Tell whether a corpus folder is the project's seeds (None means the seeds).
+
+    Parameters
+    ----------
+    corpus : str, Path or None
+        A corpus folder.
+
+    Returns
+    -------
+    bool
+        True for None or the seeds folder.
+    """
+    return corpus is None or Path(corpus).resolve() == SEEDS_DIR.resolve()
+
+
+def reports_out(corpus: str | Path | None, out: str | Path | None = None) -> Path:
+    """Where ``report`` writes the pages of a corpus.
+
+    Parameters
+    ----------
+    corpus : str, Path or None
+        The corpus folder (None: the seeds).
+    out : str or Path, optional
+        The folder the user asked for; wins when given.
+
+    Returns
+    -------
+    Path
+        ``out``; ``reports/`` for the seeds; ``reports/<folder name>/`` for another corpus.
+    """
+    if out:
+        return Path(out)
+    if is_seeds(corpus):
+        return REPORTS_DIR
+    return REPORTS_DIR / Path(corpus).resolve().name  # type: ignore[arg-type]
+
+
+def glossary_out(
+    corpus: str | Path | None, out: str | Path | None = None, *, pages: str | Path | None = None
+) -> Path:
+    """Where ``glossary build`` and ``report`` write a corpus's glossary.
+
+    Parameters
+    ----------
+    corpus : str, Path or None
+        The corpus folder (None: the seeds).
+    out : str or Path, optional
+        The folder the user asked for (``glossary build --out``); wins when given.
+    pages : str or Path, optional
+        The folder of the corpus's pages (``report --out``), when the glossary goes beside them.
+
+    Returns
+    -------
+    Path
+        ``out``; the committed ``glossary/`` for the seeds; ``<pages>/glossary`` (default
+        ``reports/<folder name>/glossary``) for another corpus, never the committed folder.
+    """
+    if out:
+        return Path(out)
+    if is_seeds(corpus):
+        return GLOSSARY_DIR
+    return Path(pages or reports_out(corpus)) / "glossary"
+
+
+def __getattr__(name: str) -> Path:
+    # ``CACHE_DIR`` is read from the environment when asked for, never fixed at import
+    if name == "CACHE_DIR":
+        return cache_dir()
+    raise AttributeError(f"module 'analysis.paths' has no attribute {name!r}")

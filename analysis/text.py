@@ -5,12 +5,52 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["QUOTES", "match_key", "quoted_spans", "sentences", "strip_quotes"]
+from analysis.patterns import QUOTE_PAIRS, QUOTES, SENTENCE_END
 
-QUOTES = "“”‘’\"'「」『』"
-_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
-_SENT_END = re.compile(r"(?<=[。!?;])")
+__all__ = [
+    "QUOTES",
+    "match_key",
+    "quoted_spans",
+    "sentences",
+    "strip_quotes",
+    "t2s_converter",
+    "to_simplified",
+]
+
+_SENT_SPLIT = re.compile(f"(?<=[{SENTENCE_END}])")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+
+
+def t2s_converter():
+    """Return a new OpenCC traditional-to-simplified converter (``t2s``).
+
+    Building one takes well under a millisecond; callers that convert many strings keep
+    theirs (no converter is cached at module level).
+
+    Returns
+    -------
+    opencc.OpenCC
+        A converter with a ``convert(str) -> str`` method.
+    """
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional characters to simplified ones with OpenCC (``t2s``).
+
+    Parameters
+    ----------
+    text : str
+        Text in traditional (or mixed) characters.
+
+    Returns
+    -------
+    str
+        The simplified text; line breaks are preserved.
+    """
+    return t2s_converter().convert(text) if text else text
 
 
 def strip_quotes(text: str) -> str:
@@ -44,8 +84,6 @@ def match_key(text: str) -> str:
     str
         The matching key.
     """
-    from analysis.corpus import to_simplified
-
     text = unicodedata.normalize("NFKC", text)
     text = _FOOTNOTE.sub("", text)
     text = "".join(ch for ch in text if ch not in QUOTES and ch not in "《》" and not ch.isspace())
@@ -68,11 +106,10 @@ def quoted_spans(text: str, *, max_len: int = 30) -> list[tuple[int, int, str]]:
         Start and end offsets of the inner phrase, and the phrase itself.
     """
     out = []
-    for open_q, close_q in _QUOTE_PAIRS.items():
+    for open_q, close_q in QUOTE_PAIRS.items():
         body = r"([^" + re.escape(close_q) + r"\n]{1," + str(max_len) + "})"
         pattern = re.compile(re.escape(open_q) + body + re.escape(close_q))
-        for m in pattern.finditer(text):
-            out.append((m.start(1), m.end(1), m.group(1)))
+        out.extend((m.start(1), m.end(1), m.group(1)) for m in pattern.finditer(text))
     out.sort()
     return out
 
@@ -90,4 +127,4 @@ def sentences(text: str) -> list[str]:
     list of str
         Non-empty stripped sentences.
     """
-    return [s.strip() for s in _SENT_END.split(text) if s.strip()]
+    return [s.strip() for s in _SENT_SPLIT.split(text) if s.strip()]

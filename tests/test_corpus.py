@@ -11,7 +11,8 @@ import pytest
 
 import analysis.corpus
 from analysis import CorpusError, CorpusWarning, read_corpus, split_paragraphs
-from analysis.corpus import decode_bytes, infer_metadata, is_boilerplate, is_glossary_heading
+from analysis.corpus import decode_bytes, is_boilerplate, is_glossary_heading
+from analysis.metadata import infer_metadata, place_names
 from analysis.paths import SEEDS_DIR
 
 SEED_IDS = [
@@ -187,12 +188,20 @@ def test_traditional_report_is_simplified_and_original_kept(data_dir: Path) -> N
 def test_simplified_report_never_goes_through_the_converter(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def refuse(text: str) -> str:
-        raise AssertionError("a simplified report was run through the converter")
+    real = analysis.corpus.t2s_converter()
+    seen: list[str] = []
 
-    monkeypatch.setattr(analysis.corpus, "to_simplified", refuse)
+    class Recording:
+        def convert(self, text: str) -> str:
+            seen.append(text)
+            return real.convert(text)
+
+    monkeypatch.setattr(analysis.corpus, "t2s_converter", Recording)
     corpus = read_corpus([SEEDS_DIR / "000_b2977c27da95a6ed.txt"])
     assert not corpus["traditional"].iloc[0]
+    # only the table of distinct characters is looked up, never the report's text
+    assert len(seen) == 1
+    assert all(len(ch) == 1 for ch in seen[0].split("\n"))
 
 
 def test_headings_and_boilerplate_rules() -> None:
@@ -231,8 +240,6 @@ def test_split_paragraphs_does_not_mutate(seeds: pd.DataFrame) -> None:
 
 
 def test_place_names(seeds: pd.DataFrame) -> None:
-    from analysis.corpus import place_names
-
     assert place_names(seeds) == {
         "青岛市",
         "青岛",
