@@ -8,16 +8,13 @@ that dropped the line.
 
 from __future__ import annotations
 
-import codecs
 import csv
-import re
-import unicodedata
 import warnings
-from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.encoding import CorpusError, decode_bytes, is_traditional, normalize_text
 from analysis.metadata import (
     infer_metadata,
     place_names,  # noqa: F401 - re-exported for older callers
@@ -28,7 +25,6 @@ from analysis.patterns import (
     BARE_ONLY_HEADINGS,
     GLOSSARY_HEADING_MAX_LEN,
     GLOSSARY_HEADINGS,
-    HAN,
     boilerplate_rule,
 )
 from analysis.text import t2s_converter, to_simplified  # noqa: F401 - re-exported
@@ -66,11 +62,20 @@ CORPUS_COLUMNS = [
     "original",
 ]
 PARAGRAPH_COLUMNS = ["doc_id", "para_id", "line", "section", "rule", "text"]
+#: File types that are data, not reports: naming one as a report is an error.
+NOT_REPORT_SUFFIXES = {
+    ".csv": "a CSV table",
+    ".tsv": "a TSV table",
+    ".json": "a JSON file",
+    ".jsonl": "a JSON-lines file",
+    ".xlsx": "a spreadsheet",
+    ".xls": "a spreadsheet",
+    ".parquet": "a Parquet table",
+    ".pdf": "a PDF (convert it to text first)",
+    ".docx": "a Word document (save it as text first)",
+    ".zip": "a zip archive",
+}
 _METADATA_FIELDS = ("title", "region", "level", "year", "kind")
-
-
-class CorpusError(ValueError):
-    """A report or a folder cannot be read; the message names the file and the problem."""
 
 
 class EmptyReportError(CorpusError):
@@ -79,149 +84,6 @@ class EmptyReportError(CorpusError):
 
 class CorpusWarning(UserWarning):
     """A report was skipped or read with a caveat; the message names the file."""
-
-
-# --------------------------------------------------------------------------- decoding
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-#: control characters (but tab, line ends, form feed), private use and lone surrogates
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]")
-_SAMPLE = 20_000
-
-
-def _looks_binary(text: str) -> bool:
-    """Tell whether decoded text is mostly control characters or unassigned code points."""
-    if not text:
-        return False
-    bad = len(_BAD_CHARS.findall(text)) / len(text)
-    sample = text[:_SAMPLE]
-    unassigned = sum(n for ch, n in Counter(sample).items() if unicodedata.category(ch) == "Cn")
-    return bad + unassigned / len(sample) > 0.01
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """Decode BOM-less UTF-16 when every other byte is NUL-heavy, else return None."""
-    if len(data) < 4 or len(data) % 2:
-        return None
-    even, odd = data[0::2], data[1::2]
-    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros.count(0) / len(zeros) > 0.2:
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                return None
-    return None
-
-
-def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
-    """Decode a report's bytes as UTF-8 (with or without BOM), UTF-16 or GB18030.
-
-    Parameters
-    ----------
-    data : bytes
-        The raw file content.
-    name : str
-        The file's name, used in error messages.
-
-    Returns
-    -------
-    tuple of (str, str)
-        The decoded text and the name of the encoding that decoded it.
-
-    Raises
-    ------
-    CorpusError
-        When no supported encoding decodes the bytes to text.
-    """
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(enc), enc
-            except UnicodeDecodeError as exc:
-                raise CorpusError(f"{name}: starts with a {enc} byte-order mark but {exc}") from exc
-    if b"\x00" in data:
-        text = _utf16_without_bom(data)
-        if text is not None and not _looks_binary(text):
-            return text, "utf-16"
-        raise CorpusError(f"{name}: is a binary file, not text (it contains NUL bytes)")
-    for enc in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if not _looks_binary(text):
-            return text, enc
-    raise CorpusError(
-        f"{name}: cannot be decoded as UTF-8, UTF-16 or GB18030 text (binary or another encoding)"
-    )
-
-
-# --------------------------------------------------------------------------- normalisation
-
-_ODD_SPACES = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
-_TRAILING_WS = re.compile(r"[ \t]+\n")
-_CIRCLED = re.compile("[\u2460-\u2473]")
-
-
-def normalize_text(text: str) -> str:
-    """Normalise a report's text: LF line ends, NFKC, no zero-width characters.
-
-    NFKC folds full-width ASCII (＋，：（） to + , : ( )) and odd spaces (U+3000, U+2003,
-    U+00A0) while Chinese punctuation such as “”、。《》 is left as it is. Circled numbers
-    ①…⑳ become ``(1)``…``(20)`` (NFKC would glue a bare digit to the following term).
-
-    Parameters
-    ----------
-    text : str
-        Decoded text.
-
-    Returns
-    -------
-    str
-        The normalised text.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ODD_SPACES.sub("", text)
-    text = _CIRCLED.sub(lambda m: f"({ord(m.group(0)) - 0x245F})", text)
-    text = unicodedata.normalize("NFKC", text)
-    return _TRAILING_WS.sub("\n", text)
-
-
-def is_traditional(text: str, *, threshold: float = 0.03, converter=None) -> bool:
-    """Tell whether a text is written in traditional characters.
-
-    Each distinct Han character is looked up in OpenCC's ``t2s`` table (the text itself is
-    not converted); the text is traditional when more than ``threshold`` of its Han
-    characters have a simplified form.
-
-    Parameters
-    ----------
-    text : str
-        Normalised text.
-    threshold : float
-        Share of Han characters that must change.
-    converter : opencc.OpenCC, optional
-        A ``t2s`` converter to reuse (a new one is built otherwise).
-
-    Returns
-    -------
-    bool
-        True for a traditional-character text.
-    """
-    counts = Counter(HAN.findall(text))
-    total = sum(counts.values())
-    if total < 4:
-        return False
-    ordered = sorted(counts)
-    converted = (converter or t2s_converter()).convert("\n".join(ordered)).split("\n")
-    if len(converted) != len(ordered):  # pragma: no cover - OpenCC keeps line breaks
-        return False
-    changing = sum(counts[a] for a, b in zip(ordered, converted, strict=True) if a != b)
-    return changing / total > threshold
 
 
 # --------------------------------------------------------------------------- sections
@@ -379,10 +241,7 @@ def read_report(path: str | Path, *, converter=None) -> dict[str, object]:
         When the file is missing, a folder, empty or cannot be decoded.
     """
     path = Path(path)
-    if path.is_dir():
-        raise CorpusError(f"{path}: is a folder, not a report file (pass the folder's .txt files)")
-    if not path.is_file():
-        raise CorpusError(f"{path}: no such file")
+    _check_report_path(path)
     text, encoding = decode_bytes(path.read_bytes(), name=str(path))
     original = normalize_text(text)
     if not original.strip():
@@ -401,6 +260,17 @@ def read_report(path: str | Path, *, converter=None) -> dict[str, object]:
     return record
 
 
+def _check_report_path(path: Path) -> None:
+    """Raise a one-sentence error for a folder, a missing file or a data file."""
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder, not a report file (pass the folder's .txt files)")
+    if not path.is_file():
+        raise CorpusError(f"{path}: no such file")
+    what = NOT_REPORT_SUFFIXES.get(path.suffix.lower())
+    if what:
+        raise CorpusError(f"{path}: is {what}, not a report (reports are .txt files)")
+
+
 def _read_catalog(folder: Path) -> dict[str, dict[str, str]]:
     path = folder / "catalog.csv"
     if not path.is_file():
@@ -417,10 +287,7 @@ def _list_files(source: str | Path | list[str | Path] | tuple) -> tuple[list[Pat
     if isinstance(source, (list, tuple)):
         files = [Path(p) for p in source]
         for f in files:
-            if f.is_dir():
-                raise CorpusError(f"{f}: is a folder, not a report file (pass its .txt files)")
-            if not f.is_file():
-                raise CorpusError(f"{f}: no such file")
+            _check_report_path(f)
         return sorted(files, key=lambda p: p.name), True
     folder = Path(source)
     if not folder.is_dir():
@@ -484,6 +351,7 @@ def read_corpus(
     catalogs: dict[Path, dict[str, dict[str, str]]] = {}
     converter = t2s_converter()
     records = []
+    skipped: list[CorpusError] = []
     seen_ids: set[str] = set()
     for f in files:
         try:
@@ -492,7 +360,7 @@ def read_corpus(
             # an empty file is skipped; an unreadable one too, but only in folder mode
             if strict or (listed and not isinstance(exc, EmptyReportError)):
                 raise
-            warnings.warn(f"skipped {exc}", CorpusWarning, stacklevel=2)
+            skipped.append(exc)
             continue
         parent = f.parent.resolve()
         if parent not in catalogs:
@@ -504,6 +372,12 @@ def read_corpus(
         seen_ids.add(doc_id)
         records.append(_with_catalog(record, row, doc_id))
     if not records:
-        names = ", ".join(str(f) for f in files)
-        raise CorpusError(f"{names}: no readable report (every file was empty or unreadable)")
+        if len(skipped) == 1:
+            raise skipped[0]
+        raise CorpusError(
+            f"{files[0].parent}: none of the {len(files)} files is a readable report "
+            f"(first: {skipped[0]})"
+        )
+    for exc in skipped:
+        warnings.warn(f"skipped {exc}", CorpusWarning, stacklevel=2)
     return _to_frame(records)

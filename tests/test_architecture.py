@@ -20,6 +20,7 @@ LAYERS: dict[str, int] = {
     "text": 1,
     "wordlists": 1,
     "metadata": 1,
+    "encoding": 1,
     "corpus": 2,
     "glossary": 3,
     "targets": 3,
