@@ -250,3 +250,40 @@ def test_place_names(seeds: pd.DataFrame) -> None:
         "即墨区",
         "即墨",
     }
+
+
+def test_a_lone_empty_file_is_one_sentence_naming_it(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as info:
+        read_corpus([empty])
+    assert str(info.value) == f"{empty}: is empty (no text to analyse)"
+
+
+def test_a_folder_or_a_data_file_named_as_a_report(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError) as info:
+        read_corpus([tmp_path])
+    assert str(info.value) == (
+        f"{tmp_path}: is a folder, not a report file (pass the folder's .txt files)"
+    )
+    with pytest.raises(CorpusError) as info:
+        read_corpus([SEEDS_DIR / "catalog.csv"])
+    assert str(info.value) == (
+        f"{SEEDS_DIR / 'catalog.csv'}: is a CSV table, not a report (reports are .txt files)"
+    )
+
+
+def test_boilerplate_lines_name_their_rule(tmp_path: Path) -> None:
+    (tmp_path / "page.txt").write_text(
+        "2025年某市政府工作报告\n首页 > 政务公开\n今年要稳中求进。\n版权所有:某市人民政府\n"
+        "京ICP备12345678号\n",
+        encoding="utf-8",
+    )
+    paragraphs = split_paragraphs(read_corpus(tmp_path))
+    assert paragraphs[["section", "rule"]].values.tolist() == [
+        ["body", ""],
+        ["boilerplate", "breadcrumb"],
+        ["body", ""],
+        ["boilerplate", "copyright"],
+        ["boilerplate", "icp_number"],
+    ]
