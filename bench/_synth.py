@@ -1,42 +1,59 @@
-"""A synthetic corpus built from the seeds, for benchmarks (not a test fixture)."""
+"""A synthetic corpus of report files built from the seeds, for benchmarks (not a test fixture).
+
+Each copy of a seed report gets a different marker at the end of every line long enough to be
+a paragraph, e.g. ``...(17.42)``, so no two files and no two paragraphs are identical: a cache
+keyed on file bytes or on paragraph text cannot share work between copies. Headings and short
+lines stay as written, so sections, glossaries and metadata are read as in the seeds.
+"""
 
 from __future__ import annotations
 
-import random
+from pathlib import Path
 
-import pandas as pd
+SEEDS_DIR: Path = Path(__file__).resolve().parent.parent / "seeds"
+#: Lines shorter than this (headings, dates, names) are copied unchanged.
+MARKED_MIN_CHARS: int = 20
 
-from analysis import read_corpus, split_paragraphs
+
+def seed_files() -> list[Path]:
+    """Return the seed reports (``seeds/*.txt``), sorted by name."""
+    return sorted(SEEDS_DIR.glob("*.txt"))
 
 
-def synthetic_paragraphs(mb: float, *, seed: int = 0, doc_kb: int = 200) -> pd.DataFrame:
-    """Paragraphs of about ``mb`` megabytes (UTF-8) made by reshuffling the seeds' paragraphs.
+def copies_for(size_mb: float) -> int:
+    """Return how many copies of the seeds make about ``size_mb`` MiB (10 -> 60 copies)."""
+    seed_bytes = sum(p.stat().st_size for p in seed_files())
+    return max(1, int(size_mb * 2**20 / seed_bytes))
 
-    Each synthetic report draws paragraphs from the seeds in a seeded random order and
-    numbers them, so no two paragraphs are identical (a cache cannot short-cut the work).
+
+def _marked(text: str, copy: int) -> str:
+    lines = text.split("\n")
+    out = [
+        f"{line}({copy}.{i})" if len(line) >= MARKED_MIN_CHARS else line
+        for i, line in enumerate(lines)
+    ]
+    return "\n".join(out)
+
+
+def write_corpus(dest: Path, *, size_mb: float) -> list[Path]:
+    """Write distinct copies of the seed reports into ``dest`` (created).
 
     Returns
     -------
-    pandas.DataFrame
-        ``doc_id``, ``para_id``, ``section``, ``text``.
+    list of Path
+        The files written, ``c000_<seed name>``, ``c001_...``, sorted.
     """
-    corpus = read_corpus()
-    paras = split_paragraphs(corpus)
-    pool = paras.loc[paras["section"] != "boilerplate", "text"].tolist()
-    rng = random.Random(seed)
-    target = int(mb * 1_000_000)
-    rows = []
-    size = 0
-    doc = 0
-    while size < target:
-        doc_size = 0
-        para_id = 0
-        while doc_size < doc_kb * 1000 and size < target:
-            text = f"{rng.choice(pool)}({doc}.{para_id})"
-            n = len(text.encode("utf-8"))
-            rows.append((f"synthetic-{doc:04d}", para_id, "body", text))
-            doc_size += n
-            size += n
-            para_id += 1
-        doc += 1
-    return pd.DataFrame(rows, columns=["doc_id", "para_id", "section", "text"])
+    dest.mkdir(parents=True, exist_ok=True)
+    seeds = [(p.name, p.read_text(encoding="utf-8")) for p in seed_files()]
+    files = []
+    for copy in range(copies_for(size_mb)):
+        for name, text in seeds:
+            path = dest / f"c{copy:03d}_{name}"
+            path.write_text(_marked(text, copy), encoding="utf-8")
+            files.append(path)
+    return files
+
+
+def corpus_mb(files: list[Path]) -> float:
+    """Return the total size of ``files`` in MB (10^6 bytes)."""
+    return sum(p.stat().st_size for p in files) / 1e6

@@ -1,0 +1,219 @@
+"""The README's benchmark table (markdown), regenerated from ``bench/results/*.json``.
+
+    python bench/report_table.py [--results bench/results] [--out FILE]
+
+Every figure comes from a result file written by the scripts in ``bench/``; the lines above
+the table name the machine (CPU, ``os.cpu_count()``, RAM, Python) and the code measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import RESULTS_DIR
+
+Row = list[str]
+HEADER: Row = ["benchmark", "ours", "baseline (same run)", "ratio", "target", "met"]
+
+
+def _met(ok: object) -> str:
+    return "yes" if ok else "**no**"
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.2f} s" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def cli_rows(r: dict) -> list[Row]:
+    """Rows of a ``cli_tokenize_*`` result."""
+    base = r["baseline"]
+    size = f"{r['corpus']['mb']:.1f} MB"
+    rows = []
+    for run in r["runs"]:
+        phase = run["name"].rsplit(" ", 1)[-1]
+        ratio = base["seconds"] / run["seconds"]
+        target = r["targets"][phase]
+        rows.append(
+            [
+                f"`tokenize` CLI, {size}, {run['name'].removeprefix('tokenize ')}",
+                _s(run["seconds"]),
+                f"plain `jieba.lcut` {_s(base['seconds'])}",
+                f"**{ratio:.2f}×** faster" if ratio >= 1 else f"**{ratio:.2f}×** (slower)",
+                f"≥ {target:g}×",
+                _met(ratio >= target),
+            ]
+        )
+    same = "identical" if r["identical_output"] else "different"
+    rows.append(
+        [
+            f"`tokenize` output, cold = warm, all `--jobs`, {size}",
+            same,
+            "",
+            "",
+            "identical",
+            _met(r["identical_output"]),
+        ]
+    )
+    peak = max(run["peak_mb"] for run in r["runs"])
+    rows.append(
+        [
+            f"`tokenize` peak memory (process tree), {size}",
+            f"{peak:,.0f} MB",
+            f"{base['peak_mb']:,.0f} MB",
+            "",
+            "",
+            "",
+        ]
+    )
+    return rows
+
+
+def pipeline_rows(r: dict) -> list[Row]:
+    """Rows of a ``pipeline_*`` result."""
+    size = f"{r['corpus']['mb']:.0f} MB"
+    steps = ", ".join(f"{x['name']} {_s(x['seconds'])}" for x in r["runs"])
+    base = r["baseline"]
+    plain = ", ".join(f"{k} {_s(v)}" for k, v in base["stages"]["seconds"].items())
+    return [
+        [
+            f"`tokenize` + `keywords` + `topics --k {r['k']}`, {size}, cold cache",
+            f"{_s(r['total_s'])} ({steps})",
+            f"plain {_s(r['plain_total_s'])} ({plain})",
+            f"{r['ratio']:.2f}× (plain / ours)",
+            f"≤ {r['targets']['total_s']:g} s",
+            _met(r["targets_met"]["total_s"]),
+        ],
+        [
+            f"peak memory of all processes, {size}",
+            f"{r['peak_mb']:,.0f} MB",
+            f"{base['peak_mb']:,.0f} MB",
+            "",
+            f"< {r['targets']['peak_mb']:,.0f} MB",
+            _met(r["targets_met"]["peak_mb"]),
+        ],
+    ]
+
+
+def topics_rows(r: dict) -> list[Row]:
+    """Rows of a ``topics_fit_*`` result."""
+    s = r["seconds"]
+    return [
+        [
+            f"`fit_topics(coherence=False)`, K={r['k']}, {r['corpus']['mb']:.0f} MB",
+            _s(s["fit_topics"]),
+            f"`LdaModel` {_s(s['lda'])} (+ `Dictionary`/`doc2bow` {_s(s['prepare'])})",
+            f"{r['ratio']:.2f}× (ours / plain)",
+            f"≤ {r['target']:g}×",
+            _met(r["target_met"]),
+        ]
+    ]
+
+
+def report_rows(r: dict) -> list[Row]:
+    """Rows of a ``report_*`` result."""
+    rows = []
+    for i, run in enumerate(r["runs"]):
+        phase = run["name"].rsplit(" ", 1)[-1]
+        target = f"≤ {r['target_s']:g} s" if i == 0 else ""
+        corpus = f"…/{r['corpus']['name']}` ({r['corpus']['reports']} reports)"
+        name = f"`make report CORPUS={corpus}, {phase}"
+        met = _met(r["target_met"]) if i == 0 else ""
+        rows.append([name, _s(run["seconds"]), "", "", target, met])
+    return rows
+
+
+def startup_rows(r: dict) -> list[Row]:
+    """Rows of the ``startup`` result."""
+    cmds = r["commands"]
+    bare = cmds["python -c pass"]["median_s"]
+    rows = []
+    for name, c in cmds.items():
+        if name == "python -c pass":
+            continue
+        heavy = ", ".join(c["heavy_imports"]) or "no pandas/jieba/gensim/…"
+        is_lookup = name.startswith("lookup")
+        rows.append(
+            [
+                f"`python -m analysis {name}`" if is_lookup else f'`python -c "{name}"`',
+                f"{_s(c['median_s'])} (imports {heavy})",
+                f"`python -c pass` {_s(bare)}",
+                "",
+                f"< {r['target_s']:g} s" if is_lookup else "",
+                _met(r["target_met"]) if is_lookup else "",
+            ]
+        )
+    return rows
+
+
+ROWS: dict[str, Callable[[dict], list[Row]]] = {
+    "cli_tokenize_": cli_rows,
+    "pipeline_": pipeline_rows,
+    "topics_fit_": topics_rows,
+    "report_": report_rows,
+    "startup": startup_rows,
+}
+
+
+def machine_lines(results: list[dict]) -> list[str]:
+    """One line per distinct machine and one naming the code measured."""
+    machines = {json.dumps(r["machine"], sort_keys=True) for r in results}
+    lines = []
+    for m in map(json.loads, sorted(machines)):
+        lines.append(
+            f"Machine: {m['cpu']}, {m['cores']} cores (`os.cpu_count()`), {m['ram_gb']:g} GB RAM, "
+            f"Python {m['python']}, {m['os']}."
+        )
+    commits = sorted(
+        {r["code"]["commit"] + ("+" if r["code"]["analysis_modified"] else "") for r in results}
+    )
+    dates = sorted(r["date"][:10] for r in results)
+    lines.append(
+        f"Code: {', '.join(commits)} (`+`: uncommitted changes); measured {dates[0]}–{dates[-1]}."
+    )
+    return lines
+
+
+def markdown(results: list[dict]) -> str:
+    """The machine lines and the table."""
+    rows: list[Row] = []
+    for prefix, fn in ROWS.items():
+        for r in results:
+            if r["benchmark"].startswith(prefix):
+                rows += fn(r)
+    out = [*machine_lines(results), ""]
+    out.append("| " + " | ".join(HEADER) + " |")
+    out.append("|" + "---|" * len(HEADER))
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(out) + "\n"
+
+
+def load(folder: Path) -> list[dict]:
+    """Every result file in ``folder``, sorted by benchmark name."""
+    results = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+    return sorted(results, key=lambda r: r["benchmark"])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--results", type=Path, default=RESULTS_DIR)
+    ap.add_argument("--out", type=Path, help="write the markdown here (default: print it)")
+    args = ap.parse_args()
+    results = load(args.results)
+    if not results:
+        raise SystemExit(f"{args.results}: no result files; run bench/run_all.py first")
+    text = markdown(results)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
