@@ -75,6 +75,8 @@ NOT_AFTER = re.compile(r"(?:单位|人均|海洋|占|万元|高于|低于|快于
 IN_STEP = re.compile(
     r"(?:增长|增速)?[与和同](?:经济增长|经济增速|GDP增长|地区生产总值增长)[^,;。]{0,6}同步"
 )
+#: Indicators whose target is a ceiling: the result meets it by staying at or below it.
+CEILING_INDICATORS = frozenset({"城镇调查失业率", "居民消费价格"})
 #: Subject words written for two indicators at once (城乡居民收入分别增长 ...).
 JOINT_SUBJECTS = MappingProxyType({"城乡": ("城镇", "农村")})
 #: Words that may lead a 分别 subject list and are not part of the names.
@@ -353,19 +355,22 @@ def targets_wide(targets: pd.DataFrame, *, section: str = "target") -> pd.DataFr
     Returns
     -------
     pandas.DataFrame
-        Index ``region`` (the ``doc_id`` when the region is unknown); one column per
+        Index ``region`` (the ``doc_id`` when unknown) and ``year``; one column per
         indicator in the order of the indicator table; cells such as ``5%左右`` or
         ``4.5%—5%`` (the first reading of each report and indicator), empty when not stated.
     """
     rows = targets[targets["section"] == section]
     rows = rows.assign(
-        place=rows["region"].where(rows["region"] != "", rows["doc_id"]),
+        region=rows["region"].where(rows["region"] != "", rows["doc_id"]),
+        year=rows["year"].astype("string").fillna(""),
         cell=_labels(rows),
-    ).drop_duplicates(["doc_id", "indicator"])
-    wide = rows.pivot(index="place", columns="indicator", values="cell").fillna("")
+    )
+    wide = rows.pivot_table(
+        index=["region", "year"], columns="indicator", values="cell", aggfunc="first", sort=False
+    )
     order = [i for i in dict.fromkeys(load_indicators()["indicator"]) if i in wide.columns]
-    wide = wide.reindex(index=list(dict.fromkeys(rows["place"])), columns=order)
-    wide.index.name, wide.columns.name = "region", None
+    wide = wide.reindex(columns=order).fillna("")
+    wide.columns.name = None
     return wide
 
 
@@ -386,7 +391,7 @@ def compare_targets(targets: pd.DataFrame) -> pd.DataFrame:
         Columns ``region``, ``year`` (the year both figures are about), ``indicator``,
         ``unit``, ``target`` (as written, e.g. ``5%左右``), ``low``, ``high``, ``qualifier``,
         ``result`` (float), ``met`` (bool: the result reaches ``low``, or stays within
-        ``high`` for 以内/以下 targets).
+        ``high`` for 以内/以下 targets and :data:`CEILING_INDICATORS`).
     """
     keys = ["region", "year", "indicator", "unit"]
     plan = targets[(targets["section"] == "target") & (targets["region"] != "")]
@@ -394,7 +399,7 @@ def compare_targets(targets: pd.DataFrame) -> pd.DataFrame:
     plan = plan.drop_duplicates(keys)[[*keys, "low", "high", "qualifier"]]
     done = done.drop_duplicates(keys)[[*keys, "low"]].rename(columns={"low": "result"})
     pairs = plan.merge(done, on=keys, how="inner")
-    cap = pairs["qualifier"].isin(["以内", "以下"])
+    cap = pairs["qualifier"].isin(["以内", "以下"]) | pairs["indicator"].isin(CEILING_INDICATORS)
     met = pairs["result"].where(cap, -pairs["result"]) <= pairs["high"].where(cap, -pairs["low"])
     pairs = pairs.assign(target=_labels(pairs), met=met.astype(bool))
     cols = [*keys[:3], "unit", "target", "low", "high", "qualifier", "result", "met"]
@@ -420,27 +425,25 @@ def plot_targets(targets: pd.DataFrame, *, indicator: str = "地区生产总值"
         One row per region, highest target on top; the marker shows the qualifier
         (○ 左右, △ 以上, ▽ 以内/以下, ◇ exact).
     """
-    from analysis.plots import ChartFigure  # the bundled CJK font comes with it
+    from analysis.plots import ChartFigure, cjk_style  # drawn with the bundled CJK font
 
-    rows = targets[
-        (targets["section"] == "target")
-        & (targets["indicator"] == indicator)
-        & (targets["unit"] == "%")
-    ].drop_duplicates("doc_id")
+    rows = targets[(targets["section"] == "target") & (targets["indicator"] == indicator)]
+    rows = rows[rows["unit"] == "%"].drop_duplicates("doc_id")
     rows = rows.assign(place=rows["region"].where(rows["region"] != "", rows["doc_id"]))
     rows = rows.sort_values(["high", "low"])
-    fig = ChartFigure(figsize=(7, 0.28 * len(rows) + 1.4))
-    ax = fig.subplots()
-    for y, (low, high, qualifier) in enumerate(
-        zip(rows["low"], rows["high"], rows["qualifier"], strict=True)
-    ):
-        if qualifier == "range":
-            ax.barh(y, high - low, left=low, height=0.5, color="#b22222", alpha=0.7)
-        else:
-            ax.plot(low, y, marker=_MARKERS.get(qualifier, "o"), color="#b22222", ls="")
-    ax.set_yticks(range(len(rows)), list(rows["place"]))
-    ax.set_xlabel(f"{indicator}增长预期目标 (%)")
-    ax.set_title("条形:区间目标  ○左右  △以上  ▽以内  ◇确数", fontsize=10)
-    ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
+    with cjk_style():
+        fig = ChartFigure(figsize=(7, 0.28 * len(rows) + 1.4))
+        ax = fig.subplots()
+        marks = zip(rows["low"], rows["high"], rows["qualifier"], strict=True)
+        for y, (low, high, qualifier) in enumerate(marks):
+            if qualifier == "range":
+                ax.barh(y, high - low, left=low, height=0.5, color="#b22222", alpha=0.7)
+            else:
+                ax.plot(low, y, marker=_MARKERS.get(qualifier, "o"), color="#b22222", ls="")
+        ax.set_yticks(range(len(rows)), list(rows["place"]))
+        ax.set_xlim(rows["low"].min() - 0.25, rows["high"].max() + 0.25)
+        ax.set_xlabel(f"{indicator}增长预期目标(%)")
+        ax.set_title("条形:区间目标  ○左右  △以上  ▽以内  ◇确数", fontsize=10)
+        ax.grid(axis="x", alpha=0.3)
+        fig.tight_layout()
     return fig
