@@ -1,0 +1,318 @@
+"""Finding glossary blocks in a report and extracting their entries.
+
+A block is found three ways: a glossary section (its heading in
+:data:`analysis.patterns.GLOSSARY_HEADINGS`, labelled by :func:`analysis.split_paragraphs`);
+a line announcing explanations (:data:`~analysis.glossary.formats.LEAD_CUES`, a heading
+spelled with pinyin); or, without any heading, several consecutive paragraphs that have the
+shape of definitions (a short term, a separator or a cue word, a definition that reads as
+one).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.corpus import is_glossary_heading, is_section_heading
+from analysis.glossary.assemble import Draft, Line, assemble, is_numbered
+from analysis.glossary.formats import LABEL, LEAD_CUES
+from analysis.glossary.parse import clean_line, ends_sentence, starts_with_cue
+from analysis.glossary.usage import find_terms, term_keys
+from analysis.patterns import HAN, QUOTES, SENTENCE_END
+from analysis.text import match_key, strip_quotes, to_simplified
+
+__all__ = ["ENTRY_COLUMNS", "GlossaryWarning", "extract_glossary"]
+
+ENTRY_COLUMNS = [
+    "doc_id",
+    "file",
+    "n",
+    "line",
+    "end_line",
+    "term",
+    "display_term",
+    "definition",
+    "aliases",
+    "region",
+    "year",
+    "mentions",
+    "truncated",
+    "conflict",
+]
+#: Fewest consecutive entry-shaped paragraphs that make a glossary without a heading.
+MIN_RUN = 3
+_MIN_DEFINITION_HAN = 4
+_QUOTED_CORE = re.compile(r"[“‘「『\"]([^”’」』\"]{1,30})[”’」』\"]")
+_STRONG_LAYOUTS = frozenset({"bracketed", "quoted_cue", "comma_cue", "news"})
+
+
+class GlossaryWarning(UserWarning):
+    """A glossary line could not be parsed, an entry looks truncated, or a term is defined
+    twice with different definitions; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """Entries found together: ``kind`` is heading, lead or shape."""
+
+    kind: str
+    drafts: tuple[Draft, ...]
+    orphans: tuple[Line, ...] = ()
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _is_lead(text: str) -> bool:
+    """A line announcing explanations: a 小词典 lead, or a heading spelled with pinyin."""
+    line = clean_line(text)
+    if len(line) > 80:
+        return False
+    return is_glossary_heading(line) or any(p.search(line) for p in LEAD_CUES.values())
+
+
+def _reads_as_definition(draft: Draft) -> bool:
+    text = draft.simplified
+    return len(HAN.findall(text)) >= _MIN_DEFINITION_HAN and not text.startswith("http")
+
+
+def _strong(draft: Draft) -> bool:
+    """Shape that marks a definition: a quoted or formula term, or a cue word."""
+    if draft.layout in _STRONG_LAYOUTS or starts_with_cue(draft.simplified):
+        return True
+    if draft.layout == "term_alone":
+        return False
+    return any(ch in QUOTES for ch in draft.term) or bool(re.search(r"[A-Za-z+]", draft.term))
+
+
+def _accepted(kind: str, drafts: Sequence[Draft]) -> bool:
+    """Whether a lead or shape block holds real definitions."""
+    if not drafts or not all(_reads_as_definition(d) for d in drafts):
+        return False
+    if kind == "lead" or all(d.news for d in drafts):
+        return True
+    strong = sum(_strong(d) for d in drafts)
+    return len(drafts) >= MIN_RUN and 3 * strong >= 2 * len(drafts)
+
+
+def _run_block(rows: Sequence[tuple[str, Line]], start: int, kind: str) -> tuple[Block, int]:
+    """Assemble a block from ``start`` until a line fits no entry; (block, next index)."""
+    section = rows[start][0] if start < len(rows) else ""
+    end = start
+    while end < len(rows) and rows[end][0] == section:
+        end += 1
+    lines = [ln for _, ln in rows[start:end]]
+    drafts, used, _ = assemble(lines, numbered=None, run=True)
+    block = Block(kind, tuple(drafts)) if _accepted(kind, drafts) else Block(kind, ())
+    return block, start + max(used, 1)
+
+
+def _heading_block(rows: Sequence[tuple[str, Line]]) -> Block:
+    lines = [ln for _, ln in rows if not is_section_heading(clean_line(ln.text))]
+    drafts, _, orphans = assemble(lines, numbered=is_numbered(lines), run=False)
+    return Block("heading", tuple(drafts), tuple(orphans))
+
+
+def find_blocks(rows: Sequence[tuple[str, Line]]) -> list[Block]:
+    """Find the glossary blocks of one report.
+
+    Parameters
+    ----------
+    rows : sequence of (str, Line)
+        The report's paragraphs that are not boilerplate, with their section label.
+
+    Returns
+    -------
+    list of Block
+        Blocks with at least one entry, in reading order.
+    """
+    blocks: list[Block] = []
+    i = 0
+    while i < len(rows):
+        section, line = rows[i]
+        if section == "glossary":
+            end = i
+            while end < len(rows) and rows[end][0] == "glossary":
+                end += 1
+            blocks.append(_heading_block(rows[i:end]))
+            i = end
+            continue
+        block, nxt = Block("none", ()), i + 1
+        if _is_lead(line.text):
+            block, nxt = _run_block(rows, i + 1, "lead")
+        elif section == "body":
+            block, nxt = _run_block(rows, i, "shape")
+        if block.drafts:
+            blocks.append(block)
+            i = nxt
+        else:
+            i += 1
+    return [b for b in blocks if b.drafts or b.orphans]
+
+
+# --------------------------------------------------------------------------- entries
+
+
+def _aliases(display_term: str, simplified_term: str) -> list[str]:
+    """Quoted cores of a term (“1+6+N”产业载体支撑体系 → 1+6+N) and its simplified form."""
+    term = strip_quotes(display_term)
+    out: list[str] = []
+    for core in _QUOTED_CORE.findall(display_term):
+        core = core.strip()
+        if core and core != term and not LABEL.match(core) and core not in out:
+            out.append(core)
+    simple = strip_quotes(simplified_term)
+    if simple != term and simple not in out:
+        out.append(simple)
+    for core in list(out):
+        converted = to_simplified(core)
+        if converted != core and converted not in out:
+            out.append(converted)
+    return out
+
+
+def _warn(message: str, *, warn: bool) -> None:
+    if warn:
+        warnings.warn(message, GlossaryWarning, stacklevel=4)
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _block_warnings(file: str, block: Block, *, warn: bool) -> set[int]:
+    """Warn about orphan lines and truncated entries; the ids of truncated drafts."""
+    for ln in block.orphans:
+        _warn(
+            f"{file}: line {ln.line}: cannot parse glossary line {_shorten(ln.original)!r} "
+            "(no term before it); not made an entry",
+            warn=warn,
+        )
+    truncated = set()
+    for i, d in enumerate(block.drafts):
+        last = i == len(block.drafts) - 1
+        if not d.definition or (last and not ends_sentence(d.definition)):
+            truncated.add(id(d))
+            _warn(
+                f"{file}: line {d.line}: glossary entry {strip_quotes(d.display_term)!r} looks "
+                "truncated (its definition does not end a sentence); kept and flagged",
+                warn=warn,
+            )
+    return truncated
+
+
+def _doc_rows(doc: dict[str, object], paras: pd.DataFrame, *, warn: bool) -> list[dict]:
+    """The entries of one report as row dicts."""
+    original = str(doc["original"]).split("\n")
+    rows = [
+        (section, Line(int(line), text, original[int(line) - 1].strip()))
+        for section, line, text in zip(paras["section"], paras["line"], paras["text"], strict=True)
+        if section != "boilerplate"
+    ]
+    blocks = find_blocks(rows)
+    truncated: set[int] = set()
+    for block in blocks:
+        truncated |= _block_warnings(str(doc["file"]), block, warn=warn)
+    drafts = [d for b in blocks for d in b.drafts]
+    inside = {n for d in drafts for n in range(d.line, d.end_line + 1)}
+    body = "\n".join(ln.text for s, ln in rows if s == "body" and ln.line not in inside)
+    out = []
+    for n, d in enumerate(drafts, start=1):
+        term = strip_quotes(d.display_term)
+        aliases = _aliases(d.display_term, d.term)
+        keys = term_keys(strip_quotes(d.term), d.display_term, aliases)
+        out.append(
+            {
+                "doc_id": doc["doc_id"],
+                "file": doc["file"],
+                "n": n,
+                "line": d.line,
+                "end_line": d.end_line,
+                "term": term,
+                "display_term": d.display_term,
+                "definition": d.definition.strip(),
+                "aliases": aliases,
+                "region": doc.get("region", ""),
+                "year": doc.get("year"),
+                "mentions": len(find_terms(body, keys)),
+                "truncated": id(d) in truncated,
+            }
+        )
+    return out
+
+
+def _definition_key(definition: str) -> str:
+    key = match_key(definition).rstrip(SENTENCE_END + ".")
+    return re.sub(r"^(?:是指|指的是|指|即)", "", key)
+
+
+def _flag_conflicts(frame: pd.DataFrame, *, warn: bool) -> pd.Series:
+    """True for a term defined more than once with different definitions; warns once."""
+    keys = frame["term"].map(match_key)
+    defs = frame["definition"].map(_definition_key)
+    conflict = pd.Series(False, index=frame.index)
+    for key, group in frame.groupby(keys, sort=True):
+        if defs[group.index].nunique() < 2:
+            continue
+        conflict[group.index] = True
+        where = "; ".join(
+            f"{f}: line {ln}" for f, ln in zip(group["file"], group["line"], strict=True)
+        )
+        _warn(
+            f"glossary term {key!r} is defined {len(group)} times with different "
+            f"definitions ({where}); all kept and flagged",
+            warn=warn,
+        )
+    return conflict
+
+
+def extract_glossary(
+    corpus: pd.DataFrame, paragraphs: pd.DataFrame, *, warn: bool = True
+) -> pd.DataFrame:
+    """Extract every glossary entry of every report (名词解释, 注释, news 小词典, …).
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The output of :func:`analysis.read_corpus` (``doc_id``, ``file``, ``region``,
+        ``year``, ``original``).
+    paragraphs : pandas.DataFrame
+        The output of :func:`analysis.split_paragraphs` for ``corpus``.
+    warn : bool
+        Issue the warnings below (callers that only need the terms turn them off).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per entry, in report and reading order, with columns ``doc_id``, ``file``,
+        ``n`` (1-based position in the report's glossary), ``line`` and ``end_line`` (first
+        and last file line of the entry), ``term`` (quotes stripped, as written),
+        ``display_term`` (as written, with quotes), ``definition``, ``aliases`` (list of
+        str: quoted cores such as ``1+6+N``; the simplified form of a traditional term),
+        ``region``, ``year``, ``mentions`` (uses of the term in the report body, outside
+        its glossary), ``truncated`` (bool: empty definition, or the block's last
+        definition does not end a sentence) and ``conflict`` (bool: the term is defined
+        elsewhere in the corpus with another definition).
+
+    Warns
+    -----
+    GlossaryWarning
+        For a glossary line that fits no entry (naming file, line and text), a truncated
+        entry, and a term defined twice with different definitions.
+    """
+    by_doc = dict(tuple(paragraphs.groupby("doc_id", sort=False)))
+    rows: list[dict] = []
+    for doc in corpus.to_dict("records"):
+        paras = by_doc.get(doc["doc_id"])
+        if paras is not None:
+            rows.extend(_doc_rows(doc, paras, warn=warn))
+    frame = pd.DataFrame(rows, columns=ENTRY_COLUMNS)
+    frame["year"] = frame["year"].astype("Int64")
+    frame["truncated"] = frame["truncated"].astype(bool)
+    frame["conflict"] = _flag_conflicts(frame, warn=warn) if len(frame) else False
+    frame["conflict"] = frame["conflict"].astype(bool)
+    return frame
