@@ -139,6 +139,12 @@ def code_env(root: Path) -> dict[str, str]:
     return {"PYTHONPATH": os.pathsep.join(p for p in paths if p)}
 
 
+def folder_mb(folder: Path) -> float:
+    """Return the size of the files under ``folder`` in MB (10^6 bytes)."""
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    return round(size / 1e6, 2)
+
+
 def cli_options(*verb: str, root: Path = PROJECT_ROOT) -> set[str]:
     """Return the ``--options`` that ``python -m analysis VERB --help`` lists (empty if none)."""
     proc = subprocess.run(

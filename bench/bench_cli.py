@@ -26,6 +26,7 @@ from _common import (
     Run,
     add_root_option,
     cli_options,
+    folder_mb,
     print_table,
     run_dicts,
     run_measured,
@@ -53,8 +54,8 @@ def tokenize_command(files: list[Path], *, jobs: int, engine: str | None, root: 
 
 def run_ours(
     files: list[Path], work: Path, *, jobs: int, engine: str | None, root: Path
-) -> list[Run]:
-    """Cold (empty cache folder) then warm (same folder) runs of the command."""
+) -> tuple[list[Run], float]:
+    """Cold (empty cache folder) then warm (same folder) runs, and the cache's size in MB."""
     cache = work / f"cache-j{jobs}"
     cache.mkdir()
     cmd = tokenize_command(files, jobs=jobs, engine=engine, root=root)
@@ -65,7 +66,7 @@ def run_ours(
         env = {"ANALYSIS_CACHE_DIR": str(cache)}
         runs.append(run_measured(name, cmd, out=out, root=root, env=env))
         print(f"  {name}: {runs[-1].seconds:.2f} s", flush=True)
-    return runs
+    return runs, folder_mb(cache)
 
 
 def _phase(run: Run) -> str:
@@ -116,9 +117,10 @@ def main() -> int:
             "plain jieba.lcut", [PYTHON, str(PLAIN_JIEBA), *map(str, files)], out=work / "plain.txt"
         )
         print(f"  plain jieba.lcut: {baseline.seconds:.2f} s", flush=True)
-        ours = []
+        ours, cache_mb = [], 0.0
         for jobs in (int(j) for j in args.jobs.split(",")):
-            ours += run_ours(files, work, jobs=jobs, engine=args.engine, root=args.root)
+            runs, cache_mb = run_ours(files, work, jobs=jobs, engine=args.engine, root=args.root)
+            ours += runs
     summary = summarise(baseline, ours)
     report(baseline, ours, summary)
     path = write_result(
@@ -126,6 +128,7 @@ def main() -> int:
         {
             "corpus": {"files": len(files), "mb": round(mb, 2)},
             "engine": args.engine or "default",
+            "cache_mb": cache_mb,
             "baseline": run_dicts([baseline])[0],
             "runs": run_dicts(ours),
             **summary,
