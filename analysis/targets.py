@@ -76,7 +76,7 @@ IN_STEP = re.compile(
     r"(?:增长|增速)?[与和同](?:经济增长|经济增速|GDP增长|地区生产总值增长)[^,;。]{0,6}同步"
 )
 #: Indicators whose target is a ceiling: the result meets it by staying at or below it.
-CEILING_INDICATORS = frozenset({"城镇调查失业率", "居民消费价格"})
+CEILING_INDICATORS = frozenset({"城镇调查失业率", "城镇登记失业率", "居民消费价格"})
 #: Subject words written for two indicators at once (城乡居民收入分别增长 ...).
 JOINT_SUBJECTS = MappingProxyType({"城乡": ("城镇", "农村")})
 #: Words that may lead a 分别 subject list and are not part of the names.
