@@ -1,31 +1,48 @@
-"""HTML reports: execute the numbered notebooks and write self-contained pages offline."""
+"""HTML reports: execute the numbered notebooks and write self-contained pages offline.
+
+``build_reports`` writes, into one folder: a page per notebook (input cells hidden unless
+``with_code=True``), the searchable glossary page, a page per report (its keywords, slogans and
+glossary entries) and ``index.html`` linking all of them. Every page embeds the bundled CJK font
+cut down to its characters, loads nothing from the web and links to the index and its
+neighbours. A notebook step that cannot be computed (too little text) stops its page with the
+reason, through :func:`run_or_stop`; the other pages are still written.
+"""
 
 from __future__ import annotations
 
-import html
 import os
 import re
+import sys
 import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from analysis.corpus import read_corpus
+from analysis.fonts import FONT_MARKER, embed_font
 from analysis.glossary import build_glossary
 from analysis.io import atomic_write_text
+from analysis.pages import PageLink, glossary_page, index_page, nav_html, page_css, report_page
 from analysis.paths import CORPUS_ENV, GLOSSARY_DIR, GLOSSARY_ENV, NOTEBOOKS_DIR, SEEDS_DIR
+from analysis.report_data import report_sections
 
 __all__ = [
     "GLOSSARY_ENV",
+    "PageStopped",
     "ReportError",
     "build_reports",
     "external_urls",
     "glossary_page",
+    "notebook_title",
     "render_notebook",
+    "run_or_stop",
 ]
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+GLOSSARY_TITLE = "名词解释总表(可搜索)"
 _EXTERNAL = re.compile(
     r"""<(?:script|img|iframe|source|embed)\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^"'\s>]+"""
     r"""|<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^"'\s>]+"""
@@ -33,15 +50,66 @@ _EXTERNAL = re.compile(
     r"""|url\(\s*["']?(?:https?:)?//[^"')\s]+""",
     re.IGNORECASE,
 )
-
-
-_FONTS = '"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif'
-_LEADING_NUMBER = re.compile(r"^\d\d\s+")
+_HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+T = TypeVar("T")
 
 
 class ReportError(RuntimeError):
     """A notebook failed; the message names the notebook and the cell."""
+
+
+class PageStopped(Exception):
+    """A notebook step could not be computed; its page ends here, with the reason shown.
+
+    Parameters
+    ----------
+    reason : str
+        Why, in a sentence for the reader.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+    def _render_traceback_(self) -> list[str]:  # IPython shows this instead of a traceback
+        return [f"本页到此为止:{self.reason}"]
+
+
+def run_or_stop(step: Callable[..., T], /, *args: Any, reason: str, **kwargs: Any) -> T:
+    """Run a step in a notebook; when it cannot be computed, say why and end the page there.
+
+    Parameters
+    ----------
+    step : callable
+        The package function to run, e.g. :func:`analysis.topics.fit_topics`.
+    *args, **kwargs
+        Its arguments.
+    reason : str
+        What the reader is told when ``step`` raises ``ValueError`` (e.g.
+        "文本太少,无法建立主题模型"); the error's own message follows in brackets.
+
+    Returns
+    -------
+    object
+        What ``step`` returns.
+
+    Raises
+    ------
+    PageStopped
+        After displaying the reason, when ``step`` raised ``ValueError``; ``build_reports``
+        keeps the page up to this cell and drops the cells after it.
+    """
+    from IPython.display import HTML, display
+
+    try:
+        return step(*args, **kwargs)
+    except ValueError as exc:
+        import html
+
+        text = f"{reason}({exc})"
+        display(HTML(f'<p class="notice">本页到此为止:{html.escape(text)}</p>'))
+        raise PageStopped(text) from None
 
 
 def external_urls(markup: str) -> list[str]:
@@ -62,7 +130,7 @@ def external_urls(markup: str) -> list[str]:
 
 
 @contextmanager
-def _env(values: dict[str, str]):
+def _env(values: dict[str, str]) -> Iterator[None]:
     old = {k: os.environ.get(k) for k in values}
     os.environ.update(values)
     try:
@@ -75,8 +143,47 @@ def _env(values: dict[str, str]):
                 os.environ[k] = v
 
 
-def render_notebook(path: Path, *, timeout: int = 600) -> tuple[str, str]:
-    """Execute a jupytext percent script and render it as offline HTML.
+def notebook_title(path: Path) -> str:
+    """The first markdown heading of a notebook script (its file name when it has none).
+
+    Parameters
+    ----------
+    path : Path
+        ``notebooks/NN_topic.py``.
+
+    Returns
+    -------
+    str
+        The title.
+    """
+    import jupytext
+
+    for cell in jupytext.read(path).cells:
+        m = _HEADING.search(cell.source) if cell.cell_type == "markdown" else None
+        if m:
+            return m.group(1).strip()
+    return path.stem
+
+
+def _failed_cell(nb: Any) -> int | None:
+    for i, cell in enumerate(nb.cells):
+        outputs = cell.get("outputs", []) if cell.cell_type == "code" else []
+        if any(o.get("output_type") == "error" for o in outputs):
+            return i
+    return None
+
+
+def _stop_page(nb: Any, index: int) -> str:
+    """Keep the cells up to a stopped one, without its error output; return the reason."""
+    cell = nb.cells[index]
+    error = next(o for o in cell.outputs if o.get("output_type") == "error")
+    cell.outputs = [o for o in cell.outputs if o.get("output_type") != "error"]
+    del nb.cells[index + 1 :]
+    return str(error.get("evalue", ""))
+
+
+def execute_notebook(path: Path, *, timeout: int = 600) -> tuple[Any, str]:
+    """Execute a jupytext percent script.
 
     Parameters
     ----------
@@ -84,6 +191,92 @@ def render_notebook(path: Path, *, timeout: int = 600) -> tuple[str, str]:
         ``notebooks/NN_topic.py``.
     timeout : int
         Seconds allowed per cell.
+
+    Returns
+    -------
+    tuple of (nbformat.NotebookNode, str)
+        The executed notebook, and the reason its page stopped early (empty when it ran to
+        the end; see :func:`run_or_stop`).
+
+    Raises
+    ------
+    ReportError
+        When a cell fails: names the notebook, the cell number and the error.
+    """
+    import jupytext
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = jupytext.read(path)
+    nb.metadata["title"] = notebook_title(path)
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+    )
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        index = _failed_cell(nb)
+        if index is not None and exc.ename == PageStopped.__name__:
+            return nb, _stop_page(nb, index)
+        cell_no = f"cell {index + 1}" if index is not None else "a cell"
+        lines = _ANSI.sub("", str(exc)).strip().splitlines()
+        ename = next((ln for ln in reversed(lines) if ln.strip()), "error")
+        raise ReportError(f"{path.name}: {cell_no} failed: {ename}") from exc
+    return nb, ""
+
+
+def notebook_html(nb: Any, *, nav: str = "", with_code: bool = False) -> str:
+    """Render an executed notebook as an offline page with the embedded font.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        An executed notebook (``metadata.title`` is the page title).
+    nav : str
+        The page header (see :func:`analysis.pages.nav_html`).
+    with_code : bool
+        Show the code cells (hidden by default: the page is the study, not the code).
+
+    Returns
+    -------
+    str
+        The HTML page: ``lang="zh-CN"``, no prompts, images and scripts inlined.
+    """
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="offline",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        embed_images=True,
+        exclude_input=not with_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        language_code="zh-CN",
+    )
+    resources = {"nav_html": nav, "page_css": page_css(), "font_css": FONT_MARKER}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return embed_font(body)
+
+
+def render_notebook(
+    path: Path, *, timeout: int = 600, with_code: bool = False, nav: str = ""
+) -> tuple[str, str]:
+    """Execute a jupytext percent script and render it as an offline page.
+
+    Parameters
+    ----------
+    path : Path
+        ``notebooks/NN_topic.py``.
+    timeout : int
+        Seconds allowed per cell.
+    with_code : bool
+        Show the code cells.
+    nav : str
+        The page header.
 
     Returns
     -------
@@ -95,169 +288,68 @@ def render_notebook(path: Path, *, timeout: int = 600) -> tuple[str, str]:
     ReportError
         When a cell fails: names the notebook, the cell number and the error.
     """
-    import jupytext
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
-    from nbconvert import HTMLExporter
-
-    nb = jupytext.read(path)
-    title = path.stem
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            m = re.search(r"^#\s+(.+)$", cell.source, re.MULTILINE)
-            if m:
-                title = m.group(1).strip()
-                break
-    nb.metadata["title"] = title
-    client = NotebookClient(
-        nb,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],
-    )
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        index = next(
-            (
-                i
-                for i, c in enumerate(nb.cells)
-                if c.cell_type == "code"
-                and any(o.get("output_type") == "error" for o in c.get("outputs", []))
-            ),
-            None,
-        )
-        cell_no = f"cell {index + 1}" if index is not None else "a cell"
-        first = _ANSI.sub("", str(exc)).strip().splitlines()
-        ename = next((ln for ln in reversed(first) if ln.strip()), "error")
-        raise ReportError(f"{path.name}: {cell_no} failed: {ename}") from exc
-    exporter = HTMLExporter(
-        template_name="offline",
-        extra_template_basedirs=[str(TEMPLATES_DIR)],
-        embed_images=True,
-    )
-    body, _ = exporter.from_notebook_node(nb)
-    return title, body
+    nb, _ = execute_notebook(path, timeout=timeout)
+    return nb.metadata["title"], notebook_html(nb, nav=nav, with_code=with_code)
 
 
-def glossary_page(entries: pd.DataFrame, *, title: str = "名词解释总表") -> str:
-    """A self-contained page with every glossary entry in a table filtered as you type.
-
-    Parameters
-    ----------
-    entries : pandas.DataFrame
-        Glossary rows as :func:`analysis.read_glossary` returns them.
-    title : str
-        Page title.
-
-    Returns
-    -------
-    str
-        The HTML page (inline CSS and script only).
-    """
-    g = entries
-    e = html.escape
-    rows = "\n".join(
-        "<tr><td class='t'>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(
-            e(r.display_term or r.term),
-            e(r.definition),
-            e("、".join(r.aliases)),
-            e(r.doc_id),
-            e("" if pd.isna(r.year) else str(int(r.year))),
-        )
-        for r in g.itertuples()
-    )
-    return f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{e(title)}</title>
-<style>
-body{{font-family:{_FONTS};margin:2em;max-width:1200px}}
-input{{font-size:1.1em;padding:.4em;width:24em}}
-table{{border-collapse:collapse;margin-top:1em;width:100%}}
-td,th{{border-bottom:1px solid #ddd;padding:.4em .6em;vertical-align:top;text-align:left}}
-th{{background:#f3f3f3;position:sticky;top:0}} td.t{{font-weight:bold;white-space:nowrap}}
-#count{{color:#666;margin-left:1em}}
-</style></head><body>
-<p><a href="index.html">← 目录</a></p>
-<h1>{e(title)}</h1>
-<p>各报告附件“名词解释”中的全部词条({len(g)} 条)。输入词语或释义中的字词即可筛选。</p>
-<input id="q" type="search" placeholder="搜索: 三资三化、1+6+N、证券化……" autofocus>
-<span id="count"></span>
-<table id="g"><thead><tr><th>词条</th><th>释义</th><th>又作</th><th>来源报告</th><th>年份</th></tr>
-</thead><tbody>
-{rows}
-</tbody></table>
-<script>
-const q = document.getElementById('q'), rows = [...document.querySelectorAll('#g tbody tr')];
-const fold = s => s.normalize('NFKC').replace(/[“”"'‘’\\s]/g, '').toLowerCase();
-const keys = rows.map(r => fold(r.textContent));
-function filter() {{
-  const k = fold(q.value); let n = 0;
-  rows.forEach((r, i) => {{
-    const hit = keys[i].includes(k); r.style.display = hit ? '' : 'none'; n += hit;
-  }});
-  document.getElementById('count').textContent = n + ' / ' + rows.length;
-}}
-q.addEventListener('input', filter); filter();
-</script>
-</body></html>
-"""
+def _print_progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
-def _index_page(
-    pages: list[tuple[str, str]], corpus_name: str, corpus: pd.DataFrame, n_entries: int
-) -> str:
-    e = html.escape
-    cards = "\n".join(
-        f'<a class="card" href="{e(href)}"><span class="n">{i:02d}</span>'
-        f"{e(_LEADING_NUMBER.sub('', title))}</a>"
-        for i, (href, title) in enumerate(pages, start=1)
-    )
-    reports = "\n".join(
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:,}</td></tr>".format(
-            e(r.doc_id),
-            e(r.region),
-            e(r.level),
-            "" if pd.isna(r.year) else int(r.year),
-            e(r.kind),
-            int(r.n_chars),
-        )
-        for r in corpus.itertuples()
-    )
-    return f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>政府工作报告分析 · {e(corpus_name)}</title>
-<style>
-body{{font-family:{_FONTS};margin:2.5em auto;max-width:900px;line-height:1.6;color:#222}}
-h1{{color:#b22222;margin-bottom:.2em}} .meta{{color:#666}}
-.cards{{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:12px}}
-.card{{display:block;border:1px solid #ddd;border-radius:8px;padding:14px 16px;
-  text-decoration:none;color:#222;background:#fafafa}}
-.card:hover{{border-color:#b22222;background:#fff5f5}}
-.n{{display:block;color:#b22222;font-weight:bold;font-size:1.3em}}
-table{{border-collapse:collapse;width:100%;margin-top:.5em}}
-td,th{{border-bottom:1px solid #eee;padding:.3em .5em;text-align:left}} th{{background:#f3f3f3}}
-</style></head><body>
-<h1>政府工作报告:主题与术语</h1>
-<p class="meta">语料 {e(corpus_name)} · {len(corpus)} 份报告 · 名词解释 {n_entries} 条 ·
-生成于 {time.strftime("%Y-%m-%d")}</p>
-<div class="cards">
-{cards}
-</div>
-<h2>报告</h2>
-<table><thead><tr><th>报告</th><th>地区</th><th>层级</th><th>年份</th><th>类型</th><th>字数</th>
-</tr></thead><tbody>
-{reports}
-</tbody></table>
-</body></html>
-"""
+def _write_page(path: Path, markup: str) -> Path:
+    bad = external_urls(markup)
+    if bad:
+        raise ReportError(f"{path.name}: the page would load {bad[0]!r} from the web")
+    return atomic_write_text(path, markup)
+
+
+def _report_links(corpus: pd.DataFrame) -> list[dict[str, Any]]:
+    width = max(2, len(str(len(corpus))))
+    return [
+        {
+            "href": f"report-{i:0{width}d}.html",
+            "doc_id": r.doc_id,
+            "file": r.file,
+            "region": r.region,
+            "level": r.level,
+            "year": "" if pd.isna(r.year) else int(r.year),
+            "kind": r.kind,
+            "n_chars": int(r.n_chars),
+        }
+        for i, r in enumerate(corpus.itertuples(), start=1)
+    ]
+
+
+def _run_notebooks(
+    notebooks: Sequence[Path],
+    out: Path,
+    pages: Sequence[PageLink],
+    *,
+    timeout: int,
+    with_code: bool,
+    progress: Callable[[str], None] | None,
+) -> list[Path]:
+    written = []
+    for i, nb_path in enumerate(notebooks):
+        start = time.perf_counter()
+        nb, stopped = execute_notebook(nb_path, timeout=timeout)
+        markup = notebook_html(nb, nav=nav_html(pages, i), with_code=with_code)
+        written.append(_write_page(out / pages[i].href, markup))
+        if progress:
+            note = f" (page stops early: {stopped})" if stopped else ""
+            seconds = time.perf_counter() - start
+            progress(f"[{i + 1}/{len(notebooks)}] {nb_path.name}: {seconds:.1f} s{note}")
+    return written
 
 
 def build_reports(
     corpus_dir: str | Path | None = None,
     out_dir: str | Path = "reports",
     *,
-    notebooks: list[Path] | None = None,
+    notebooks: Sequence[Path] | None = None,
     timeout: int = 600,
+    with_code: bool = False,
+    progress: Callable[[str], None] | None = _print_progress,
 ) -> list[Path]:
     """Rebuild the glossary, execute every notebook in order and write the HTML pages.
 
@@ -268,15 +360,20 @@ def build_reports(
         another corpus's glossary goes to ``out_dir/glossary``).
     out_dir : str or Path
         Where the pages go.
-    notebooks : list of Path, optional
+    notebooks : sequence of Path, optional
         Default: ``notebooks/[0-9][0-9]_*.py`` in order.
     timeout : int
         Seconds allowed per cell.
+    with_code : bool
+        Show the notebooks' code cells (hidden by default).
+    progress : callable, optional
+        Called with one line per notebook (default: printed to stderr); ``None`` is silent.
 
     Returns
     -------
     list of Path
-        The pages written, ``index.html`` last.
+        The pages written: notebooks, ``glossary.html``, ``report-NN.html`` per report, then
+        ``index.html``.
 
     Raises
     ------
@@ -289,26 +386,26 @@ def build_reports(
     corpus = read_corpus(corpus_path)
     glossary_dir = GLOSSARY_DIR if corpus_path == SEEDS_DIR.resolve() else out / "glossary"
     entries = build_glossary(corpus, glossary_dir)
-    if notebooks is None:
-        notebooks = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
-    written: list[Path] = []
-    pages: list[tuple[str, str]] = []
+    notebooks = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py")) if notebooks is None else notebooks
+    reports = _report_links(corpus)
+    analyses = [PageLink(f"{p.stem}.html", notebook_title(p)) for p in notebooks]
+    analyses.append(PageLink("glossary.html", GLOSSARY_TITLE))
+    pages = analyses + [PageLink(r["href"], str(r["doc_id"])) for r in reports]
     env = {CORPUS_ENV: str(corpus_path), GLOSSARY_ENV: str(glossary_dir)}
     with _env(env):
-        for nb_path in notebooks:
-            title, body = render_notebook(nb_path, timeout=timeout)
-            bad = external_urls(body)
-            if bad:
-                raise ReportError(f"{nb_path.name}: the page would load {bad[0]!r} from the web")
-            page = out / f"{nb_path.stem}.html"
-            atomic_write_text(page, body)
-            written.append(page)
-            pages.append((page.name, title))
-    gpage = atomic_write_text(out / "glossary.html", glossary_page(entries))
-    written.append(gpage)
-    pages.append((gpage.name, "名词解释总表(可搜索)"))
-    index = atomic_write_text(
-        out / "index.html", _index_page(pages, corpus_path.name, corpus, len(entries))
-    )
-    written.append(index)
+        written = _run_notebooks(
+            notebooks, out, pages, timeout=timeout, with_code=with_code, progress=progress
+        )
+    n = len(notebooks)
+    gpage = glossary_page(entries, title=GLOSSARY_TITLE, pages=pages, current=n)
+    written.append(_write_page(out / "glossary.html", gpage))
+    for i, (report, sections) in enumerate(
+        zip(reports, report_sections(corpus, entries), strict=True), start=n + 1
+    ):
+        markup = report_page(report, sections, pages=pages, current=i)
+        written.append(_write_page(out / report["href"], markup))
+    if progress:
+        progress(f"glossary and {len(reports)} report pages written")
+    index = index_page(analyses, reports, corpus_name=corpus_path.name, n_entries=len(entries))
+    written.append(_write_page(out / "index.html", index))
     return written

@@ -1,0 +1,146 @@
+"""The bundled CJK font: where it is, and subsets of it embedded in HTML pages.
+
+Pages must read right on a machine without a Chinese font, so each page carries the glyphs it
+uses: the bundled Noto Sans CJK SC is cut down with fontTools to the page's characters, saved
+as WOFF2 and inlined as a base64 ``data:`` URL in an ``@font-face`` rule.
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib.util
+import io
+import re
+from pathlib import Path
+
+__all__ = [
+    "CJK_FONT_NAME",
+    "CJK_FONT_PATH",
+    "FONT_MARKER",
+    "PAGE_FONT_FAMILY",
+    "embed_font",
+    "font_face_css",
+    "page_characters",
+    "subset_font",
+]
+
+#: Family name of the bundled font (as matplotlib knows it).
+CJK_FONT_NAME = "Noto Sans CJK SC"
+#: Family name of the subset embedded in a page; no installed font has this name.
+PAGE_FONT_FAMILY = "Report CJK Embedded"
+
+_TAGS = re.compile(r"<[^>]*>")
+_BASE64 = re.compile(r"[A-Za-z0-9+/=]{200,}")
+
+
+def _font_path() -> Path:
+    spec = importlib.util.find_spec("mplfonts")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the mplfonts package (which ships the CJK font) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "fonts" / "NotoSansCJKsc-Regular.otf"
+
+
+#: The OpenType font shipped by the ``mplfonts`` package.
+CJK_FONT_PATH: Path = _font_path()
+
+
+def page_characters(markup: str) -> str:
+    """Collect the characters a page can show.
+
+    Everything outside tags counts, and so do attribute values and script data (the topic
+    view draws its terms from JSON inside a ``<script>``); long base64 runs (images) do not.
+
+    Parameters
+    ----------
+    markup : str
+        An HTML page or fragment.
+
+    Returns
+    -------
+    str
+        The distinct printable characters, sorted.
+    """
+    text = _BASE64.sub("", markup)
+    return "".join(sorted({ch for ch in text if ch.isprintable() and not ch.isspace()}))
+
+
+def subset_font(characters: str, *, font_path: Path = CJK_FONT_PATH) -> bytes:
+    """Cut the font down to some characters and save it as WOFF2.
+
+    Parameters
+    ----------
+    characters : str
+        The characters to keep (duplicates and characters the font lacks are ignored).
+    font_path : Path
+        The OpenType font to cut (default the bundled Noto Sans CJK SC).
+
+    Returns
+    -------
+    bytes
+        A WOFF2 font with those glyphs, no hinting and no OpenType layout features.
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = []
+    options.name_IDs = [1, 2]
+    options.hinting = False
+    options.desubroutinize = True
+    options.notdef_outline = True
+    font = TTFont(str(font_path), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=characters)
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.flavor = "woff2"
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def font_face_css(characters: str, *, family: str = PAGE_FONT_FAMILY) -> str:
+    """An ``@font-face`` rule that embeds the bundled font cut to some characters.
+
+    Parameters
+    ----------
+    characters : str
+        The characters the page shows (see :func:`page_characters`).
+    family : str
+        The family name the page's CSS refers to.
+
+    Returns
+    -------
+    str
+        ``@font-face{font-family:"...";src:url(data:font/woff2;base64,...) format("woff2")}``.
+    """
+    data = base64.b64encode(subset_font(characters)).decode("ascii")
+    return (
+        f'@font-face{{font-family:"{family}";font-style:normal;font-weight:400;'
+        f'font-display:block;src:url(data:font/woff2;base64,{data}) format("woff2")}}'
+    )
+
+
+#: Placeholder a page template leaves where :func:`embed_font` puts the ``@font-face`` rule.
+FONT_MARKER = "/*@font-face: embedded subset of the bundled font*/"
+
+
+def embed_font(markup: str, *, marker: str = FONT_MARKER) -> str:
+    """Replace the marker in a page with an ``@font-face`` rule for the page's characters.
+
+    Parameters
+    ----------
+    markup : str
+        An HTML page containing ``marker`` once (in a ``<style>`` element).
+    marker : str
+        The placeholder.
+
+    Returns
+    -------
+    str
+        The page with the font embedded (unchanged when the marker is absent).
+    """
+    if marker not in markup:
+        return markup
+    characters = page_characters(markup.replace(marker, ""))
+    return markup.replace(marker, font_face_css(characters), 1)
