@@ -1,305 +1,446 @@
 """Slogans and numeric formulas (提法): 1+6+N, 三资三化, 十四五, 放管服, 亿惠青岛消费年.
 
-A slogan is found when a report quotes it (“…”, 「…」, "…"), when it is a digit formula
-(1+6+N, 2+2+1+N) written without quotes, when it is a five-year-plan name (十四五), or a
-glossary term of the run. Formulas found in one report are also counted in the other
-reports of the run (digit formulas, glossary terms, numeral formulas with two numerals such
-as 三资三化 and the national formulas of ``resources/national_slogans.txt``); plain quoted
-words stay with the report that quotes them. Once found, every use is counted.
+Two steps. :func:`find_slogans` lists the slogan *set* of a run: what each report quotes,
+what has a formula's shape without quotes (1+M+N, 一圈一带两区, 九大行动, 党建+网格+大数据),
+five-year plans, the national formulas of ``resources/national_slogans.txt``, and the
+formulas a glossary entry names. :func:`count_slogans` then counts every use with one
+Aho–Corasick automaton, body and appendix apart.
+
+Formulas travel: one found in one report is counted in the others of the run (digit and
+plus formulas, numeral formulas of a strong shape, national and glossary formulas); a plain
+quoted word stays with the report that quotes it. A bare digit code (“141”) counts only
+where it is used as a formula: quoted, or followed by the head noun it had where found.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.corpus import split_paragraphs
-from analysis.text import match_key, quoted_spans, strip_quotes
-from analysis.tokens import Tokenizer, load_wordlist
+from analysis.patterns import QUOTES, SLOGAN_NUMERALS
+from analysis.slogan_rules import (
+    DIGIT_CODE,
+    GeneralWords,
+    build_automaton,
+    classify_slogan,
+    digit_context,
+    find_hits,
+    find_shapes,
+    load_general_words,
+)
+from analysis.slogan_rules.shapes import find_measured, find_repeated
+from analysis.text import quoted_spans, strip_quotes
+from analysis.wordlists import national_slogans
 
 __all__ = [
+    "COUNT_COLUMNS",
+    "SET_COLUMNS",
     "SLOGAN_COLUMNS",
     "SLOGAN_KINDS",
     "TABLE_COLUMNS",
     "classify_slogan",
+    "count_slogans",
     "extract_slogans",
+    "find_slogans",
+    "load_general_words",
     "national_slogans",
     "slogan_table",
 ]
 
-SLOGAN_COLUMNS = ["doc_id", "slogan", "kind", "count", "quoted", "defined", "first_context"]
+SET_COLUMNS = ["doc_id", "slogan", "kind", "source", "quoted", "travels", "heads", "defined"]
+COUNT_COLUMNS = [
+    "doc_id",
+    "slogan",
+    "kind",
+    "count",
+    "count_appendix",
+    "quoted",
+    "defined",
+    "first_context",
+]
+SLOGAN_COLUMNS = COUNT_COLUMNS
 TABLE_COLUMNS = ["slogan", "kind", "total", "n_reports", "reports", "first_year", "defined"]
-SLOGAN_KINDS = ("digit", "numeral", "abbreviation", "quoted")
-
-NUMERALS = "一二三四五六七八九十两双百千万"
-_FOOTNOTE = re.compile(r"\[\d{1,3}\]|\(\d{1,3}\)$")
-_DIGIT_FORMULA = re.compile(r"^(?:\d{1,4}|[A-Z])(?:\+(?:\d{1,4}|[A-Z]))+$")
-_DIGIT_CODE = re.compile(r"^\d{2,5}$")
-_UNIT = "个名家项亿万千百元%所条场次年月日天倍吨米度届期批级类股位户人座件台辆只"
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*[" + _UNIT + r"]")
-_FIVE_YEAR_PLAN = re.compile(r"十[一二三四五六七八九]五")
-_UNQUOTED_FORMULA = re.compile(
-    r"(?<![\d.+A-Za-z])(?:\d{1,4}|N)(?:\+(?:\d{1,4}|[A-Z]))+(?![\d.%+A-Za-z])"
-)
-_EVERYDAY = re.compile(
-    r"^["
-    + NUMERALS
-    + r"]+(?:年|个月|月|日|天|次|倍|成|岁|周|季度|个百分点|百分点|是|批|些|般|直|起|定|样|切|律)"
-    r"|^(?:一年来|一是|一些|一直|一起|一般|一定|一样|一切|一律|万一|十分|百姓|千方百计|两岸)"
-)
-#: jieba with its general dictionary only (no domain words), built on first use
-_GENERAL = Tokenizer()
-_FUNCTION = re.compile(r"[之的者了去来着过也而与及]")
-_SENTENCE = re.compile(r"[,。;:!?、]")
+SLOGAN_KINDS = ("digit", "numeral", "plus", "abbreviation", "quoted")
+#: Paragraph sections whose uses are not "use" in the report's own voice.
+APPENDIX_SECTIONS = ("glossary", "appendix")
+#: Sources whose numeral formulas are counted in every report of the run.
+_TRAVELLING_SOURCES = {"repeated", "measured", "plan", "national", "glossary", "split", "outside"}
+_HEAD = re.compile(r"[\u4e00-\u9fff]{2}")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 
 
-def national_slogans() -> frozenset[str]:
-    """Well-known national numeric formulas, from ``resources/national_slogans.txt``.
+@dataclass
+class _Slot:
+    """What is known about one slogan in one report while finding."""
 
-    Returns
-    -------
-    frozenset of str
-        Slogans such as 十四五, 四个意识, 两个维护, 一带一路.
+    kind: str
+    sources: set[str] = field(default_factory=set)
+    quoted: bool = False
+    heads: set[str] = field(default_factory=set)
+
+
+def slogan_key(text: str) -> str:
+    """Key that matches a slogan to a glossary name: NFKC, no quotes, 《》, footnote marks
+    or spaces, case-folded. Paragraph text is already simplified, so no conversion here.
     """
-    return load_wordlist("national_slogans.txt")
-
-
-def _clean(phrase: str) -> str:
-    return _FOOTNOTE.sub("", phrase).strip()
-
-
-def classify_slogan(phrase: str) -> str | None:
-    """Classify a (quoted) phrase as a slogan kind, or reject it.
-
-    Parameters
-    ----------
-    phrase : str
-        The phrase without its quotes, NFKC-normalised and simplified.
-
-    Returns
-    -------
-    str or None
-        ``digit`` (1+6+N, “135”), ``numeral`` (三资三化, 十四五, 五个一), ``abbreviation``
-        (放管服, 专精特新), ``quoted`` (other short 提法 and campaign names), or None for
-        single characters and fragments (“放”, “1”, “N”), amounts, dates, percentages,
-        everyday numeral phrases (一年来, 两个百分点, 三年) and long quoted sentences.
-    """
-    p = _clean(phrase)
-    if len(p) < 2 or len(p) > 16 or p != p.strip() or " " in p:
-        return None
-    if _DIGIT_FORMULA.match(p):
-        return "digit"
-    if _DIGIT_CODE.match(p):
-        return None if 1900 <= int(p) <= 2100 and len(p) == 4 else "digit"
-    if re.search(r"\d", p) and (_AMOUNT.search(p) or "%" in p or "." in p):
-        return None
-    if _SENTENCE.search(p) and len(p) > 8:
-        return None
-    if re.search(r"[,。;:!?]", p):
-        return None
-    if not re.search(r"[\u4e00-\u9fff]", p):
-        return None
-    if p[0] in NUMERALS:
-        if _EVERYDAY.match(p) or len(p) > 10:
-            return None
-        return "numeral"
-    if len(p) > 12:
-        return None
-    if 3 <= len(p) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", p) and not _FUNCTION.search(p):
-        # a compressed list: every character stands for a word (放管服, 专精特新)
-        tok = _GENERAL.jieba
-        long_pieces = [w for w in tok.lcut(p, HMM=False) if len(w) > 1]
-        if not long_pieces or (len(long_pieces) == 1 and tok.FREQ.get(long_pieces[0], 0) < 50):
-            return "abbreviation"
-    return "quoted"
-
-
-def _boundary_pattern(slogans: list[str]) -> re.Pattern[str]:
-    """One alternation, longest first, with number boundaries for digit and numeral slogans."""
-    parts = []
-    for s in sorted(set(slogans), key=lambda x: (-len(x), x)):
-        esc = re.escape(s)
-        if s[0].isdigit() or s[0] in "N+":
-            esc = r"(?<![\d.+A-Za-z])" + esc
-        if s[-1].isdigit() or s[-1] in "NXABC":
-            esc = esc + r"(?![\d.%+A-Za-z" + _UNIT + r"])"
-        if s[0] in NUMERALS:
-            # not inside a longer number or an amount: 第三公, 三公里 are not 三公
-            esc = r"(?<![第\d" + NUMERALS + r"])" + esc + r"(?![里年月日天个项次倍元%])"
-        parts.append(esc)
-    return re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x")
-
-
-def _doc_text(paragraphs: pd.DataFrame) -> dict[str, str]:
-    keep = paragraphs[paragraphs["section"] != "boilerplate"]
-    return {d: "\n".join(g["text"]) for d, g in keep.groupby("doc_id", sort=False)}
-
-
-def _discover(text: str) -> tuple[dict[str, str], set[str]]:
-    """Slogans a report itself marks: quoted ones, unquoted digit formulas, 十X五."""
-    found: dict[str, str] = {}
-    quoted: set[str] = set()
-    for _s, _e, phrase in quoted_spans(text, max_len=20):
-        p = _clean(phrase)
-        kind = classify_slogan(p)
-        if kind:
-            found.setdefault(p, kind)
-            quoted.add(p)
-    for m in _UNQUOTED_FORMULA.finditer(text):
-        found.setdefault(m.group(0), "digit")
-    for m in _FIVE_YEAR_PLAN.finditer(text):
-        found.setdefault(m.group(0), "numeral")
-    return found, quoted
+    text = _FOOTNOTE.sub("", unicodedata.normalize("NFKC", text))
+    return "".join(
+        ch for ch in text if ch not in QUOTES and ch not in "《》" and not ch.isspace()
+    ).casefold()
 
 
 def _strong(slogan: str) -> bool:
-    """A numeral formula that stays a formula out of quotes: two numerals or 十X五."""
-    numerals = sum(ch in NUMERALS for ch in slogan)
-    return numerals >= 2 and len(slogan) >= 3 and not _EVERYDAY.match(slogan)
+    """A numeral formula that stays a formula out of quotes: two numerals (三资三化)."""
+    return sum(ch in SLOGAN_NUMERALS for ch in slogan) >= 2 and len(slogan) >= 3
 
 
-def _context(text: str, start: int, end: int, width: int = 18) -> str:
-    left = text[max(0, start - width) : start].split("\n")[-1]
-    right = text[end : end + width].split("\n")[0]
-    return f"{left}{text[start:end]}{right}"
+def _travels(slogan: str, slot: _Slot, national: frozenset[str]) -> bool:
+    if slot.kind in ("digit", "plus") or slogan in national:
+        return True
+    return slot.kind == "numeral" and (bool(slot.sources & _TRAVELLING_SOURCES) or _strong(slogan))
 
 
-def extract_slogans(
-    corpus: pd.DataFrame,
-    *,
-    paragraphs: pd.DataFrame | None = None,
-    glossary: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """List each report's slogans and numeric formulas with their counts.
+def _glossary_candidates(row: pd.Series) -> list[str]:
+    """Term, display term, aliases and the quoted cores of a glossary entry."""
+    names = [row["term"], row.get("display_term") or "", *list(row.get("aliases") or ())]
+    cores = [p for n in names for _s, _e, p in quoted_spans(str(n), max_len=20)]
+    return [c for c in dict.fromkeys(strip_quotes(str(n)) for n in [*names, *cores]) if c]
+
+
+def defined_terms(glossary: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Map each glossary name's match key to the defining term per report.
 
     Parameters
     ----------
-    corpus : pandas.DataFrame
-        The output of :func:`analysis.read_corpus`.
-    paragraphs : pandas.DataFrame, optional
-        Its paragraphs (computed when None); boilerplate is ignored.
-    glossary : pandas.DataFrame, optional
-        Glossary entries of the same corpus (extracted when None); glossary terms and
-        their quoted cores that look like slogans are slogans, and ``defined`` names them.
+    glossary : pandas.DataFrame
+        Glossary entries (``doc_id``, ``term``, optional ``display_term`` and ``aliases``).
+
+    Returns
+    -------
+    dict
+        match key -> doc_id -> term; the display term, aliases and quoted cores
+        (“135”企业诉求处置机制 -> 135) all point to the entry's term.
+    """
+    out: dict[str, dict[str, str]] = {}
+    for _, row in glossary.iterrows():
+        for cand in _glossary_candidates(row):
+            out.setdefault(slogan_key(cand), {}).setdefault(row["doc_id"], row["term"])
+    return out
+
+
+def _defined(key: str, doc_id: str, terms: dict[str, dict[str, str]]) -> str:
+    by_doc = terms.get(key, {})
+    return by_doc.get(doc_id) or next(iter(by_doc.values()), "")
+
+
+def _add(found: dict[str, _Slot], slogan: str, kind: str, source: str, quoted: bool) -> _Slot:
+    slot = found.setdefault(slogan, _Slot(kind))
+    if SLOGAN_KINDS.index(kind) < SLOGAN_KINDS.index(slot.kind):
+        slot.kind = kind
+    slot.sources.add(source)
+    slot.quoted |= quoted
+    return slot
+
+
+def _find_in_text(
+    found: dict[str, _Slot], text: str, general: GeneralWords, national_ac: object
+) -> None:
+    """Slogans of one paragraph: shapes, quoted phrases and national formulas."""
+    for f in find_shapes(text, general):
+        slot = _add(found, f.slogan, f.kind, f.source, f.quoted)
+        if f.quoted and DIGIT_CODE.match(f.slogan):
+            head = _HEAD.match(text, f.end + 1)
+            if head:
+                slot.heads.add(head.group(0))
+    for hit in find_hits(text, national_ac, lambda s, a, b: True):
+        _add(found, hit.slogan, "numeral", "national", False)
+
+
+def _glossary_slogans(
+    found: dict[str, dict[str, _Slot]], glossary: pd.DataFrame, general: GeneralWords
+) -> None:
+    """Formulas a glossary names: its term, aliases, quoted cores, and the parts its
+    definition lists (“45432” -> 四大主导产业 ...)."""
+    for _, row in glossary.iterrows():
+        slots = found.setdefault(row["doc_id"], {})
+        formula = False
+        for cand in _glossary_candidates(row):
+            kind = classify_slogan(cand, general=general)
+            if kind in ("digit", "numeral", "plus") or (kind and cand != row["term"]):
+                _add(slots, cand, kind, "glossary", False)
+                formula |= kind in ("digit", "numeral")
+        if formula:
+            definition = str(row.get("definition") or "")
+            for f in find_measured(definition, general) + find_repeated(definition, general):
+                _add(slots, f.slogan, "numeral", "glossary", False)
+
+
+def _drop_unquoted_national(found: dict[str, dict[str, _Slot]]) -> None:
+    """A national formula seen only unquoted counts once some report of the run quotes it
+    (八项规定 in running prose is a phrase, not a report's slogan, until someone marks it)."""
+    quoted = {s for slots in found.values() for s, slot in slots.items() if slot.quoted}
+    for slots in found.values():
+        for s in [s for s, slot in slots.items() if slot.sources == {"national"}]:
+            if s not in quoted:
+                del slots[s]
+
+
+def _doc_order(paragraphs: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(paragraphs["doc_id"]))
+
+
+def find_slogans(
+    paragraphs: pd.DataFrame,
+    glossary: pd.DataFrame,
+    *,
+    general: GeneralWords | None = None,
+    national: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """List the slogans of a run: the set the domain dictionary needs, without counting.
+
+    Parameters
+    ----------
+    paragraphs : pandas.DataFrame
+        The output of :func:`analysis.split_paragraphs`; boilerplate is ignored.
+    glossary : pandas.DataFrame
+        Glossary entries of the same corpus (``doc_id``, ``term``, ``definition``, and
+        ``display_term`` / ``aliases`` when present).
+    general : mapping, optional
+        jieba's general dictionary from :func:`load_general_words` (loaded when None; pass
+        it in when calling repeatedly). Shapes without quotes and the abbreviation kind
+        need it.
+    national : iterable of str, optional
+        National formulas found without quotes; ``resources/national_slogans.txt`` when None.
 
     Returns
     -------
     pandas.DataFrame
-        One row per report and slogan, sorted by report order, kind and slogan, with columns
-        ``doc_id``, ``slogan`` (simplified, without quotes), ``kind`` (digit, numeral,
-        abbreviation, quoted), ``count`` (uses in the report, quoted or not, longest match
-        first: 五做 inside 五做五抓 counts for 五做五抓 only), ``quoted`` (bool: the report
-        quotes it at least once), ``defined`` (the glossary term that defines it, from this
-        report first, else from another report of the corpus; empty when none) and
-        ``first_context`` (the words around its first use).
+        One row per report and slogan found there, in report order, with columns
+        ``doc_id``, ``slogan`` (simplified, without quotes), ``kind`` (digit, numeral, plus,
+        abbreviation, quoted), ``source`` (how it was found, ``|``-joined: quoted, split,
+        outside, formula, plan, repeated, measured, plus, national, glossary), ``quoted``
+        (bool: the report quotes it), ``travels`` (bool: counted in the other reports of the
+        run too), ``heads`` (``|``-joined head nouns after a quoted digit code, e.g. 基层
+        for “141”基层治理体系) and ``defined`` (the glossary term defining it, from this
+        report first; empty when none).
     """
-    from analysis.glossary import extract_glossary
-
-    if paragraphs is None:
-        paragraphs = split_paragraphs(corpus)
-    if glossary is None:
-        glossary = extract_glossary(corpus, paragraphs=paragraphs, warn=False)
-    texts = _doc_text(paragraphs)
-
-    defined: dict[str, dict[str, str]] = {}  # key -> doc_id -> term
-    glossary_slogans: dict[str, str] = {}
-    for doc_id, term, aliases in glossary[["doc_id", "term", "aliases"]].itertuples(index=False):
-        for cand in (term, *aliases):
-            cand = strip_quotes(cand)
-            defined.setdefault(match_key(cand), {}).setdefault(doc_id, term)
-            kind = classify_slogan(cand)
-            if kind in ("digit", "numeral") or (kind and cand != term):
-                glossary_slogans.setdefault(cand, kind)
-
-    per_doc: dict[str, tuple[dict[str, str], set[str]]] = {
-        d: _discover(t) for d, t in texts.items()
-    }
-    # slogans that travel between reports: digit formulas, glossary slogans and numeral
-    # formulas of a strong shape (三资三化, 五个一); a national formula travels once a
-    # report of the run quotes it. Plain quoted words stay in the report that quotes them.
-    national = national_slogans()
-    shared: dict[str, str] = dict(glossary_slogans)
-    for found, _quoted in per_doc.values():
-        for s, kind in found.items():
-            if kind == "digit" or (kind == "numeral" and (_strong(s) or s in national)):
-                shared.setdefault(s, kind)
-
-    rows = []
-    for doc_id in corpus["doc_id"]:
-        if doc_id not in texts:
-            continue
-        text = texts[doc_id]
-        found, quoted = per_doc[doc_id]
-        lexicon = dict(shared)
-        for s, kind in found.items():
-            lexicon.setdefault(s, kind)
-        counts: dict[str, int] = {}
-        first: dict[str, tuple[int, int]] = {}
-        for m in _boundary_pattern(list(lexicon)).finditer(text):
-            s = m.group(0)
-            counts[s] = counts.get(s, 0) + 1
-            first.setdefault(s, (m.start(), m.end()))
-        for s, n in counts.items():
-            key = match_key(s)
-            by_doc = defined.get(key, {})
-            term = by_doc.get(doc_id) or next(iter(by_doc.values()), "")
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "slogan": s,
-                    "kind": lexicon[s],
-                    "count": n,
-                    "quoted": s in quoted,
-                    "defined": term,
-                    "first_context": _context(text, *first[s]),
-                }
-            )
-    frame = pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
-    order = {d: i for i, d in enumerate(corpus["doc_id"])}
-    kind_order = {k: i for i, k in enumerate(SLOGAN_KINDS)}
-    frame = frame.assign(
-        _d=frame["doc_id"].map(order), _k=frame["kind"].map(kind_order)
-    ).sort_values(["_d", "_k", "count", "slogan"], ascending=[True, True, False, True])
-    return frame.drop(columns=["_d", "_k"]).reset_index(drop=True)
+    general = load_general_words() if general is None else general
+    national = frozenset(national_slogans() if national is None else national)
+    national_ac = build_automaton(national)
+    found: dict[str, dict[str, _Slot]] = {}
+    keep = paragraphs[paragraphs["section"] != "boilerplate"]
+    for doc_id, text in zip(keep["doc_id"], keep["text"], strict=True):
+        _find_in_text(found.setdefault(doc_id, {}), text, general, national_ac)
+    _glossary_slogans(found, glossary, general)
+    _drop_unquoted_national(found)
+    terms = defined_terms(glossary)
+    rows = [
+        (
+            d,
+            s,
+            slot.kind,
+            "|".join(sorted(slot.sources)),
+            slot.quoted,
+            _travels(s, slot, national),
+            "|".join(sorted(slot.heads)),
+            _defined(slogan_key(s), d, terms),
+        )
+        for d in [*_doc_order(paragraphs), *sorted(set(found) - set(paragraphs["doc_id"]))]
+        for s, slot in sorted(
+            found.get(d, {}).items(), key=lambda kv: (SLOGAN_KINDS.index(kv[1].kind), kv[0])
+        )
+    ]
+    return pd.DataFrame(rows, columns=SET_COLUMNS)
 
 
-def slogan_table(corpus: pd.DataFrame, *, slogans: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Summarise slogans across reports.
+def _appendix_lines(glossary: pd.DataFrame) -> set[tuple[str, int]]:
+    """(doc_id, line) of every glossary entry line (``line`` .. ``end_line``)."""
+    out: set[tuple[str, int]] = set()
+    if "line" not in glossary.columns:
+        return out
+    ends = glossary["end_line"] if "end_line" in glossary.columns else glossary["line"]
+    for doc_id, first, last in zip(glossary["doc_id"], glossary["line"], ends, strict=True):
+        if pd.notna(first):
+            last = first if pd.isna(last) else last
+            out.update((doc_id, n) for n in range(int(first), int(last) + 1))
+    return out
+
+
+def _context(text: str, start: int, end: int, width: int = 18) -> str:
+    return f"{text[max(0, start - width) : start]}{text[start:end]}{text[end : end + width]}"
+
+
+@dataclass
+class _Lexicon:
+    """The run's slogans as :func:`count_slogans` needs them."""
+
+    kind: dict[str, str]
+    docs: dict[str, set[str]]
+    travels: set[str]
+    heads: dict[str, frozenset[str]]
+    quoted: set[tuple[str, str]]
+
+    @classmethod
+    def from_set(cls, slogans: pd.DataFrame) -> _Lexicon:
+        lex = cls({}, {}, set(), {}, set())
+        for r in slogans.itertuples(index=False):
+            lex.kind.setdefault(r.slogan, r.kind)
+            lex.docs.setdefault(r.slogan, set()).add(r.doc_id)
+            if r.travels:
+                lex.travels.add(r.slogan)
+            heads = frozenset(h for h in str(r.heads or "").split("|") if h)
+            lex.heads[r.slogan] = lex.heads.get(r.slogan, frozenset()) | heads
+            if r.quoted:
+                lex.quoted.add((r.doc_id, r.slogan))
+        return lex
+
+    def accept(self, doc_id: str, text: str) -> Callable[[str, int, int], bool]:
+        def ok(slogan: str, start: int, end: int) -> bool:
+            if slogan not in self.travels and doc_id not in self.docs[slogan]:
+                return False
+            if DIGIT_CODE.match(slogan):
+                return digit_context(text, start, end, self.heads[slogan])
+            return True
+
+        return ok
+
+
+def _tally(
+    paragraphs: pd.DataFrame, lex: _Lexicon, appendix: set[tuple[str, int]]
+) -> dict[tuple[str, str], list]:
+    """(doc_id, slogan) -> [body count, appendix count, body context, appendix context]."""
+    automaton = build_automaton(lex.kind)
+    tally: dict[tuple[str, str], list] = {}
+    keep = paragraphs[paragraphs["section"] != "boilerplate"]
+    for doc_id, line, section, text in zip(
+        keep["doc_id"], keep["line"], keep["section"], keep["text"], strict=True
+    ):
+        is_app = section in APPENDIX_SECTIONS or (doc_id, line) in appendix
+        for hit in find_hits(text, automaton, lex.accept(doc_id, text)):
+            row = tally.setdefault((doc_id, hit.slogan), [0, 0, "", ""])
+            row[int(is_app)] += 1
+            if not row[2 + int(is_app)]:
+                row[2 + int(is_app)] = _context(text, hit.start, hit.end)
+    return tally
+
+
+def count_slogans(
+    paragraphs: pd.DataFrame, slogans: pd.DataFrame, glossary: pd.DataFrame
+) -> pd.DataFrame:
+    """Count every use of the run's slogans in each report, body and appendix apart.
+
+    Parameters
+    ----------
+    paragraphs : pandas.DataFrame
+        The output of :func:`analysis.split_paragraphs`; boilerplate is ignored.
+    slogans : pandas.DataFrame
+        The output of :func:`find_slogans` on the same paragraphs.
+    glossary : pandas.DataFrame
+        Glossary entries (``doc_id``, ``term``; ``line`` and ``end_line`` mark the entry's
+        lines, which count as appendix even outside a 名词解释 section).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per report and slogan used there, sorted by report order, kind, count
+        (descending) and slogan, with columns ``doc_id``, ``slogan``, ``kind``, ``count``
+        (uses in the body, longest match first: 五做 inside 五做五抓 counts for 五做五抓
+        only), ``count_appendix`` (uses in 名词解释 / appendix sections and glossary entry
+        lines), ``quoted`` (bool: the report quotes it), ``defined`` (the glossary term
+        defining it, from this report first, else from another report; empty when none)
+        and ``first_context`` (the words around its first use, in the body when it has one).
+    """
+    lex = _Lexicon.from_set(slogans)
+    tally = _tally(paragraphs, lex, _appendix_lines(glossary))
+    terms = defined_terms(glossary)
+    order = {d: i for i, d in enumerate(_doc_order(paragraphs))}
+    rows = [
+        (
+            d,
+            s,
+            lex.kind[s],
+            body,
+            app,
+            (d, s) in lex.quoted,
+            _defined(slogan_key(s), d, terms),
+            ctx_body or ctx_app,
+        )
+        for (d, s), (body, app, ctx_body, ctx_app) in tally.items()
+    ]
+    rows.sort(key=lambda r: (order.get(r[0], len(order)), SLOGAN_KINDS.index(r[2]), -r[3], r[1]))
+    frame = pd.DataFrame(rows, columns=COUNT_COLUMNS)
+    return frame.astype({"count": "int64", "count_appendix": "int64", "quoted": "bool"})
+
+
+def extract_slogans(
+    corpus: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    glossary: pd.DataFrame,
+    *,
+    general: GeneralWords | None = None,
+) -> pd.DataFrame:
+    """Find and count slogans in one call (the command line's ``slogans``).
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The output of :func:`analysis.read_corpus` (kept for the step's signature).
+    paragraphs : pandas.DataFrame
+        Its paragraphs (:func:`analysis.split_paragraphs`).
+    glossary : pandas.DataFrame
+        Its glossary entries (:func:`analysis.extract_glossary`).
+    general : mapping, optional
+        jieba's general dictionary (:func:`load_general_words`; loaded when None).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``count_slogans(paragraphs, find_slogans(paragraphs, glossary), glossary)``: columns
+        ``doc_id``, ``slogan``, ``kind``, ``count``, ``count_appendix``, ``quoted``,
+        ``defined``, ``first_context``.
+    """
+    del corpus  # the paragraphs carry everything needed
+    found = find_slogans(paragraphs, glossary, general=general)
+    return count_slogans(paragraphs, found, glossary)
+
+
+def slogan_table(corpus: pd.DataFrame, slogans: pd.DataFrame) -> pd.DataFrame:
+    """Summarise slogan counts across reports.
 
     Parameters
     ----------
     corpus : pandas.DataFrame
         The output of :func:`analysis.read_corpus` (for years).
-    slogans : pandas.DataFrame, optional
-        The output of :func:`extract_slogans` (computed when None).
+    slogans : pandas.DataFrame
+        The output of :func:`count_slogans` (or :func:`extract_slogans`).
 
     Returns
     -------
     pandas.DataFrame
         One row per slogan, most used first, with columns ``slogan``, ``kind``, ``total``
-        (uses in all reports), ``n_reports``, ``reports`` (doc_ids joined by ``、``),
-        ``first_year`` (earliest report year using it; missing when unknown) and ``defined``
-        (a glossary term defining it, empty when none).
+        (uses in the bodies of all reports), ``n_reports`` (reports using it, body or
+        appendix), ``reports`` (doc_ids joined by ``、``), ``first_year`` (earliest report
+        year using it; missing when unknown) and ``defined`` (a glossary term defining it,
+        empty when none).
     """
-    if slogans is None:
-        slogans = extract_slogans(corpus)
     years = corpus.set_index("doc_id")["year"]
     merged = slogans.assign(year=slogans["doc_id"].map(years))
-    rows = []
-    for slogan, g in merged.groupby("slogan", sort=False):
-        defined = next((d for d in g["defined"] if d), "")
-        rows.append(
-            {
-                "slogan": slogan,
-                "kind": g["kind"].iloc[0],
-                "total": int(g["count"].sum()),
-                "n_reports": int(g["doc_id"].nunique()),
-                "reports": "、".join(g["doc_id"]),
-                "first_year": g["year"].min(),
-                "defined": defined,
-            }
+    rows = [
+        (
+            slogan,
+            g["kind"].iloc[0],
+            int(g["count"].sum()),
+            int(g["doc_id"].nunique()),
+            "、".join(g["doc_id"]),
+            g["year"].min(),
+            next((d for d in g["defined"] if d), ""),
         )
+        for slogan, g in merged.groupby("slogan", sort=False)
+    ]
     table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
     table["first_year"] = table["first_year"].astype("Int64")
     return table.sort_values(
