@@ -1,76 +1,60 @@
-"""Segmentation: the domain dictionary, our own jieba tokenizer, stopword tiers, the cache.
+"""Tokens: segmenting paragraphs (in parallel, cached per report) and the stopword tiers.
 
-The tokenizer is a private ``jieba.Tokenizer()`` (never jieba's module-level default) with the
-corpus's glossary terms and slogans added, so that 三资三化, 1+6+N and 四首经济 stay whole.
+The :class:`Tokenizer` lives in :mod:`analysis.dictionary` (it is built from the domain
+dictionary) and is re-exported here. :func:`tokenize` takes it explicitly: nothing here
+builds a tokenizer behind the caller's back, and no segmenter is kept at module level.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
-import pickle
+import os
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from pathlib import Path
+from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 
-from analysis.paths import CACHE_DIR, RESOURCES_DIR
-from analysis.text import QUOTES, strip_quotes
+from analysis.cache import Cache
+from analysis.dictionary import Tokenizer, build_tokenizer
+from analysis.patterns import CN_NUMERALS, CN_ZERO, HAN
+from analysis.wordlists import STOPWORD_TIERS, stopwords
 
 __all__ = [
     "TOKEN_COLUMNS",
     "Tokenizer",
     "build_tokenizer",
     "compare_segmentation",
-    "corpus_tokens",
-    "domain_dictionary",
     "filter_tokens",
     "is_number_token",
-    "load_wordlist",
+    "segment_texts",
+    "segmentation_key",
     "tokenize",
 ]
 
 TOKEN_COLUMNS = ["doc_id", "para_id", "section", "tokens"]
-_VERSION = "1"  # bump when segmentation rules change: invalidates the cache
+#: Cache layer holding each report's segmented paragraphs.
+SEGMENTS_LAYER = "segments"
+#: Below this many characters to segment, worker processes cost more than they save.
+PARALLEL_MIN_CHARS = 400_000
+#: Joins a paragraph's tokens for transfer and storage (paragraphs are single lines).
+_SEP = "\n"
 _PUNCT_ONLY = re.compile(r"^[^\w]+$|^_+$")
+_CN = f"{CN_NUMERALS}{CN_ZERO}百千万亿两"
 _NUMBER = re.compile(
     r"^(?:[-+]?\d+(?:[.,]\d+)*(?:%|‰)?|\d+(?:\.\d+)?[多余]?(?:亿|万|千|百)?(?:元|美元|个|家|项|人|户|"
     r"所|条|场|次|年|月|日|天|倍|吨|米|平方米|公里|千瓦|亩|辆|套|处|座|名|台|件|批|期|届|岁|强)?"
-    r"|[一二三四五六七八九十百千万亿两零〇]+|第[一二三四五六七八九十\d]+"
+    f"|[{_CN}]+|第[{CN_NUMERALS}\\d]+"
     r"|[亿万千百]?(?:元|美元|人次|平方米|平方公里|公里|千瓦|亩|吨|标箱|户|人|个百分点|百分点))$"
 )
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_PLAN = re.compile(r"十[一二三四五六七八九]五")
-
-
-@lru_cache(maxsize=16)
-def load_wordlist(name: str) -> frozenset[str]:
-    """Read a word list from ``analysis/resources`` (one word per line, ``#`` comments).
-
-    Parameters
-    ----------
-    name : str
-        File name, e.g. ``stopwords_function.txt``.
-
-    Returns
-    -------
-    frozenset of str
-        The words.
-    """
-    text = (RESOURCES_DIR / name).read_text(encoding="utf-8")
-    return frozenset(
-        ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
-    )
+_PLAN = re.compile(f"十[{CN_NUMERALS[:9]}]五")
 
 
 def is_number_token(token: str) -> bool:
     """Tell whether a token is a bare number, percentage, amount or numeral.
 
-    Digit formulas such as ``1+6+N`` and ``12+N`` are not numbers.
+    Digit formulas such as ``1+6+N`` and ``12+N`` and the plan names (十四五) are not numbers.
 
     Parameters
     ----------
@@ -87,230 +71,112 @@ def is_number_token(token: str) -> bool:
     return bool(_NUMBER.match(token))
 
 
-def _pieces(term: str) -> list[str]:
-    """A term and its quote-separated parts: “1+6+1”主导+创新产业体系 → 1+6+1, 主导+创新产业体系."""
-    out = [strip_quotes(term)]
-    for part in re.split("[" + re.escape(QUOTES) + "]", term):
-        part = part.strip()
-        if len(part) >= 2 and part not in out:
-            out.append(part)
-    return out
+# --------------------------------------------------------------------------- segmentation
 
 
-def domain_dictionary(
-    corpus: pd.DataFrame | None = None,
-    *,
-    glossary: pd.DataFrame | None = None,
-    slogans: pd.DataFrame | None = None,
-) -> list[str]:
-    """Collect the words the tokenizer must keep whole.
+def segmentation_key(texts: Sequence[str], tokenizer: Tokenizer) -> str:
+    """Return the cache key of one report's segmentation.
+
+    The tokens of a text depend only on the text, the engine and HMM switch, and the domain
+    words that occur in it (words are joined on the engine's token boundaries and never
+    added to the engine), so the key holds exactly those: adding a report whose new words
+    do not occur in this one leaves this key unchanged.
 
     Parameters
     ----------
-    corpus : pandas.DataFrame, optional
-        A corpus; its glossary and slogans are extracted when not given.
-    glossary : pandas.DataFrame, optional
-        Glossary entries (``term``, ``display_term``, ``aliases``).
-    slogans : pandas.DataFrame, optional
-        Slogans (``slogan``).
+    texts : sequence of str
+        The report's paragraphs, in order.
+    tokenizer : Tokenizer
+        The tokenizer.
 
     Returns
     -------
-    list of str
-        Sorted unique words: the curated ``domain_terms.txt``, the national formulas, and the
-        glossary terms (with their quote-separated parts and cores) and slogans.
+    str
+        A hex digest.
     """
-
-    from analysis.slogans import national_slogans
-
-    words: set[str] = set(load_wordlist("domain_terms.txt")) | set(national_slogans())
-    if corpus is not None and (glossary is None or slogans is None):
-        from analysis.corpus import split_paragraphs
-        from analysis.glossary import extract_glossary
-        from analysis.slogans import extract_slogans
-
-        paragraphs = split_paragraphs(corpus)
-        if glossary is None:
-            glossary = extract_glossary(corpus, paragraphs=paragraphs, warn=False)
-        if slogans is None:
-            slogans = extract_slogans(corpus, paragraphs=paragraphs, glossary=glossary)
-    if glossary is not None:
-        for display, aliases in glossary[["display_term", "aliases"]].itertuples(index=False):
-            if display:
-                words.update(_pieces(display))
-            words.update(aliases)
-    if slogans is not None:
-        words.update(slogans["slogan"])
-    words = {unicodedata.normalize("NFKC", w).strip() for w in words}
-    return sorted(w for w in words if len(w) >= 2 and " " not in w and len(w) <= 40)
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(tokenizer.settings_key().encode("utf-8"))
+    for word in tokenizer.occurring_words(texts):
+        digest.update(b"\x01" + word.encode("utf-8"))
+    for text in texts:
+        digest.update(b"\x00" + text.encode("utf-8"))
+    return digest.hexdigest()
 
 
-@lru_cache(maxsize=4)
-def _jieba_tokenizer(words: tuple[str, ...]):
-    """A private jieba tokenizer with ``words`` added (built once per process and word set)."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    for w in words:
-        tok.add_word(w, freq=max(tok.suggest_freq(w, tune=False), 100))
-    return tok
+def _cut_joined(tokenizer: Tokenizer, texts: list[str]) -> list[str]:
+    """Worker: each paragraph's tokens joined by a newline (cheap to send back)."""
+    return [_SEP.join(tokenizer.cut(t)) for t in texts]
 
 
-class Tokenizer:
-    """Our segmenter: a private ``jieba.Tokenizer`` with a domain dictionary.
-
-    Parameters
-    ----------
-    words : sequence of str
-        Domain words kept whole (see :func:`domain_dictionary`).
-    hmm : bool
-        Let jieba's HMM guess unknown words (jieba's default).
-
-    Attributes
-    ----------
-    dictionary_hash_ : str
-        Hash of the words and settings; part of the cache key.
-    """
-
-    def __init__(self, words: Sequence[str] = (), *, hmm: bool = True) -> None:
-        self.words = tuple(sorted(set(words)))
-        self.hmm = hmm
-        digest = hashlib.sha256("\n".join((_VERSION, str(hmm), *self.words)).encode("utf-8"))
-        self.dictionary_hash_ = digest.hexdigest()[:16]
-
-    @property
-    def jieba(self):
-        """The underlying ``jieba.Tokenizer`` (built on first use)."""
-        return _jieba_tokenizer(self.words)
-
-    def cut(self, text: str) -> list[str]:
-        """Segment one text; full-width input is folded first, white space is dropped.
-
-        Parameters
-        ----------
-        text : str
-            A paragraph.
-
-        Returns
-        -------
-        list of str
-            The tokens, punctuation included.
-        """
-        text = unicodedata.normalize("NFKC", text)
-        return [t for t in self.jieba.cut(text, HMM=self.hmm) if t.strip()]
-
-    def __getstate__(self) -> dict[str, object]:
-        return {"words": self.words, "hmm": self.hmm, "dictionary_hash_": self.dictionary_hash_}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-
-    def __repr__(self) -> str:
-        return f"Tokenizer({len(self.words)} domain words, hmm={self.hmm})"
-
-
-def build_tokenizer(
-    corpus: pd.DataFrame | None = None,
-    *,
-    glossary: pd.DataFrame | None = None,
-    slogans: pd.DataFrame | None = None,
-    extra_words: Iterable[str] = (),
-    hmm: bool = True,
-) -> Tokenizer:
-    """Build the tokenizer for a corpus (its glossary terms and slogans stay whole).
-
-    Parameters
-    ----------
-    corpus : pandas.DataFrame, optional
-        The corpus; None gives the curated dictionary only.
-    glossary, slogans : pandas.DataFrame, optional
-        Already extracted glossary entries and slogans.
-    extra_words : iterable of str
-        More words to keep whole.
-    hmm : bool
-        Let jieba's HMM guess unknown words.
-
-    Returns
-    -------
-    Tokenizer
-        A new tokenizer.
-    """
-    words = domain_dictionary(corpus, glossary=glossary, slogans=slogans)
-    return Tokenizer([*words, *extra_words], hmm=hmm)
-
-
-# --------------------------------------------------------------------------- tokenisation
-
-
-def _cut_batch(tokenizer: Tokenizer, texts: list[str]) -> list[list[str]]:
-    """Worker: segment a batch of paragraphs (the jieba tokenizer is built once per process)."""
-    return [tokenizer.cut(t) for t in texts]
-
-
-def _cache_key(tokenizer: Tokenizer, texts: list[str]) -> str:
-    h = hashlib.sha256()
-    h.update(f"{_VERSION}|{tokenizer.dictionary_hash_}|".encode())
-    for t in texts:
-        h.update(t.encode("utf-8"))
-        h.update(b"\x00")
-    return h.hexdigest()[:32]
-
-
-def _cache_read(path: Path) -> list[list[str]] | None:
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError):
-        return None
-
-
-def _cache_write(path: Path, value: list[list[str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "wb") as fh:
-        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(path)
-
-
-def _batches(items: list[int], texts: list[str], n: int) -> list[list[int]]:
-    """Split paragraph indices into about ``n`` batches of similar character counts."""
-    total = sum(len(texts[i]) for i in items) or 1
-    size = total / n
-    out: list[list[int]] = [[]]
+def _halves(sizes: list[int], n: int) -> list[list[int]]:
+    """Split item indices, in order, into ``n`` runs of similar total size."""
+    total = sum(sizes) or 1
+    runs: list[list[int]] = [[] for _ in range(n)]
     acc = 0
-    for i in items:
-        out[-1].append(i)
-        acc += len(texts[i])
-        if acc >= size * len(out) and len(out) < n:
-            out.append([])
-    return [b for b in out if b]
+    for i, size in enumerate(sizes):
+        runs[min(n - 1, acc * n // total)].append(i)
+        acc += size
+    return [r for r in runs if r]
+
+
+def segment_texts(texts: list[str], tokenizer: Tokenizer, *, n_jobs: int = 1) -> list[list[str]]:
+    """Segment paragraphs, in worker processes when there is enough text.
+
+    Parameters
+    ----------
+    texts : list of str
+        Paragraphs.
+    tokenizer : Tokenizer
+        The tokenizer (each worker builds its own engine once).
+    n_jobs : int
+        Worker processes; 1 stays in this process, -1 uses every core. The tokens are the
+        same whatever the number.
+
+    Returns
+    -------
+    list of list of str
+        Each paragraph's tokens.
+    """
+    workers = (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs)
+    if workers == 1 or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
+        joined = _cut_joined(tokenizer, texts)
+    else:
+        runs = _halves([len(t) for t in texts], workers)
+        with ProcessPoolExecutor(max_workers=len(runs)) as pool:
+            parts = pool.map(
+                _cut_joined, [tokenizer] * len(runs), [[texts[i] for i in r] for r in runs]
+            )
+            joined = [line for part in parts for line in part]
+    intern = sys.intern
+    return [[intern(t) for t in line.split(_SEP)] if line else [] for line in joined]
+
+
+def _doc_groups(paragraphs: pd.DataFrame) -> dict[str, list[int]]:
+    groups: dict[str, list[int]] = {}
+    for i, doc in enumerate(paragraphs["doc_id"].tolist()):
+        groups.setdefault(doc, []).append(i)
+    return groups
 
 
 def tokenize(
     paragraphs: pd.DataFrame,
+    tokenizer: Tokenizer,
     *,
-    tokenizer: Tokenizer | None = None,
-    n_jobs: int = -1,
-    cache: bool | str | Path = True,
-    progress: bool | None = None,
+    n_jobs: int = 1,
+    cache: Cache | None = None,
 ) -> pd.DataFrame:
-    """Segment paragraphs with the domain tokenizer, in parallel and with a disk cache.
+    """Segment paragraphs with the domain tokenizer, in parallel and cached per report.
 
     Parameters
     ----------
     paragraphs : pandas.DataFrame
         Rows with ``doc_id``, ``para_id``, ``text`` (and optionally ``section``).
-    tokenizer : Tokenizer, optional
-        Default: :func:`build_tokenizer` with the curated dictionary only.
+    tokenizer : Tokenizer
+        From :func:`analysis.dictionary.build_tokenizer`.
     n_jobs : int
-        Worker processes (joblib); -1 uses all cores, 1 stays in this process.
-    cache : bool or path
-        Read and write segmented reports under ``.cache/tokens`` (or the folder given). The
-        key is the report's paragraphs, the dictionary and the segmentation version.
-    progress : bool, optional
-        Show a progress bar; by default only for corpora over 2 million characters.
+        Worker processes; 1 (default) stays in this process, -1 uses every core.
+    cache : Cache, optional
+        Read and write each report's tokens (keyed by :func:`segmentation_key`).
 
     Returns
     -------
@@ -318,93 +184,35 @@ def tokenize(
         One row per paragraph with ``doc_id``, ``para_id``, ``section`` and ``tokens``
         (list of str; punctuation included, white space dropped).
     """
-    if tokenizer is None:
-        tokenizer = build_tokenizer()
     texts = paragraphs["text"].tolist()
-    doc_ids = paragraphs["doc_id"].tolist()
+    result: list[list[str]] = [[] for _ in texts]
+    todo: list[tuple[list[int], str | None]] = []
+    for idx in _doc_groups(paragraphs).values():
+        key = segmentation_key([texts[i] for i in idx], tokenizer) if cache is not None else None
+        hit = cache.get(SEGMENTS_LAYER, key) if cache is not None and key else None
+        if hit is not None and len(hit) == len(idx):
+            for i, toks in zip(idx, hit, strict=True):
+                result[i] = toks
+        else:
+            todo.append((idx, key))
+    flat = [i for idx, _ in todo for i in idx]
+    for i, toks in zip(
+        flat, segment_texts([texts[i] for i in flat], tokenizer, n_jobs=n_jobs), strict=True
+    ):
+        result[i] = toks
+    if cache is not None:
+        for idx, key in todo:
+            cache.put(SEGMENTS_LAYER, str(key), [result[i] for i in idx])
     sections = paragraphs["section"].tolist() if "section" in paragraphs else ["body"] * len(texts)
-    result: list[list[str] | None] = [None] * len(texts)
-
-    by_doc: dict[str, list[int]] = {}
-    for i, d in enumerate(doc_ids):
-        by_doc.setdefault(d, []).append(i)
-    cache_dir = None
-    if cache:
-        cache_dir = (Path(cache) if not isinstance(cache, bool) else CACHE_DIR) / "tokens"
-    todo_docs: list[tuple[str, Path | None]] = []
-    for d, idx in by_doc.items():
-        path = None
-        if cache_dir is not None:
-            path = cache_dir / f"{_cache_key(tokenizer, [texts[i] for i in idx])}.pkl"
-            hit = _cache_read(path)
-            if hit is not None and len(hit) == len(idx):
-                for i, toks in zip(idx, hit, strict=True):
-                    result[i] = toks
-                continue
-        todo_docs.append((d, path))
-
-    todo = [i for d, _ in todo_docs for i in by_doc[d]]
-    total_chars = sum(len(texts[i]) for i in todo)
-    if progress is None:
-        progress = total_chars > 2_000_000
-    if todo:
-        _segment(
-            tokenizer,
-            texts,
-            todo,
-            result,
-            n_jobs=n_jobs,
-            progress=progress,
-            total_chars=total_chars,
-        )
-    if cache_dir is not None:
-        for d, path in todo_docs:
-            if path is not None:
-                _cache_write(path, [result[i] for i in by_doc[d]])  # type: ignore[misc]
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
-            "doc_id": doc_ids,
+            "doc_id": paragraphs["doc_id"].tolist(),
             "para_id": paragraphs["para_id"].tolist(),
             "section": sections,
             "tokens": result,
         },
         columns=TOKEN_COLUMNS,
     )
-    return frame
-
-
-def _segment(
-    tokenizer: Tokenizer,
-    texts: list[str],
-    todo: list[int],
-    result: list[list[str] | None],
-    *,
-    n_jobs: int,
-    progress: bool,
-    total_chars: int,
-) -> None:
-    from joblib import Parallel, cpu_count, delayed
-    from tqdm import tqdm
-
-    workers = cpu_count() if n_jobs < 0 else max(1, n_jobs)
-    intern = sys.intern
-    if workers == 1 or total_chars < 200_000:
-        bar = tqdm(total=len(todo), disable=not progress, unit="para", file=sys.stderr)
-        for i in todo:
-            result[i] = [intern(t) for t in tokenizer.cut(texts[i])]
-            bar.update()
-        bar.close()
-        return
-    batches = _batches(todo, texts, workers * 8)
-    bar = tqdm(total=len(todo), disable=not progress, unit="para", file=sys.stderr)
-    outputs = Parallel(n_jobs=workers, return_as="generator")(
-        delayed(_cut_batch)(tokenizer, [texts[i] for i in b]) for b in batches
-    )
-    for b, out in zip(batches, outputs, strict=True):
-        for i, toks in zip(b, out, strict=True):
-            result[i] = [intern(t) for t in toks]
-        bar.update(len(b))
-    bar.close()
 
 
 # --------------------------------------------------------------------------- stopword tiers
@@ -421,48 +229,49 @@ def filter_tokens(
 ) -> pd.DataFrame:
     """Drop stopword tiers from segmented tokens, for keyword and topic views.
 
-    Punctuation is always dropped. Each tier is a resource file and a switch.
+    Punctuation and single non-Chinese characters are always dropped. Each tier is a
+    resource file (:data:`analysis.wordlists.STOPWORD_TIERS`) and a switch.
 
     Parameters
     ----------
     tokens : pandas.DataFrame
         The output of :func:`tokenize`.
     function_words : bool
-        Drop function words (的, 和, 在, ...; ``stopwords_function.txt``).
+        Drop function words (的, 和, 在, ...).
     report_phrases : bool
-        Drop report boilerplate (各位代表, 我们, 进一步, ...; ``stopwords_report.txt``).
+        Drop report boilerplate (各位代表, 我们, 进一步, ...).
     numbers : bool
         Drop bare numbers, percentages, amounts and numerals (digit formulas such as 1+6+N
         stay).
     policy_verbs : bool
-        Drop policy verbs (推进, 加强, 坚持, ...; ``policy_verbs.txt``); kept by default.
+        Drop policy verbs (推进, 加强, 坚持, ...); kept by default.
     extra_stopwords : iterable of str
         More words to drop.
 
     Returns
     -------
     pandas.DataFrame
-        A new frame with the same columns and filtered ``tokens``.
+        A new frame with the same columns (``doc_id``, ``para_id``, ``section``,
+        ``tokens``) and filtered ``tokens``.
     """
-    stop: set[str] = set(extra_stopwords)
-    if function_words:
-        stop |= load_wordlist("stopwords_function.txt")
-    if report_phrases:
-        stop |= load_wordlist("stopwords_report.txt")
-    if policy_verbs:
-        stop |= load_wordlist("policy_verbs.txt")
-    cache: dict[str, bool] = {}
+    switches = {
+        "function_words": function_words,
+        "report_phrases": report_phrases,
+        "policy_verbs": policy_verbs,
+    }
+    stop = set(extra_stopwords) | stopwords(*(t for t in STOPWORD_TIERS if switches.get(t)))
+    verdict: dict[str, bool] = {}
 
     def keep(t: str) -> bool:
-        v = cache.get(t)
+        v = verdict.get(t)
         if v is None:
             v = not (
                 t in stop
                 or _PUNCT_ONLY.match(t) is not None
                 or (numbers and is_number_token(t))
-                or (not _HAN.search(t) and len(t) == 1)
+                or (len(t) == 1 and HAN.search(t) is None)
             )
-            cache[t] = v
+            verdict[t] = v
         return v
 
     out = tokens.copy()
@@ -470,45 +279,8 @@ def filter_tokens(
     return out
 
 
-def corpus_tokens(
-    corpus: pd.DataFrame,
-    *,
-    sections: Sequence[str] = ("body",),
-    tokenizer: Tokenizer | None = None,
-    n_jobs: int = -1,
-    **filters: bool | Iterable[str],
-) -> pd.DataFrame:
-    """Segment a corpus's paragraphs and apply the stopword tiers in one call.
-
-    Parameters
-    ----------
-    corpus : pandas.DataFrame
-        The output of :func:`analysis.read_corpus`.
-    sections : sequence of str
-        Paragraph sections kept (default the report body only).
-    tokenizer : Tokenizer, optional
-        Default: :func:`build_tokenizer` for this corpus.
-    n_jobs : int
-        Worker processes.
-    **filters : bool or iterable of str
-        Switches of :func:`filter_tokens` (``policy_verbs=True``, ``numbers=False``,
-        ``extra_stopwords=...``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``doc_id``, ``para_id``, ``section``, ``tokens`` (filtered), one row per paragraph.
-    """
-    from analysis.corpus import split_paragraphs
-
-    paragraphs = split_paragraphs(corpus)
-    paragraphs = paragraphs[paragraphs["section"].isin(list(sections))]
-    tokenizer = tokenizer or build_tokenizer(corpus)
-    return filter_tokens(tokenize(paragraphs, tokenizer=tokenizer, n_jobs=n_jobs), **filters)
-
-
 def compare_segmentation(texts: Sequence[str], tokenizer: Tokenizer) -> pd.DataFrame:
-    """Segment texts with jieba's general dictionary and with ``tokenizer``, side by side.
+    """Segment texts with plain jieba (its own dictionary) and with ``tokenizer``, side by side.
 
     Parameters
     ----------
@@ -522,7 +294,7 @@ def compare_segmentation(texts: Sequence[str], tokenizer: Tokenizer) -> pd.DataF
     pandas.DataFrame
         Columns ``text``, ``plain jieba`` and ``ours`` (tokens joined by `` / ``).
     """
-    plain = Tokenizer()  # no domain words: jieba's own dictionary
+    plain = Tokenizer((), engine="jieba", hmm=tokenizer.hmm)
     return pd.DataFrame(
         {
             "text": list(texts),

@@ -1,0 +1,277 @@
+"""The steps composed, with the per-file cache: what the command line, the report and the
+notebooks call.
+
+    steps = corpus_steps("seeds/")              # corpus, paragraphs, glossary, slogans, tokens
+    steps.tokens                                # one row per paragraph
+
+Each report file is read and extracted once (corpus row, paragraphs, glossary entries, slogan
+set), and segmented once per set of domain words that occur in it; a re-run hashes the
+files' bytes and reads everything else from the cache (see :mod:`analysis.cache`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis import __version__
+from analysis.cache import Cache, clear_cache, hash_parts
+from analysis.corpus import read_corpus, split_paragraphs
+from analysis.dictionary import Tokenizer, build_tokenizer, domain_dictionary
+from analysis.glossary import extract_glossary
+from analysis.paths import SEEDS_DIR, cache_dir
+from analysis.slogans import find_slogans, load_general_words
+from analysis.tokens import SEGMENTS_LAYER, TOKEN_COLUMNS, segmentation_key, tokenize
+
+__all__ = ["CorpusSteps", "clear_cache", "corpus_steps", "load_corpus", "open_cache"]
+
+#: Cache layer of each file's extraction (corpus row, paragraphs, glossary, slogan set).
+REPORTS_LAYER = "reports"
+#: Cache layer of (file, dictionary) -> the file's segmentation key.
+POINTERS_LAYER = "dictionary"
+#: The extracted frames kept per file, in order.
+_FRAMES = ("corpus", "paragraphs", "glossary", "slogans")
+#: Paragraph sections segmented by default (boilerplate is not report text).
+TOKEN_SECTIONS = ("body", "glossary", "appendix")
+
+Source = str | Path | Sequence[str | Path] | None
+
+
+@dataclass(frozen=True)
+class CorpusSteps:
+    """The outputs of the steps for one corpus, each the next step's input.
+
+    Attributes
+    ----------
+    corpus : pandas.DataFrame
+        :func:`analysis.read_corpus` columns, one row per report.
+    paragraphs : pandas.DataFrame
+        :func:`analysis.split_paragraphs` columns.
+    glossary : pandas.DataFrame
+        :func:`analysis.extract_glossary` columns (extracted per file).
+    slogans : pandas.DataFrame
+        :func:`analysis.find_slogans` columns (found per file).
+    tokenizer : Tokenizer
+        Built from the glossary and slogans.
+    tokens : pandas.DataFrame
+        ``doc_id``, ``para_id``, ``section``, ``tokens`` for the paragraphs of the sections
+        asked for.
+    """
+
+    corpus: pd.DataFrame
+    paragraphs: pd.DataFrame
+    glossary: pd.DataFrame
+    slogans: pd.DataFrame
+    tokenizer: Tokenizer
+    tokens: pd.DataFrame
+
+
+def open_cache(enabled: bool = True) -> Cache | None:
+    """Return the project's cache (:func:`analysis.paths.cache_dir`), or None when disabled.
+
+    Parameters
+    ----------
+    enabled : bool
+        False (``--no-cache``) gives None: nothing is read or written.
+
+    Returns
+    -------
+    Cache or None
+        The cache.
+    """
+    return Cache(cache_dir()) if enabled else None
+
+
+def _files(source: Source) -> list[Path]:
+    """The report files of a folder (``*.txt``) or a list, sorted by name."""
+    if source is None or isinstance(source, (str, Path)):
+        folder = SEEDS_DIR if source is None else Path(source)
+        if folder.is_dir():
+            return sorted(folder.glob("*.txt"), key=lambda p: p.name)
+        return [folder]
+    return sorted((Path(p) for p in source), key=lambda p: p.name)
+
+
+def _report_key(path: Path) -> str:
+    """Key of a file's extraction: its bytes, name, folder catalog, package version."""
+    catalog = path.parent / "catalog.csv"
+    catalog_bytes = catalog.read_bytes() if catalog.is_file() else b""
+    return hash_parts("reports", __version__, path.name, path.read_bytes(), catalog_bytes)
+
+
+def _by_doc(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """A frame split by ``doc_id`` into plain column lists and dtypes (fast to load)."""
+    dtypes = {c: str(t) for c, t in frame.dtypes.items()}
+    lists = {c: frame[c].tolist() for c in frame.columns}
+    rows: dict[str, list[int]] = {}
+    for i, doc in enumerate(lists["doc_id"]):
+        rows.setdefault(doc, []).append(i)
+    return {
+        doc: {"columns": {c: [v[i] for i in idx] for c, v in lists.items()}, "dtypes": dtypes}
+        for doc, idx in rows.items()
+    }
+
+
+def _frame(parts: list[dict[str, Any]]) -> pd.DataFrame:
+    """Concatenate stored column lists into one frame with the stored dtypes."""
+    first = parts[0]
+    data = {c: [v for p in parts for v in p["columns"][c]] for c in first["columns"]}
+    frame = pd.DataFrame(data, columns=list(first["columns"]))
+    dtypes = {c: t for p in parts for c, t in p["dtypes"].items() if t != "object"}
+    return frame.astype(dtypes) if dtypes else frame
+
+
+def _extract(paths: list[Path], warn: bool) -> dict[str, dict[str, Any]]:
+    """Read and extract files in one batch; each file's frames as column lists, by name."""
+    corpus = read_corpus([str(p) for p in paths])
+    paragraphs = split_paragraphs(corpus)
+    glossary = extract_glossary(corpus, paragraphs, warn=warn)
+    slogans = find_slogans(paragraphs, glossary, general=load_general_words())
+    split = [_by_doc(f) for f in (corpus, paragraphs, glossary, slogans)]
+    empty = [
+        {"columns": {c: [] for c in f.columns}, "dtypes": {}}
+        for f in (corpus, paragraphs, glossary, slogans)
+    ]
+    return {
+        name: {
+            step: parts.get(doc_id, blank)
+            for step, parts, blank in zip(_FRAMES, split, empty, strict=True)
+        }
+        for doc_id, name in zip(corpus["doc_id"], corpus["file"], strict=True)
+    }
+
+
+def _load_reports(
+    files: list[Path], cache: Cache | None, warn: bool
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """Each file's key and extracted frames, from the cache or extracted (and stored)."""
+    keys = [_report_key(p) for p in files]
+    stored = [cache.get(REPORTS_LAYER, k) if cache else None for k in keys]
+    missing = [p for p, s in zip(files, stored, strict=True) if s is None]
+    fresh = _extract(missing, warn) if missing else {}
+    reports: list[str] = []
+    values: list[dict[str, Any]] = []
+    for path, key, value in zip(files, keys, stored, strict=True):
+        if value is None:
+            value = fresh.get(path.name)
+            if value is None:
+                continue  # an empty report, skipped with a warning
+            if cache:
+                cache.put(REPORTS_LAYER, key, value)
+        reports.append(key)
+        values.append(value)
+    return reports, values
+
+
+def load_corpus(source: Source = None, *, cache: bool = True) -> pd.DataFrame:
+    """Read a folder (or list) of reports into a corpus, each file read once (cached).
+
+    Parameters
+    ----------
+    source : str, Path, list of paths or None
+        A folder of ``.txt`` files, a list of files, or None for the seeds.
+    cache : bool
+        Use the cache (:func:`open_cache`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`analysis.read_corpus`, one row per report, sorted by file name.
+    """
+    _, values = _load_reports(_files(source), open_cache(cache), warn=True)
+    return _frame([v["corpus"] for v in values])
+
+
+def _tokens(
+    keys: list[str],
+    paragraphs: pd.DataFrame,
+    tokenizer: Tokenizer,
+    *,
+    n_jobs: int,
+    cache: Cache | None,
+) -> pd.DataFrame:
+    """Tokens of the paragraphs; files whose (file, dictionary) pointer is cached are not read."""
+    doc_ids = list(dict.fromkeys(paragraphs["doc_id"]))
+    pointer = {
+        d: hash_parts(k, tokenizer.dictionary_hash_) for d, k in zip(doc_ids, keys, strict=True)
+    }
+    hits: dict[str, list[list[str]]] = {}
+    if cache:
+        for doc in doc_ids:
+            seg_key = cache.get(POINTERS_LAYER, pointer[doc])
+            value = cache.get(SEGMENTS_LAYER, seg_key) if seg_key else None
+            if value is not None:
+                hits[doc] = value
+    todo = paragraphs[~paragraphs["doc_id"].isin(list(hits))]
+    fresh = tokenize(todo, tokenizer, n_jobs=n_jobs, cache=cache)
+    if cache:
+        for doc, group in todo.groupby("doc_id", sort=False):
+            key = segmentation_key(group["text"].tolist(), tokenizer)
+            cache.put(POINTERS_LAYER, pointer[str(doc)], key)
+    column: dict[str, list[list[str]]] = {}
+    for doc, toks in zip(fresh["doc_id"].tolist(), fresh["tokens"].tolist(), strict=True):
+        column.setdefault(doc, []).append(toks)
+    column.update(hits)
+    tokens = [t for doc in doc_ids for t in column.get(doc, [])]
+    frame = paragraphs[["doc_id", "para_id", "section"]].reset_index(drop=True)
+    frame["tokens"] = tokens
+    return frame[TOKEN_COLUMNS]
+
+
+def corpus_steps(
+    source: Source = None,
+    *,
+    engine: str = "rjieba",
+    hmm: bool = True,
+    sections: Sequence[str] = TOKEN_SECTIONS,
+    n_jobs: int = 1,
+    cache: bool = True,
+    warn: bool = True,
+) -> CorpusSteps:
+    """Run read -> paragraphs -> glossary -> slogan set -> dictionary -> tokens for a corpus.
+
+    Parameters
+    ----------
+    source : str, Path, list of paths or None
+        A folder of ``.txt`` files, a list of files, or None for the seeds.
+    engine : {"rjieba", "jieba"}
+        Segmentation engine.
+    hmm : bool
+        Let the engine's HMM join unknown characters into words.
+    sections : sequence of str
+        Paragraph sections to segment (default all but boilerplate).
+    n_jobs : int
+        Worker processes for segmentation; -1 uses every core.
+    cache : bool
+        Read and write the per-file cache (``--no-cache`` turns it off).
+    warn : bool
+        Let glossary extraction warn (about files extracted in this run).
+
+    Returns
+    -------
+    CorpusSteps
+        ``corpus``, ``paragraphs``, ``glossary``, ``slogans``, ``tokenizer``, ``tokens``.
+    """
+    store = open_cache(cache)
+    keys, values = _load_reports(_files(source), store, warn)
+    frames = {step: _frame([v[step] for v in values]) for step in _FRAMES}
+    tokenizer = build_tokenizer(
+        domain_dictionary(frames["glossary"], frames["slogans"]), engine=engine, hmm=hmm
+    )
+    paragraphs = frames["paragraphs"]
+    chosen = paragraphs[paragraphs["section"].isin(list(sections))]
+    doc_keys = dict(zip(frames["corpus"]["doc_id"], keys, strict=True))
+    docs = list(dict.fromkeys(chosen["doc_id"]))
+    tokens = _tokens([doc_keys[d] for d in docs], chosen, tokenizer, n_jobs=n_jobs, cache=store)
+    return CorpusSteps(
+        corpus=frames["corpus"],
+        paragraphs=paragraphs,
+        glossary=frames["glossary"],
+        slogans=frames["slogans"],
+        tokenizer=tokenizer,
+        tokens=tokens,
+    )
