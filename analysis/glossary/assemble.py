@@ -11,6 +11,7 @@ from analysis.glossary.parse import (
     ends_sentence,
     is_continuation,
     is_end_mark,
+    is_heading,
     is_skipped,
     parse_entry_line,
 )
@@ -94,7 +95,7 @@ class _Assembly:
         """Take one line; False when it ends the block (it is not consumed)."""
         if is_skipped(ln.text):
             return True
-        if is_end_mark(ln.text):
+        if is_end_mark(ln.text) or (self.run and self.drafts and is_heading(ln.text)):
             return False
         p = parse_entry_line(ln.text, expected=self.expected())
         if p is None:

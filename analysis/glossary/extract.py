@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.corpus import is_glossary_heading, is_section_heading
+from analysis.corpus import is_section_heading
 from analysis.glossary.assemble import Draft, Line, assemble, is_numbered
-from analysis.glossary.formats import LABEL, LEAD_CUES
-from analysis.glossary.parse import clean_line, ends_sentence, starts_with_cue
+from analysis.glossary.formats import LABEL
+from analysis.glossary.parse import clean_line, ends_sentence, is_lead, starts_with_cue
 from analysis.glossary.usage import find_terms, term_keys
 from analysis.patterns import HAN, QUOTES, SENTENCE_END
 from analysis.text import match_key, strip_quotes, to_simplified
@@ -67,14 +67,6 @@ class Block:
 # --------------------------------------------------------------------------- blocks
 
 
-def _is_lead(text: str) -> bool:
-    """A line announcing explanations: a 小词典 lead, or a heading spelled with pinyin."""
-    line = clean_line(text)
-    if len(line) > 80:
-        return False
-    return is_glossary_heading(line) or any(p.search(line) for p in LEAD_CUES.values())
-
-
 def _reads_as_definition(draft: Draft) -> bool:
     text = draft.simplified
     return len(HAN.findall(text)) >= _MIN_DEFINITION_HAN and not text.startswith("http")
@@ -89,14 +81,22 @@ def _strong(draft: Draft) -> bool:
     return any(ch in QUOTES for ch in draft.term) or bool(re.search(r"[A-Za-z+]", draft.term))
 
 
-def _accepted(kind: str, drafts: Sequence[Draft]) -> bool:
-    """Whether a lead or shape block holds real definitions."""
+def _trim(drafts: Sequence[Draft]) -> list[Draft]:
+    """Drop weak entries at both ends of a block (a title before it, a body line after)."""
+    strong = [i for i, d in enumerate(drafts) if _strong(d)]
+    return list(drafts[strong[0] : strong[-1] + 1]) if strong else []
+
+
+def _accepted(kind: str, drafts: Sequence[Draft]) -> list[Draft]:
+    """The entries of a lead or shape block that hold real definitions (or none)."""
+    if kind == "shape":
+        drafts = _trim(drafts)
     if not drafts or not all(_reads_as_definition(d) for d in drafts):
-        return False
+        return []
     if kind == "lead" or all(d.news for d in drafts):
-        return True
+        return list(drafts)
     strong = sum(_strong(d) for d in drafts)
-    return len(drafts) >= MIN_RUN and 3 * strong >= 2 * len(drafts)
+    return list(drafts) if len(drafts) >= MIN_RUN and 3 * strong >= 2 * len(drafts) else []
 
 
 def _run_block(rows: Sequence[tuple[str, Line]], start: int, kind: str) -> tuple[Block, int]:
@@ -107,8 +107,7 @@ def _run_block(rows: Sequence[tuple[str, Line]], start: int, kind: str) -> tuple
         end += 1
     lines = [ln for _, ln in rows[start:end]]
     drafts, used, _ = assemble(lines, numbered=None, run=True)
-    block = Block(kind, tuple(drafts)) if _accepted(kind, drafts) else Block(kind, ())
-    return block, start + max(used, 1)
+    return Block(kind, tuple(_accepted(kind, drafts))), start + max(used, 1)
 
 
 def _heading_block(rows: Sequence[tuple[str, Line]]) -> Block:
@@ -142,7 +141,7 @@ def find_blocks(rows: Sequence[tuple[str, Line]]) -> list[Block]:
             i = end
             continue
         block, nxt = Block("none", ()), i + 1
-        if _is_lead(line.text):
+        if is_lead(line.text):
             block, nxt = _run_block(rows, i + 1, "lead")
         elif section == "body":
             block, nxt = _run_block(rows, i, "shape")

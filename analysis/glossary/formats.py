@@ -222,5 +222,5 @@ LINE_FORMATS: tuple[LineFormat, ...] = (
         _pattern(r"^(?P<t>[^\s,。;:!?]{2,20})\s+(?P<d>[^\s].{4,})$"),
         numbered_only=True,
     ),
-    LineFormat("term_alone", _pattern(f"^(?P<t>[^,{SENTENCE_END}]{{1,30}}?)\\s*:?$")),
+    LineFormat("term_alone", _pattern(f"^(?P<t>[^,:{SENTENCE_END}]{{1,30}}?)\\s*:?$")),
 )

@@ -188,7 +188,7 @@ class Glossary:
                 for k in term_keys(e.term, e.display_term, e.aliases)
             ]
             used = {d for d, s in zip(group["doc_id"], group["sentence"], strict=True)
-                    if find_terms(s, keys)}  # fmt: skip
+                    if find_terms(s, keys, nested=True)}  # fmt: skip
             others = sorted(used - defined.get(term, set()))
             if others:
                 rows.append((term, "、".join(sorted(defined.get(term, set()))), "、".join(others)))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analysis.corpus import is_glossary_heading, is_section_heading
 from analysis.glossary.formats import (
     CONNECTIVE,
     CONTINUATION_CUES,
     DEFINITION_CUES,
     END_MARKS,
     LABEL,
+    LEAD_CUES,
     LINE_FORMATS,
     NOISE,
     NUMBERINGS,
@@ -25,6 +27,8 @@ __all__ = [
     "ends_sentence",
     "is_continuation",
     "is_end_mark",
+    "is_heading",
+    "is_lead",
     "is_skipped",
     "parse_entry_line",
     "starts_with_cue",
@@ -32,6 +36,7 @@ __all__ = [
 ]
 
 _MAX_TERM = 40
+_MAX_LEAD = 80
 _SENTENCE_CLOSE = SENTENCE_END + '.)”"」』'
 
 
@@ -187,3 +192,17 @@ def is_end_mark(line: str) -> bool:
 def is_skipped(line: str) -> bool:
     """Tell whether a line is a page number or similar, skipped inside a glossary."""
     return any(p.match(line) for p in SKIP_LINES.values())
+
+
+def is_lead(line: str) -> bool:
+    """Tell whether a line opens glossary entries: a glossary heading (also one spelled with
+    pinyin, 名(míng)词解释), a 小词典 lead or a sentence announcing explanations."""
+    line = clean_line(line)
+    if len(line) > _MAX_LEAD:
+        return False
+    return is_glossary_heading(line) or any(p.search(line) for p in LEAD_CUES.values())
+
+
+def is_heading(line: str) -> bool:
+    """Tell whether a line heads something new: a glossary lead or any appendix heading."""
+    return is_lead(line) or is_section_heading(clean_line(line))

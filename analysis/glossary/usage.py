@@ -102,8 +102,10 @@ def _automaton(keys: Sequence[TermKey]) -> ahocorasick.Automaton:
     return auto
 
 
-def find_terms(text: str, keys: Sequence[TermKey]) -> list[tuple[int, int, str]]:
-    """Find the uses of terms in a text, longest first, without overlaps.
+def find_terms(
+    text: str, keys: Sequence[TermKey], *, nested: bool = False
+) -> list[tuple[int, int, str]]:
+    """Find the uses of terms in a text, the longest first.
 
     Parameters
     ----------
@@ -111,6 +113,9 @@ def find_terms(text: str, keys: Sequence[TermKey]) -> list[tuple[int, int, str]]
         Simplified text.
     keys : sequence of TermKey
         From :func:`term_keys`.
+    nested : bool
+        Keep a use inside a longer one (五做五抓 in 四线一岗练能力、五做五抓看干部); by
+        default uses do not overlap (a count of mentions).
 
     Returns
     -------
@@ -126,6 +131,8 @@ def find_terms(text: str, keys: Sequence[TermKey]) -> list[tuple[int, int, str]]
             if _valid_hit(text, start, end + 1, k):
                 hits.append((start, end + 1, k.term))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    if nested:
+        return hits
     out: list[tuple[int, int, str]] = []
     for hit in hits:
         if not out or hit[0] >= out[-1][1]:
@@ -198,7 +205,7 @@ def extract_contexts(
     for position, (doc_id, sentence) in enumerate(
         _body_sentences(paragraphs, glossary_lines(glossary))
     ):
-        for term in sorted({t for _, _, t in find_terms(sentence, keys)}):
+        for term in sorted({t for _, _, t in find_terms(sentence, keys, nested=True)}):
             rows.append((term, doc_id, position, sentence))
     frame = pd.DataFrame(rows, columns=["term", "doc_id", "position", "sentence"])
     frame = frame.sort_values(["term", "position"], kind="mergesort")
