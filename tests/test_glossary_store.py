@@ -1,0 +1,115 @@
+"""Glossary files and curation: byte-identical builds, the curated action table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import build_glossary, extract_glossary
+from analysis.glossary import GLOSSARY_COLUMNS, apply_curated, read_glossary, write_glossary
+from analysis.glossary.store import ACTIONS
+from analysis.paths import GLOSSARY_DIR
+
+_CURATED = ["action", "doc_id", "n", "term", "definition", "aliases", "note"]
+
+
+def test_build_is_byte_identical_and_matches_the_committed_glossary(
+    seeds: pd.DataFrame, seed_paragraphs: pd.DataFrame, tmp_path: Path
+) -> None:
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "curated.csv").write_bytes((GLOSSARY_DIR / "curated.csv").read_bytes())
+        build_glossary(seeds, seed_paragraphs, tmp_path / d)
+    a = (tmp_path / "a" / "glossary.csv").read_bytes()
+    assert a == (tmp_path / "b" / "glossary.csv").read_bytes()
+    assert a == (GLOSSARY_DIR / "glossary.csv").read_bytes()
+    ctx = (tmp_path / "a" / "contexts.csv").read_bytes()
+    assert ctx == (GLOSSARY_DIR / "contexts.csv").read_bytes()
+    assert b"\r\n" not in a
+    assert a.decode("utf-8").splitlines()[0] == ",".join(GLOSSARY_COLUMNS)
+    assert GLOSSARY_COLUMNS[:7] == [
+        "doc_id",
+        "n",
+        "term",
+        "definition",
+        "aliases",
+        "region",
+        "year",
+    ]
+    assert not list((tmp_path / "a").glob("*.tmp")) and not list((tmp_path / "a").glob(".*"))
+
+
+def test_written_glossary_reads_back(
+    seeds: pd.DataFrame, seed_paragraphs: pd.DataFrame, tmp_path: Path
+) -> None:
+    entries = extract_glossary(seeds, seed_paragraphs)
+    write_glossary(entries, tmp_path)
+    back = read_glossary(tmp_path)
+    assert len(back) == 38 and list(back.columns) == GLOSSARY_COLUMNS
+    row = back.set_index("term").loc["1+6+N产业载体支撑体系"]
+    assert row["aliases"] == ["1+6+N"] and row["year"] == 2021 and row["mentions"] == 2
+    assert not row["truncated"] and not row["conflict"] and row["curated"] == ""
+
+
+def test_curated_actions_are_a_table() -> None:
+    assert sorted(ACTIONS) == ["add", "alias", "correct", "drop"]
+
+
+def test_curated_decisions_are_applied_and_recorded(
+    seeds: pd.DataFrame, seed_paragraphs: pd.DataFrame
+) -> None:
+    entries = extract_glossary(seeds, seed_paragraphs)
+    curated = pd.DataFrame(
+        [
+            ["add", "青岛市2024政府工作报告", "1", "“四下基层”", "宣传政策下基层。", "", ""],
+            ["correct", "即墨区2026政府工作报告", "", "三争", "争取政策、资金和项目支持。", "", ""],
+            ["drop", "市南区2025政府工作报告", "", "紧密型城市医疗集团", "", "", ""],
+            ["alias", "市北区2021政府工作报告", "", "港治谷", "", "港治平台", ""],
+        ],
+        columns=_CURATED,
+    )
+    out = apply_curated(entries, curated)
+    assert len(out) == len(entries)  # one added, one dropped
+    by = out.set_index(["doc_id", "term"])
+    assert by.loc[("即墨区2026政府工作报告", "三争"), "definition"] == "争取政策、资金和项目支持。"
+    assert by.loc[("市北区2021政府工作报告", "港治谷"), "aliases"] == ["港治平台"]
+    added = by.loc[("青岛市2024政府工作报告", "四下基层")]
+    assert (added["curated"], added["display_term"], added["n"]) == ("add", "“四下基层”", 1)
+    assert ("市南区2025政府工作报告", "紧密型城市医疗集团") not in by.index
+    assert sorted(out.loc[out["curated"] != "", "curated"]) == ["add", "alias", "correct"]
+    assert entries["aliases"].map(len).sum() == out["aliases"].map(len).sum() - 1  # input untouched
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            ["correct", "即墨区2026政府工作报告", "", "没有这个词", "x", "", ""],
+            "names no extracted",
+        ),
+        (["rename", "即墨区2026政府工作报告", "", "三争", "", "", ""], "unknown curated action"),
+    ],
+)
+def test_bad_curated_rows_are_errors(
+    seeds: pd.DataFrame, seed_paragraphs: pd.DataFrame, row: list[str], message: str
+) -> None:
+    entries = extract_glossary(seeds, seed_paragraphs)
+    with pytest.raises(ValueError, match=message):
+        apply_curated(entries, pd.DataFrame([row], columns=_CURATED))
+
+
+def test_curated_file_with_comments_and_missing_columns(
+    seeds: pd.DataFrame, seed_paragraphs: pd.DataFrame, tmp_path: Path
+) -> None:
+    entries = extract_glossary(seeds, seed_paragraphs)
+    good = tmp_path / "curated.csv"
+    good.write_text(
+        "# note\n" + ",".join(_CURATED) + "\ndrop,即墨区2026政府工作报告,,三争,,,\n", "utf-8"
+    )
+    assert len(apply_curated(entries, good)) == len(entries) - 1
+    bad = tmp_path / "bad.csv"
+    bad.write_text("action,doc_id\n", "utf-8")
+    with pytest.raises(ValueError, match="missing columns"):
+        apply_curated(entries, bad)
