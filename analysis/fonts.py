@@ -29,7 +29,8 @@ CJK_FONT_NAME = "Noto Sans CJK SC"
 #: Family name of the subset embedded in a page; no installed font has this name.
 PAGE_FONT_FAMILY = "Report CJK Embedded"
 
-_TAGS = re.compile(r"<[^>]*>")
+#: Characters the embedded font is used for (everything but ASCII).
+UNICODE_RANGE = "U+0080-10FFFF"
 _BASE64 = re.compile(r"[A-Za-z0-9+/=]{200,}")
 
 
@@ -47,8 +48,9 @@ CJK_FONT_PATH: Path = _font_path()
 def page_characters(markup: str) -> str:
     """Collect the characters a page can show.
 
-    Everything outside tags counts, and so do attribute values and script data (the topic
+    All of the markup counts, tags, attribute values and script data included (the topic
     view draws its terms from JSON inside a ``<script>``); long base64 runs (images) do not.
+    A few characters too many cost a few hundred bytes; one too few would show as a box.
 
     Parameters
     ----------
@@ -112,12 +114,18 @@ def font_face_css(characters: str, *, family: str = PAGE_FONT_FAMILY) -> str:
     Returns
     -------
     str
-        ``@font-face{font-family:"...";src:url(data:font/woff2;base64,...) format("woff2")}``.
+        ``@font-face{...;src:url(data:font/woff2;base64,...) format("woff2");
+        unicode-range:U+0080-10FFFF}``. ASCII is left to the next font of the CSS stack
+        (a monospace font for code, the reader's sans-serif for prose), so the family can
+        come first in every stack: browsers load a web font reliably only when it is the first
+        font that covers a character.
     """
-    data = base64.b64encode(subset_font(characters)).decode("ascii")
+    wide = "".join(ch for ch in characters if ord(ch) > 0x7F)
+    data = base64.b64encode(subset_font(wide)).decode("ascii")
     return (
         f'@font-face{{font-family:"{family}";font-style:normal;font-weight:400;'
-        f'font-display:block;src:url(data:font/woff2;base64,{data}) format("woff2")}}'
+        f'font-display:block;src:url(data:font/woff2;base64,{data}) format("woff2");'
+        f"unicode-range:{UNICODE_RANGE}}}"
     )
 
 

@@ -1,4 +1,4 @@
-"""Charts with Chinese text that render on a fresh machine, and an offline topic view.
+"""Charts with Chinese text that render on a fresh machine (topic charts: ``topic_plots``).
 
 Importing this module changes no matplotlib setting. Every chart here is drawn inside
 :func:`cjk_style`, which registers the Noto Sans CJK SC font shipped by ``mplfonts``
@@ -14,38 +14,35 @@ from __future__ import annotations
 
 import functools
 import io
-import json
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ParamSpec, TypeVar
 
 import matplotlib
 import pandas as pd
-from IPython.display import HTML
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
-from analysis.fonts import CJK_FONT_NAME, CJK_FONT_PATH, PAGE_FONT_FAMILY
+from analysis.fonts import CJK_FONT_NAME, CJK_FONT_PATH
 
 __all__ = [
     "CJK_FONT_NAME",
     "CJK_FONT_PATH",
+    "COLUMN_LABELS",
     "SECTION_LABELS",
     "SLOGAN_KIND_LABELS",
     "ChartFigure",
     "cjk_rc",
     "cjk_style",
-    "plot_coherence",
+    "grid_shape",
+    "label_columns",
     "plot_counts",
     "plot_keywords",
-    "plot_report_topics",
     "plot_stacked_bars",
-    "plot_topic_terms",
     "plot_word_clouds",
     "register_cjk_font",
-    "topic_view_html",
+    "styled",
     "word_cloud",
 ]
 
@@ -57,8 +54,52 @@ SECTION_LABELS: Mapping[str, str] = MappingProxyType(
 SLOGAN_KIND_LABELS: Mapping[str, str] = MappingProxyType(
     {"digit": "数字提法", "numeral": "数词提法", "abbreviation": "简称", "quoted": "引号提法"}
 )
-#: pyLDAvis pads its scatter plot by 5 % of the data range; large circles at the edge are cut.
-_LDAVIS_PADDING = (("xpad = 0.05", "xpad = 0.25"), ("ypad = 0.05", "ypad = 0.25"))
+#: Chinese column names for tables shown to readers (see :func:`label_columns`).
+COLUMN_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "doc_id": "报告",
+        "file": "文件",
+        "title": "标题",
+        "region": "地区",
+        "level": "层级",
+        "year": "年份",
+        "kind": "类型",
+        "encoding": "编码",
+        "traditional": "繁体",
+        "n_chars": "字数",
+        "para_id": "段落",
+        "line": "行号",
+        "section": "部分",
+        "rule": "规则",
+        "text": "文本",
+        "n": "序号",
+        "term": "词语",
+        "display_term": "词条",
+        "definition": "释义",
+        "aliases": "又作",
+        "mentions": "正文提及次数",
+        "rank": "排名",
+        "score": "权重",
+        "count": "次数",
+        "count_appendix": "附件次数",
+        "slogan": "提法",
+        "quoted": "带引号",
+        "defined": "名词解释词条",
+        "first_context": "首次出现的上下文",
+        "total": "总次数",
+        "n_reports": "报告数",
+        "reports": "所在报告",
+        "first_year": "最早年份",
+        "topic": "主题",
+        "label": "主题词",
+        "n_topics": "主题数",
+        "chosen": "选定",
+        "context": "上下文",
+        "tokens": "词语",
+        "share": "份额",
+        "weight": "权重",
+    }
+)
 _BAR = "#b22222"
 
 P = ParamSpec("P")
@@ -79,6 +120,28 @@ def cjk_rc() -> dict[str, Any]:
         "axes.unicode_minus": False,
         "figure.dpi": 100,
     }
+
+
+def label_columns(frame: pd.DataFrame, **extra: str) -> pd.DataFrame:
+    """The frame with Chinese column names, for display (the frame itself is not changed).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Any frame; columns named in :data:`COLUMN_LABELS` (or ``extra``) are renamed.
+    **extra : str
+        More ``column=label`` pairs for this table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A renamed copy; the index name is translated too.
+    """
+    names = {**COLUMN_LABELS, **extra}
+    out = frame.rename(columns=lambda c: names.get(str(c), c))
+    out.columns.name = names.get(str(frame.columns.name), frame.columns.name)
+    out.index.name = names.get(str(frame.index.name), frame.index.name)
+    return out
 
 
 def _add_font() -> None:
@@ -116,7 +179,9 @@ def register_cjk_font() -> str:
     return CJK_FONT_NAME
 
 
-def _styled(func: Callable[P, R]) -> Callable[P, R]:
+def styled(func: Callable[P, R]) -> Callable[P, R]:
+    """Decorate a chart function so that it runs inside :func:`cjk_style`."""
+
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         with cjk_style():
@@ -139,12 +204,13 @@ class ChartFigure(Figure):
         return buf.getvalue()
 
 
-def _grid(n: int, cols: int) -> tuple[int, int]:
+def grid_shape(n: int, cols: int) -> tuple[int, int]:
+    """Rows and columns of a grid of ``n`` small multiples, at most ``cols`` wide."""
     cols = max(1, min(cols, n))
     return (n + cols - 1) // cols, cols
 
 
-@_styled
+@styled
 def plot_stacked_bars(
     table: pd.DataFrame,
     *,
@@ -192,7 +258,7 @@ def plot_stacked_bars(
     return fig
 
 
-@_styled
+@styled
 def plot_counts(
     counts: pd.Series, *, title: str, xlabel: str = "次数", color: str = _BAR
 ) -> Figure:
@@ -222,7 +288,7 @@ def plot_counts(
     return fig
 
 
-@_styled
+@styled
 def plot_keywords(
     ranked: pd.DataFrame, *, top_n: int = 10, cols: int = 3, title: str = "各报告关键词 (TF-IDF)"
 ) -> Figure:
@@ -247,7 +313,7 @@ def plot_keywords(
     """
     group_col = ranked.columns[0]
     groups = list(dict.fromkeys(ranked[group_col]))
-    rows, cols = _grid(len(groups), cols)
+    rows, cols = grid_shape(len(groups), cols)
     fig = ChartFigure(figsize=(4.2 * cols, 0.32 * top_n * rows + 1.2 * rows))
     axes = fig.subplots(rows, cols, squeeze=False)
     for ax, g in zip(axes.flat, groups, strict=False):
@@ -259,114 +325,6 @@ def plot_keywords(
     for ax in list(axes.flat)[len(groups) :]:
         ax.axis("off")
     fig.suptitle(title, fontsize=13)
-    fig.tight_layout()
-    return fig
-
-
-@_styled
-def plot_coherence(sweep: pd.DataFrame) -> Figure:
-    """Coherence measures and perplexity against the number of topics.
-
-    Parameters
-    ----------
-    sweep : pandas.DataFrame
-        ``TopicResult.sweep`` (``n_topics``, ``c_v``, ``c_npmi``, ``u_mass``, ``perplexity``,
-        ``chosen``).
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        Four small panels; the chosen K is marked.
-    """
-    measures = {
-        "c_v": "一致性 c_v",
-        "c_npmi": "一致性 c_npmi",
-        "u_mass": "一致性 u_mass",
-        "perplexity": "困惑度 (perplexity)",
-    }
-    fig = ChartFigure(figsize=(13, 2.8))
-    axes = fig.subplots(1, 4)
-    chosen = int(sweep.loc[sweep["chosen"], "n_topics"].iloc[0])
-    for ax, (m, name) in zip(axes, measures.items(), strict=True):
-        ax.plot(sweep["n_topics"], sweep[m], marker="o", color="#333")
-        ax.axvline(chosen, color=_BAR, linestyle="--", linewidth=1)
-        ax.set_title(name)
-        ax.set_xlabel("主题数 K")
-    fig.suptitle(f"主题数的选择 (选定 K={chosen})", fontsize=12)
-    fig.tight_layout()
-    return fig
-
-
-@_styled
-def plot_topic_terms(topic_terms: pd.DataFrame, *, top_n: int = 8, cols: int = 4) -> Figure:
-    """Bars of the most probable terms of each topic.
-
-    Parameters
-    ----------
-    topic_terms : pandas.DataFrame
-        ``TopicResult.topic_terms`` (``topic``, ``rank``, ``term``, ``weight``).
-    top_n : int
-        Terms per topic.
-    cols : int
-        Panels per row.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        One panel per topic.
-    """
-    topics = sorted(topic_terms["topic"].unique())
-    rows, cols = _grid(len(topics), cols)
-    fig = ChartFigure(figsize=(3.4 * cols, 0.3 * top_n * rows + 1.0 * rows))
-    axes = fig.subplots(rows, cols, squeeze=False)
-    for ax, t in zip(axes.flat, topics, strict=False):
-        sub = topic_terms[(topic_terms["topic"] == t) & (topic_terms["rank"] <= top_n)].iloc[::-1]
-        ax.barh(sub["term"], sub["weight"], color="#2f4f6f")
-        ax.set_title(f"主题 {t}", fontsize=11)
-    for ax in list(axes.flat)[len(topics) :]:
-        ax.axis("off")
-    fig.tight_layout()
-    return fig
-
-
-@_styled
-def plot_report_topics(report_topics: pd.DataFrame, labels: pd.DataFrame) -> Figure:
-    """Heat map of each report's topic mix; shares printed white on dark cells.
-
-    Parameters
-    ----------
-    report_topics : pandas.DataFrame
-        ``TopicResult.report_topics`` (``doc_id``, ``topic``, ``share``).
-    labels : pandas.DataFrame
-        ``TopicResult.labels`` (``topic``, ``label``).
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        Reports as rows, topics as columns, shares annotated.
-    """
-    table = report_topics.pivot(index="doc_id", columns="topic", values="share")
-    table = table.reindex(list(dict.fromkeys(report_topics["doc_id"])))
-    names = dict(zip(labels["topic"], labels["label"], strict=True))
-    fig = ChartFigure(figsize=(1.1 * table.shape[1] + 3.5, 0.5 * table.shape[0] + 1.8))
-    ax = fig.subplots()
-    values = table.to_numpy(dtype=float)
-    top = max(float(values.max()), 1e-9)
-    im = ax.imshow(values, cmap="Reds", aspect="auto", vmin=0, vmax=top)
-    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
-    ax.set_xticks(
-        range(table.shape[1]),
-        [f"{t}\n{names[t]}" for t in table.columns],
-        fontsize=8,
-        rotation=30,
-        ha="right",
-    )
-    for (i, j), v in pd.DataFrame(values).stack().items():
-        color = "white" if v > 0.55 * top else "black"
-        ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=8, color=color)
-    fig.colorbar(im, ax=ax, fraction=0.03, label="份额")
-    ax.set_xlabel("主题")
-    ax.set_title("各报告的主题构成")
     fig.tight_layout()
     return fig
 
@@ -385,7 +343,7 @@ def _cloud_image(frequencies: Mapping[str, float], *, width: int, height: int, s
     ).generate_from_frequencies(dict(frequencies))
 
 
-@_styled
+@styled
 def word_cloud(
     frequencies: Mapping[str, float],
     *,
@@ -423,7 +381,7 @@ def word_cloud(
     return fig
 
 
-@_styled
+@styled
 def plot_word_clouds(
     ranked: pd.DataFrame,
     *,
@@ -453,7 +411,7 @@ def plot_word_clouds(
     """
     group_col = ranked.columns[0]
     groups = list(dict.fromkeys(ranked[group_col]))
-    rows, cols = _grid(len(groups), cols)
+    rows, cols = grid_shape(len(groups), cols)
     fig = ChartFigure(figsize=(width / 100 * cols, (height / 100 + 0.4) * rows))
     axes = fig.subplots(rows, cols, squeeze=False)
     for ax, g in zip(axes.flat, groups, strict=False):
@@ -465,54 +423,3 @@ def plot_word_clouds(
         ax.axis("off")
     fig.tight_layout()
     return fig
-
-
-def _ldavis_scripts() -> tuple[str, str, str]:
-    import pyLDAvis.urls
-
-    d3 = Path(pyLDAvis.urls.D3_LOCAL).read_text(encoding="utf-8")
-    ldavis = Path(pyLDAvis.urls.LDAVIS_LOCAL).read_text(encoding="utf-8")
-    for old, new in _LDAVIS_PADDING:
-        ldavis = ldavis.replace(old, new)
-    css = Path(pyLDAvis.urls.LDAVIS_CSS_LOCAL).read_text(encoding="utf-8")
-    css += f'\nsvg text{{font-family:"{PAGE_FONT_FAMILY}","{CJK_FONT_NAME}",sans-serif}}'
-    return d3, ldavis, css
-
-
-def topic_view_html(result: Any, *, height: int = 860) -> HTML:
-    """The interactive pyLDAvis topic view, with its scripts and styles inlined (works offline).
-
-    The scatter plot gets more padding than pyLDAvis gives it, so large topic circles at the
-    edge are not cut off; its text uses the page's embedded font.
-
-    Parameters
-    ----------
-    result : TopicResult
-        Output of :func:`analysis.topics.fit_topics` (``model``, ``bow``, ``dictionary``,
-        ``n_topics`` are used).
-    height : int
-        Height of the view in pixels.
-
-    Returns
-    -------
-    IPython.display.HTML
-        Displays in a notebook; ``.data`` holds the HTML string.
-    """
-    import pyLDAvis.gensim_models
-
-    prepared = pyLDAvis.gensim_models.prepare(
-        result.model, result.bow, result.dictionary, sort_topics=False, n_jobs=1, mds="pcoa"
-    )
-    d3, ldavis, css = _ldavis_scripts()
-    vis_id = f"ldavis_k{result.n_topics}"
-    data = json.loads(prepared.to_json())
-    markup = (
-        f"<style>{css}</style>"
-        f'<div id="{vis_id}" style="background-color:white;min-height:{height}px"></div>'
-        # hide an AMD loader while the libraries register themselves as globals
-        "<script>window.__ldavis_define = window.define; window.define = undefined;</script>"
-        f"<script>{d3}</script><script>{ldavis}</script>"
-        "<script>window.define = window.__ldavis_define;"
-        f"new LDAvis('#{vis_id}', {json.dumps(data, ensure_ascii=False)});</script>"
-    )
-    return HTML(markup)

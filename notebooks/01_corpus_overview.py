@@ -14,61 +14,68 @@
 # %% [markdown]
 # # 01 语料概览:读到了哪些报告,清洗掉了什么?
 #
-# Which reports are in the corpus, what metadata they carry, how long they are, which sections
-# they contain — and which lines were dropped as web boilerplate before any analysis.
+# 语料里有哪些报告、每份报告的元数据(地区、层级、年份、类型)、篇幅和结构,以及在分析之前
+# 作为网页杂项(导航、免责声明、版权和备案信息等)删去了哪些行。
 
 # %%
 import pandas as pd
 
 from analysis import read_corpus, split_paragraphs
 from analysis.paths import corpus_dir
-from analysis.plots import register_cjk_font
+from analysis.plots import SECTION_LABELS, label_columns, plot_stacked_bars
 
-register_cjk_font()  # Chinese labels in every chart
-
-pd.set_option("display.max_colwidth", 60)
+pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 CORPUS = corpus_dir()
 corpus = read_corpus(CORPUS)
-print(f"{len(corpus)} reports from {CORPUS}")
+print(f"共 {len(corpus)} 份报告,来自 {CORPUS}")
 
 # %% [markdown]
-# ## The reports and their metadata
-# From `catalog.csv` when the folder has one, otherwise inferred from the first lines
-# (unknown fields stay empty).
+# ## 报告及其元数据
+# 文件夹中有 `catalog.csv` 时取自该文件,否则从报告开头几行推断(推断不出的字段留空)。
 
 # %%
-corpus[["doc_id", "file", "region", "level", "year", "kind", "encoding", "traditional", "n_chars"]]
+label_columns(
+    corpus[
+        ["doc_id", "file", "region", "level", "year", "kind", "encoding", "traditional", "n_chars"]
+    ]
+)
 
 # %% [markdown]
-# ## Sections
-# Every non-empty line is a paragraph, labelled `body`, `glossary` (名词解释), `appendix`
-# (e.g. 区办实事) or `boilerplate`.
+# ## 报告的结构
+# 每个非空行是一个段落,分为正文、名词解释、其他附件(如区办实事)和网页杂项四部分。
+# 下表是各部分的段落数,下图是各部分的字数。
 
 # %%
 paragraphs = split_paragraphs(corpus)
 sections = paragraphs.pivot_table(
     index="doc_id", columns="section", values="text", aggfunc="count", fill_value=0
 )
-sections
+label_columns(sections.rename(columns=SECTION_LABELS))
 
 # %%
 chars = paragraphs.assign(n=paragraphs["text"].str.len()).pivot_table(
     index="doc_id", columns="section", values="n", aggfunc="sum", fill_value=0
 )
-ax = chars.plot.barh(stacked=True, figsize=(8, 3.5), colormap="tab20c")
-ax.set_xlabel("字符数")
-_ = ax.set_title("各报告的篇幅与构成")
+plot_stacked_bars(
+    chars,
+    title="各报告的篇幅与构成",
+    xlabel="字数",
+    legend_title="部分",
+    labels=SECTION_LABELS,
+)
 
 # %% [markdown]
-# ## What was cleaned away
-# Site navigation, disclaimers, copyright and ICP lines, tags, share prompts and newspaper
-# continuation markers never reach keywords, topics, slogans or the glossary.
+# ## 清洗掉了什么
+# 网站导航、免责声明、版权与 ICP 备案、标签、“扫一扫”分享提示和报纸转版标记不会进入关键词、
+# 主题、提法或名词解释。下表列出每一行删去的内容。
 
 # %%
-paragraphs.loc[paragraphs["section"] == "boilerplate", ["doc_id", "line", "text"]]
+label_columns(paragraphs.loc[paragraphs["section"] == "boilerplate", ["doc_id", "line", "text"]])
 
 # %% [markdown]
-# ## Appendices other than the glossary
+# ## 名词解释以外的附件
 
 # %%
-paragraphs.loc[paragraphs["section"] == "appendix", ["doc_id", "line", "text"]].head(12)
+label_columns(
+    paragraphs.loc[paragraphs["section"] == "appendix", ["doc_id", "line", "text"]].head(12)
+)

@@ -14,30 +14,32 @@
 # %% [markdown]
 # # 02 分词:领域词典让“提法”保持完整吗?
 #
-# The same sentences segmented by plain jieba (its default dictionary) and by our tokenizer,
-# whose dictionary holds the corpus's glossary terms and slogans; then the most frequent terms.
+# 同样的句子分别用 jieba 默认词典和本项目的分词器切分;本项目的词典收录了语料中名词解释的词条
+# 和识别出的提法。然后看全部报告中最常见的词。
 
 # %%
+import pandas as pd
+
 from analysis import build_tokenizer, read_corpus
 from analysis.paths import corpus_dir
-from analysis.plots import register_cjk_font
+from analysis.plots import label_columns, plot_counts
 from analysis.tokens import compare_segmentation, corpus_tokens
 
-register_cjk_font()  # Chinese labels in every chart
-
+pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 corpus = read_corpus(corpus_dir())
 tokenizer = build_tokenizer(corpus)
 tokenizer
 
 # %% [markdown]
-# ## The domain dictionary
+# ## 领域词典
 
 # %%
 words = list(tokenizer.words)
-print(len(words), "domain words, e.g.:", "、".join(words[:60]))
+print(f"领域词典共 {len(words)} 个词,例如:", "、".join(words[:60]))
 
 # %% [markdown]
-# ## Plain jieba against ours
+# ## jieba 默认词典与本项目分词的对比
+# 提法(如 三资三化、1+6+N)应当作为一个词保留,而不是被切碎。
 
 # %%
 sentences = [
@@ -51,16 +53,16 @@ sentences = [
 compare_segmentation(sentences, tokenizer)
 
 # %% [markdown]
-# ## The most frequent content terms
-# Function words, report boilerplate (各位代表, 我们, ...) and bare numbers are dropped; digit
-# formulas such as 1+6+N stay.
+# ## 最常见的实词
+# 已去掉虚词、报告套话(各位代表、我们……)和单纯的数字;1+6+N 这类数字提法保留。
 
 # %%
 tokens = corpus_tokens(corpus, tokenizer=tokenizer)
 counts = tokens["tokens"].explode().value_counts()
-ax = counts.head(25).iloc[::-1].plot.barh(figsize=(6, 6), color="#b22222")
-_ = ax.set_title("全部报告中最常见的词")
+plot_counts(counts.head(25), title="全部报告中最常见的词", xlabel="出现次数")
+
+# %% [markdown]
+# 其中属于领域词典(提法、名词解释词条)的词:
 
 # %%
-# the domain words (formulas, glossary terms, slogans) among them
-counts[counts.index.isin(words)].head(20).rename("count").to_frame()
+label_columns(counts[counts.index.isin(words)].head(20).rename("count").to_frame())

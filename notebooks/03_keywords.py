@@ -14,68 +14,72 @@
 # %% [markdown]
 # # 03 关键词:每份报告、每一年突出讲了什么?
 #
-# TF-IDF keywords per report (computed over this corpus), keyness (G²) of each report and
-# year against the rest, word clouds, and why corpus IDF beats jieba's general-purpose IDF here.
+# 每份报告的 TF-IDF 关键词(IDF 在本语料上计算)、每份报告和每一年相对其余报告的关键性
+# (keyness,G² 检验)、每份报告的词云,以及为什么本语料的 IDF 比 jieba 通用语料的 IDF 更合适。
 
 # %%
+import pandas as pd
 from IPython.display import display
 
 from analysis import read_corpus
 from analysis.corpus import place_names, split_paragraphs
 from analysis.keywords import jieba_keywords, keyness_table, rank_keywords
 from analysis.paths import corpus_dir
-from analysis.plots import plot_keywords, word_cloud
+from analysis.plots import label_columns, plot_keywords, plot_word_clouds
 from analysis.tokens import build_tokenizer, corpus_tokens
 
+pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 corpus = read_corpus(corpus_dir())
 tokenizer = build_tokenizer(corpus)
-# the reports' own place names (青岛, 市南区, ...) would lead every list: leave them out
+# 报告自己的地名(青岛、市南区……)会排在每份报告的最前面:不计入关键词
 tokens = corpus_tokens(corpus, tokenizer=tokenizer, extra_stopwords=place_names(corpus))
 
 # %% [markdown]
-# ## TF-IDF keywords per report
-# Sublinear term frequency, smoothed IDF, L2 norm (see `rank_keywords`).
+# ## 每份报告的 TF-IDF 关键词
+# 词频取对数(sublinear TF)、平滑 IDF、L2 归一化(见 `rank_keywords`)。
 
 # %%
 ranked = rank_keywords(tokens, top_n=15)
 plot_keywords(ranked, top_n=12)
 
 # %%
-ranked.pivot(index="rank", columns="doc_id", values="term").head(10)
+label_columns(ranked.pivot(index="rank", columns="doc_id", values="term").head(10))
 
 # %% [markdown]
-# ## Keyness: what sets each report apart (log-likelihood G², Williams-corrected)
+# ## 关键性:每份报告与其余报告相比突出的词
+# 对数似然比 G²,带 Williams 校正。只有一份报告时没有可比较的对象,表格为空。
 
 # %%
-# empty for a single report: nothing to compare it with
-keyness_table(tokens, top_n=8).pivot(index="rank", columns="doc_id", values="term")
+label_columns(keyness_table(tokens, top_n=8).pivot(index="rank", columns="doc_id", values="term"))
 
 # %% [markdown]
-# ## By year
+# ## 按年份
 
 # %%
 if corpus["year"].notna().sum() > 1 and corpus["year"].nunique() > 1:
     by_year = rank_keywords(tokens, by="year", corpus=corpus, top_n=10)
-    display(by_year.pivot(index="rank", columns="year", values="term"))
+    display(label_columns(by_year.pivot(index="rank", columns="year", values="term")))
 else:
-    print("fewer than two known years: no comparison by year")
+    print("已知年份不足两个,无法按年份比较")
 
 # %% [markdown]
-# ## Word clouds (same CJK font as the charts)
+# ## 每份报告的词云
+# 字的大小是 TF-IDF 权重;与图表使用同一个内置中文字体。
+
+# %%
+plot_word_clouds(ranked)
+
+# %% [markdown]
+# ## 本语料的 IDF 与 jieba 的 `extract_tags`
+# jieba 使用通用语料的 IDF 表;表中没有的词(报告里的大多数新提法)一律取 IDF 中位数。
+# 本项目的排序从这些报告本身学习 IDF。下表以第一份报告为例。
 
 # %%
 first = corpus["doc_id"].iloc[0]
-weights = ranked[ranked["doc_id"] == first].set_index("term")["score"].to_dict()
-word_cloud(weights, title=first)
-
-# %% [markdown]
-# ## Corpus IDF against jieba's `extract_tags`
-# jieba ranks with an IDF table from a general corpus; every word missing from it (most of the
-# reports' coinages) gets the same median IDF. Our ranking learns IDF from these reports.
-
-# %%
 paragraphs = split_paragraphs(corpus)
 theirs = jieba_keywords(paragraphs[paragraphs["section"] == "body"], top_n=10, tokenizer=tokenizer)
 ranked[ranked["doc_id"] == first].merge(
-    theirs, on=["doc_id", "rank"], suffixes=(" ours", " jieba")
-)[["rank", "term ours", "term jieba"]]
+    theirs, on=["doc_id", "rank"], suffixes=("_ours", "_jieba")
+)[["rank", "term_ours", "term_jieba"]].rename(
+    columns={"rank": "排名", "term_ours": "本项目", "term_jieba": "jieba"}
+)

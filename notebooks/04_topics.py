@@ -14,51 +14,70 @@
 # %% [markdown]
 # # 04 主题:报告的段落可以归成哪些主题?
 #
-# LDA (gensim) over paragraphs — a handful of reports are too few documents for LDA, so
-# paragraphs are the unit and reports are their aggregates. K is chosen by coherence.
+# 用 LDA 主题模型(gensim)对段落建模:几份报告作为文档太少,所以以段落为单位,报告的主题构成
+# 由其段落汇总而来。主题数 K 按一致性(coherence)选择。
 
 # %%
+import pandas as pd
+
 from analysis import read_corpus
 from analysis.paths import corpus_dir
-from analysis.plots import plot_coherence, plot_report_topics, plot_topic_terms, topic_view_html
+from analysis.plots import label_columns
+from analysis.report import run_or_stop
 from analysis.tokens import corpus_tokens
+from analysis.topic_plots import (
+    plot_coherence,
+    plot_report_topics,
+    plot_topic_terms,
+    topic_view_html,
+)
 from analysis.topics import fit_topics
 
+pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 corpus = read_corpus(corpus_dir())
-# policy verbs (推进, 加强, 坚持, ...) run through every topic: leave them out here
+# 政策动词(推进、加强、坚持……)出现在每个主题里:这里不计入
 tokens = corpus_tokens(corpus, policy_verbs=True)
-print(f"{len(tokens)} paragraphs")
+print(f"共 {len(tokens)} 个段落")
 
 # %% [markdown]
-# ## How many topics?
-# Each K is fitted with the same seed and scored with c_v, c_npmi and u_mass; K with the best
-# mean rank over the three wins (ties: fewer topics).
+# ## 取几个主题?
+# 每个 K 用同一个随机种子拟合,按 c_v、c_npmi 和 u_mass 三种一致性打分;三者平均排名最好的 K
+# 胜出(并列时取较少的主题)。文本太少时无法建立主题模型,本页到此为止并说明原因。
 
 # %%
-result = fit_topics(tokens, n_topics=range(4, 11), random_state=0, passes=10)
+result = run_or_stop(
+    fit_topics,
+    tokens,
+    n_topics=range(4, 11),
+    random_state=0,
+    passes=10,
+    reason="文本太少,无法建立主题模型",
+)
 plot_coherence(result.sweep)
 
 # %%
-result.sweep.round(3)
+label_columns(result.sweep.round(3))
 
 # %% [markdown]
-# ## The topics
+# ## 各个主题
+# 主题词是每个主题中概率最高的三个词。
 
 # %%
-result.labels.merge(result.topic_coherence.round(3), on="topic")
+label_columns(result.labels.merge(result.topic_coherence.round(3), on="topic"))
 
 # %%
 plot_topic_terms(result.topic_terms)
 
 # %% [markdown]
-# ## Each report's topic mix
+# ## 每份报告的主题构成
 
 # %%
 plot_report_topics(result.report_topics, result.labels)
 
 # %% [markdown]
-# ## Interactive view (pyLDAvis, bundled scripts: works offline)
-# Topic numbers in the view start at 1 (topic 0 above is 1 there).
+# ## 交互视图(pyLDAvis,脚本已内嵌,离线可用)
+# 视图中的主题编号从 1 开始(上文的主题 0 在视图中是 1)。点击圆圈查看该主题的词;
+# 滑块 λ 调整按主题内概率还是按主题特有程度排序。
 
 # %%
 topic_view_html(result)

@@ -14,61 +14,72 @@
 # %% [markdown]
 # # 05 提法:报告用了哪些数字提法和口号,哪些有名词解释?
 #
-# Numeric formulas (1+6+N), numeral formulas (三资三化, 十四五), abbreviations (放管服) and
-# quoted campaign names, counted per report, with the glossary term that defines each.
+# 数字提法(1+6+N)、数词提法(三资三化、十四五)、简称(放管服)和引号中的口号,按报告计数,
+# 并列出解释它的名词解释词条。
 
 # %%
 import pandas as pd
 
 from analysis import extract_slogans, read_corpus, slogan_table
 from analysis.paths import corpus_dir
-from analysis.plots import register_cjk_font
+from analysis.plots import SLOGAN_KIND_LABELS, label_columns, plot_stacked_bars
 
-register_cjk_font()  # Chinese labels in every chart
-
-pd.set_option("display.max_colwidth", 50)
+pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 corpus = read_corpus(corpus_dir())
 slogans = extract_slogans(corpus)
 table = slogan_table(corpus, slogans=slogans)
-print(f"{len(table)} distinct slogans, {len(slogans)} (report, slogan) pairs")
+print(f"共 {len(table)} 个不同的提法,{len(slogans)} 个(报告, 提法)组合")
 
 # %% [markdown]
-# ## The formulas (digit and numeral kinds)
+# ## 数字提法和数词提法
 
 # %%
 formulas = table[table["kind"].isin(["digit", "numeral"])]
-formulas.head(30)
+label_columns(formulas.head(30).assign(kind=formulas["kind"].map(SLOGAN_KIND_LABELS)))
 
 # %% [markdown]
-# ## Kinds per report
+# ## 各报告的提法类型
 
 # %%
 kinds = slogans.pivot_table(
     index="doc_id", columns="kind", values="slogan", aggfunc="count", fill_value=0
 )
-ax = kinds.plot.barh(stacked=True, figsize=(8, 3.5), colormap="Set2")
-_ = ax.set_title("各报告的提法类型")
+plot_stacked_bars(
+    kinds,
+    title="各报告的提法类型",
+    xlabel="不同提法的个数",
+    legend_title="类型",
+    labels=SLOGAN_KIND_LABELS,
+)
 
 # %% [markdown]
-# ## Formulas by report (uses)
+# ## 各报告使用提法的次数
+# 使用最多的 20 个数字提法和数词提法在每份报告正文中出现的次数。
 
 # %%
 top = formulas.head(20)["slogan"]
 grid = slogans[slogans["slogan"].isin(top)].pivot_table(
     index="slogan", columns="doc_id", values="count", fill_value=0
 )
-grid.loc[top[top.isin(grid.index)]].astype(int)
+label_columns(grid.loc[top[top.isin(grid.index)]].astype(int))
 
 # %% [markdown]
-# ## Defined in a glossary, or used undefined?
+# ## 有名词解释,还是未加解释就使用?
 
 # %%
-formulas["defined"].ne("").map({True: "defined", False: "used undefined"}).value_counts()
+formulas["defined"].ne("").map({True: "有名词解释", False: "未加解释"}).value_counts().rename(
+    "提法数"
+).to_frame()
 
 # %%
-formulas[formulas["defined"] != ""][["slogan", "total", "reports", "defined"]]
+label_columns(formulas[formulas["defined"] != ""][["slogan", "total", "reports", "defined"]])
+
+# %% [markdown]
+# 只在一份报告中出现、且没有名词解释的提法:
 
 # %%
-formulas[(formulas["defined"] == "") & (formulas["n_reports"] == 1)].head(20)[
-    ["slogan", "total", "reports"]
-]
+label_columns(
+    formulas[(formulas["defined"] == "") & (formulas["n_reports"] == 1)].head(20)[
+        ["slogan", "total", "reports"]
+    ]
+)

@@ -14,33 +14,34 @@
 # %% [markdown]
 # # 06 名词解释:报告自己解释了哪些新词,别的报告用了吗?
 #
-# The glossary built from every 名词解释 appendix: the whole table, lookups in any form, terms
-# defined in one report and used in others, and the sentences where they are used (KWIC).
+# 由各报告附件“名词解释”汇成的总表:全部词条、用各种写法查询、在一份报告中解释而在其他报告中
+# 使用的词,以及使用这些词的句子(上下文,KWIC)。
 
 # %%
 import pandas as pd
 
 from analysis import Glossary, read_corpus
 from analysis.paths import corpus_dir, glossary_dir
-from analysis.plots import register_cjk_font
+from analysis.plots import label_columns, plot_counts
 
-register_cjk_font()  # Chinese labels in every chart
-
-pd.set_option("display.max_colwidth", 70)
+pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 glossary = Glossary.load(glossary_dir())
 corpus = read_corpus(corpus_dir())
 print(
-    f"{len(glossary)} entries from {glossary.entries['doc_id'].nunique()} of {len(corpus)} reports"
+    f"共 {len(glossary)} 个词条,来自 {glossary.entries['doc_id'].nunique()} 份报告"
+    f"(语料共 {len(corpus)} 份)"
 )
 
 # %% [markdown]
-# ## The whole glossary
+# ## 全部词条
 
 # %%
-glossary.entries[["doc_id", "n", "display_term", "definition", "aliases", "mentions"]]
+label_columns(
+    glossary.entries[["doc_id", "n", "display_term", "definition", "aliases", "mentions"]]
+)
 
 # %% [markdown]
-# ## Lookups: the term, its quoted core, full-width or traditional input, or a phrase of the definition
+# ## 查询:词条本身、去掉引号的核心词、全角或繁体写法,或释义中的短语
 
 # %%
 for query in ["三资三化", "１＋６＋Ｎ", "三資三化", "国有资产证券化"]:
@@ -48,28 +49,29 @@ for query in ["三资三化", "１＋６＋Ｎ", "三資三化", "国有资产�
     print(query, "→", [h.term for h in hits] or glossary.suggest(query))
 
 # %%
-entries = glossary.lookup(glossary.entries["term"].iloc[0])
-entries[0] if entries else "empty glossary"
+entries = glossary.lookup(glossary.entries["term"].iloc[0]) if len(glossary) else []
+entries[0] if entries else "名词解释为空"
 
 # %% [markdown]
-# ## Terms defined in one report and used in others
+# ## 在一份报告中解释、在其他报告中使用的词
 
 # %%
-glossary.used_elsewhere()
+label_columns(glossary.used_elsewhere())
 
 # %% [markdown]
-# ## How often each term is used in its own report's body
+# ## 各词条在本报告正文中的使用次数
 
 # %%
-ax = (
-    glossary.entries.sort_values("mentions")
-    .tail(15)
-    .plot.barh(x="term", y="mentions", legend=False, figsize=(6, 5), color="#2f4f6f")
+mentions = glossary.entries.sort_values("mentions", ascending=False).head(15)
+plot_counts(
+    mentions.set_index("term")["mentions"],
+    title="名词在报告正文中的使用次数",
+    xlabel="次数",
+    color="#2f4f6f",
 )
-_ = ax.set_title("名词在报告正文中的使用次数")
 
 # %% [markdown]
-# ## KWIC: the sentences that use the terms
+# ## 上下文(KWIC):使用这些词的句子
 
 # %%
-glossary.contexts.head(15)
+label_columns(glossary.contexts.head(15))
