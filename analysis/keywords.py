@@ -1,169 +1,308 @@
-"""Keywords: TF-IDF ranking per report or group, G² keyness, and jieba's own ranking."""
+"""Keywords: TF-IDF ranking per report or group, G² keyness, and jieba's own ranking.
+
+All of them read the counts of :func:`analysis.counts.count_terms`; nothing here recounts.
+"""
 
 from __future__ import annotations
 
 import itertools
+import re
 import warnings
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from analysis.tokens import Tokenizer
+from analysis.counts import TermCounts
+from analysis.metadata import is_own_place
+from analysis.patterns import CN_NUMERALS, UNITS
+from analysis.wordlists import single_char_whitelist
 
-__all__ = ["group_tokens", "jieba_keywords", "keyness", "keyness_table", "rank_keywords"]
+if TYPE_CHECKING:
+    from analysis.tokens import Tokenizer
 
+__all__ = [
+    "KEYWORD_COLUMNS",
+    "NOT_KEYWORDS",
+    "jieba_keywords",
+    "keyness",
+    "keyness_table",
+    "rank_keywords",
+]
 
-def _chain(paragraphs: list[list[str]]) -> itertools.chain[str]:
-    """Analyzer: a group's tokens are the chained tokens of its paragraphs."""
-    return itertools.chain.from_iterable(paragraphs)
-
-
-def _group_paragraphs(tokens: pd.DataFrame, *, by: str, corpus: pd.DataFrame | None) -> pd.Series:
-    """Paragraph token lists per group (not concatenated, to save copying)."""
-    column = _group_column(tokens, by=by, corpus=corpus)
-    frame = (
-        tokens
-        if column in tokens.columns
-        else tokens.merge(
-            corpus[["doc_id", column]],
-            on="doc_id",
-            how="left",  # type: ignore[index]
-        )
-    )
-    groups: dict[object, list[list[str]]] = {}
-    for key, toks in zip(frame[column].tolist(), frame["tokens"].tolist(), strict=True):
-        groups.setdefault(key, []).append(toks)
-    series = pd.Series(groups, dtype=object)
-    series.index.name = column
-    return series
-
-
-def _group_column(tokens: pd.DataFrame, *, by: str, corpus: pd.DataFrame | None) -> str:
-    column = "doc_id" if by == "doc" else by
-    if column not in tokens.columns and (corpus is None or column not in corpus.columns):
-        raise ValueError(f"cannot group by {by!r}: no such column in the tokens or corpus")
-    return column
+#: Columns of :func:`rank_keywords` after the grouping column.
+KEYWORD_COLUMNS = ["rank", "term", "score", "g2", "dispersion", "count", "n_paragraphs", "merged"]
+#: Tokens that are never keywords, one named rule each (single characters are handled by the
+#: whitelist, own places by the report's region).
+NOT_KEYWORDS = {
+    # 一是/二是, 一要/二要, 其一: the skeleton of a list, not its content
+    "enumerator": re.compile(f"^(?:[{CN_NUMERALS}两]|其[{CN_NUMERALS}])(?:是|要|抓|则|来|方面)?$"),
+    # 多亿元, 万余人, 亿元: amounts without their number
+    "amount": re.compile(
+        f"^[多余近约超]?[百千万亿]+[多余]?[{UNITS}]{{0,2}}$|^[多余近约超][{UNITS}]{{1,2}}$"
+    ),
+}
 
 
-def group_tokens(
-    tokens: pd.DataFrame, *, by: str = "doc", corpus: pd.DataFrame | None = None
-) -> pd.Series:
-    """Concatenate paragraph tokens into one token list per report or group.
+def _g2(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray, *, williams: bool):
+    """Signed G² of 2×2 tables (a: term in target, b: in reference, c/d: other terms)."""
+    n = a + b + c + d
+    observed = np.stack([a, b, c, d]).astype(float)
+    row1, row2, col1, col2 = a + c, b + d, a + b, c + d
+    with np.errstate(divide="ignore", invalid="ignore"):
+        expected = np.stack([row1 * col1, row2 * col1, row1 * col2, row2 * col2]) / n
+        ll = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+        g2 = 2 * ll.sum(axis=0)
+        if williams:
+            g2 = g2 / (1 + ((n / row1 + n / row2 - 1) * (n / col1 + n / col2 - 1)) / (6 * n))
+    sign = np.where(a > expected[0], 1.0, -1.0)
+    return np.nan_to_num(sign * g2, nan=0.0, posinf=0.0, neginf=0.0), row1, row2
 
-    Parameters
-    ----------
-    tokens : pandas.DataFrame
-        Rows with ``doc_id`` and ``tokens`` (and the ``by`` column, unless ``corpus`` has it).
-    by : str
-        ``doc`` (one group per report) or a column such as ``year``, ``level``, ``kind``.
-    corpus : pandas.DataFrame, optional
-        Catalog columns are taken from here when ``tokens`` lacks ``by``.
 
-    Returns
-    -------
-    pandas.Series
-        Index: the group (``doc_id`` or the ``by`` value), in first-seen order; values: list
-        of str.
+def _tfidf(counts: TermCounts, *, sublinear_tf: bool, smooth_idf: bool, norm: str | None):
+    """TF-IDF of the count matrix, as scikit-learn's ``TfidfTransformer`` computes it."""
+    matrix = counts.counts.astype(float)
+    n_groups = matrix.shape[0]
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((1 + n_groups) / (1 + df)) + 1 if smooth_idf else np.log(n_groups / df) + 1
+    if sublinear_tf:
+        matrix.data = 1 + np.log(matrix.data)
+    matrix.data *= idf[matrix.indices]
+    if norm in ("l1", "l2"):
+        power = 2 if norm == "l2" else 1
+        sums = np.add.reduceat(np.abs(matrix.data) ** power, matrix.indptr[:-1])
+        sums = np.where(np.diff(matrix.indptr) > 0, sums, 1.0) ** (1 / power)
+        matrix.data /= np.repeat(sums, np.diff(matrix.indptr))
+    elif norm is not None:
+        raise ValueError(f"norm must be 'l1', 'l2' or None, not {norm!r}")
+    return matrix
+
+
+def _keep(term: str, *, places: frozenset[str], single: Collection[str]) -> bool:
+    """Whether a term may be a keyword of a group with these own-place names."""
+    if len(term) == 1 and term not in single:
+        return False
+    if any(rule.match(term) for rule in NOT_KEYWORDS.values()):
+        return False
+    return not is_own_place(term, places)
+
+
+def _merge(candidates: list[tuple[str, int, Any]], top_n: int | None) -> list[list[Any]]:
+    """Walk ranked (term, count, stats) and fold a term into a longer or shorter form listed.
+
+    Each output row: [term, stats of its best-ranked form, total count, {form: count}].
     """
-    return _group_paragraphs(tokens, by=by, corpus=corpus).map(
-        lambda paragraphs: list(itertools.chain.from_iterable(paragraphs))
+    rows: list[list[Any]] = []
+    for term, count, stats in candidates:
+        hits = [r for r in rows if term in r[0] or r[0] in term]
+        if not hits:
+            if top_n and len(rows) >= top_n:
+                break
+            rows.append([term, stats, count, {term: count}])
+            continue
+        keep = hits[0]
+        for other in hits[1:]:
+            keep[2] += other[2]
+            keep[3].update(other[3])
+            rows.remove(other)
+        keep[2] += count
+        keep[3][term] = count
+        keep[0] = max(keep[3], key=lambda t: (len(t), keep[3][t]))
+    return rows
+
+
+def _group_rows(counts: TermCounts, i: int, scores: Any, opts: dict[str, Any]) -> list[tuple]:
+    """The ranked keyword rows of group ``i`` (see :func:`rank_keywords`)."""
+    lo, hi = counts.counts.indptr[i], counts.counts.indptr[i + 1]
+    idx = counts.counts.indices[lo:hi]
+    cnt = counts.counts.data[lo:hi]
+    spread = counts.spread.data[lo:hi]
+    dp = counts.dispersion.data[lo:hi]
+    score = scores.data[lo:hi]
+    ok = (cnt >= opts["min_count"]) & (spread >= opts["min_paragraphs"])
+    ok &= opts["df"][idx] <= opts["max_groups"]
+    idx, cnt, spread, score, dp = idx[ok], cnt[ok], spread[ok], score[ok], dp[ok]
+    totals, grand = opts["totals"], opts["grand"]
+    row_total = float(counts.counts.data[lo:hi].sum())
+    g2, _, _ = _g2(
+        cnt.astype(float),
+        totals[idx] - cnt,
+        row_total - cnt,
+        grand - row_total - (totals[idx] - cnt),
+        williams=opts["williams"],
     )
+    terms = counts.terms[idx]
+    order = np.lexsort((terms, dp, -g2, -score))
+    own = counts.places.get(counts.groups[i], frozenset())
+    places = frozenset() if opts["keep_places"] else own
+    candidates = (
+        (str(terms[j]), int(cnt[j]), (float(score[j]), float(g2[j]), float(dp[j]), int(spread[j])))
+        for j in order
+        if _keep(str(terms[j]), places=places, single=opts["single"])
+    )
+    if opts["merge"]:
+        rows = _merge(candidates, opts["top_n"])
+    else:
+        rows = [[t, s, c, {t: c}] for t, c, s in itertools.islice(candidates, opts["top_n"])]
+    return [
+        (rank, term, *stats[:3], total, stats[3], _forms(forms))
+        for rank, (term, stats, total, forms) in enumerate(rows, start=1)
+    ]
+
+
+def _forms(forms: dict[str, int]) -> str:
+    """``中轴线:5 中轴:3`` for a merged row (most used first), empty otherwise."""
+    if len(forms) < 2:
+        return ""
+    return " ".join(f"{t}:{c}" for t, c in sorted(forms.items(), key=lambda x: (-x[1], x[0])))
 
 
 def rank_keywords(
-    tokens: pd.DataFrame,
+    counts: TermCounts,
     *,
-    by: str = "doc",
     top_n: int | None = 20,
-    corpus: pd.DataFrame | None = None,
+    min_count: int = 3,
+    min_paragraphs: int = 2,
+    max_df: float = 0.8,
+    keep_places: bool = False,
+    single_chars: Collection[str] | None = None,
+    merge: bool = True,
     sublinear_tf: bool = True,
     smooth_idf: bool = True,
     norm: str | None = "l2",
-    min_count: int = 1,
+    correction: str = "williams",
 ) -> pd.DataFrame:
-    """Rank each report's (or group's) keywords by TF-IDF over the already-segmented tokens.
+    """Rank each report's (or group's) keywords by TF-IDF, ties broken by G² keyness.
 
-    Uses scikit-learn's TF-IDF (``CountVectorizer`` + ``TfidfTransformer``, i.e.
-    ``TfidfVectorizer``) with an analyzer that passes the tokens through, so one-character words
-    and formulas such as ``1+6+N`` are kept exactly as the tokenizer produced them. Filter the
-    tokens first (:func:`analysis.filter_tokens`) to keep stopwords and numbers out.
+    TF-IDF is scikit-learn's (``TfidfTransformer``) over the groups' counts: ``tf`` is the
+    number of uses (``1 + ln tf`` when sublinear), ``idf = ln((1 + n) / (1 + df)) + 1`` over
+    the ``n`` groups (smoothed), rows L2-normalised over all terms. Many distinctive terms
+    share a TF-IDF score (used three times in one report only), so the order is:
+
+    1. ``score`` (TF-IDF), descending;
+    2. ``g2``: keyness of the term in the group against all other groups (signed
+       log-likelihood G², see :func:`keyness`), descending - a term the rest of the corpus
+       also uses ranks lower;
+    3. ``dispersion``: Gries' DP of the term over the group's paragraphs, ascending - a term
+       spread through the report beats one packed into a few paragraphs (DP depends on the
+       paragraphs' lengths, so it separates terms with equal counts);
+    4. the term itself (code-point order), only when all of the above are equal.
+
+    Scores are compared at full precision, never rounded before ranking.
+
+    Candidates are dropped when used fewer than ``min_count`` times or in fewer than
+    ``min_paragraphs`` paragraphs of the group (this also drops names of people and places
+    met once, in a header), when used in more than ``max_df`` of the groups (建设, 发展:
+    words of every report characterise none; not applied to a single group), when they are
+    one character not in ``single_chars``, an enumerator or an amount
+    (:data:`NOT_KEYWORDS`), or name the group's own region (:func:`is_own_place
+    <analysis.metadata.is_own_place>` with ``counts.places``; ``keep_places`` keeps them).
+
+    With ``merge``, a term contained in another listed term (云南 in 云南省, 中轴 in 中轴线)
+    joins that row: the row shows the longer form, keeps the rank, score, g2, dispersion
+    and n_paragraphs of its best-ranked form and counts the uses of all forms.
 
     Parameters
     ----------
-    tokens : pandas.DataFrame
-        Rows with ``doc_id`` and ``tokens``.
-    by : str
-        ``doc`` or a catalog column (``year``, ``level``, ``kind``, ``region``...).
+    counts : TermCounts
+        The output of :func:`analysis.counts.count_terms`.
     top_n : int or None
-        Keywords kept per group (None: all).
-    corpus : pandas.DataFrame, optional
-        Supplies the ``by`` column when the tokens lack it.
-    sublinear_tf : bool
-        Use ``1 + ln(tf)`` (default): damps very frequent terms, which matters with few,
-        long reports where IDF alone separates little.
-    smooth_idf : bool
-        ``idf = ln((1 + n) / (1 + df)) + 1`` (True) or ``ln(n / df) + 1``.
+        Rows kept per group (None: all).
+    min_count, min_paragraphs : int
+        Least uses, and least paragraphs using the term, in the group.
+    max_df : float
+        Largest share of groups using a term (a ceiling on document frequency).
+    keep_places : bool
+        Keep the names of the group's own region.
+    single_chars : collection of str, optional
+        One-character terms allowed (default ``single_char_whitelist.txt``).
+    merge : bool
+        Merge a term with a longer form that contains it.
+    sublinear_tf, smooth_idf : bool
+        TF-IDF variants as above.
     norm : {"l2", "l1", None}
         Row normalisation.
-    min_count : int
-        Drop terms used fewer times than this in the group.
+    correction : {"williams", "none"}
+        Correction of the G² tie-breaker (as in :func:`keyness`).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``doc_id`` (or the ``by`` column), ``rank`` (1 = best), ``term``, ``score``
-        (float, TF-IDF) and ``count`` (uses in the group); sorted by group order and rank,
-        ties broken by count, then term.
+        Columns: the grouping column (``doc_id``, ``year`` ...), ``rank`` (1 = best),
+        ``term``, ``score`` (float, TF-IDF), ``g2`` (float, signed G² against the other
+        groups), ``dispersion`` (float, DP in [0, 1)), ``count`` (uses in the group, all
+        merged forms), ``n_paragraphs`` (int) and ``merged`` (``中轴线:5 中轴:3`` for a
+        merged row, else empty); by group order, then rank.
     """
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    _check_correction(correction)
+    scores = _tfidf(counts, sublinear_tf=sublinear_tf, smooth_idf=smooth_idf, norm=norm)
+    totals = np.asarray(counts.counts.sum(axis=0)).ravel().astype(float)
+    n_groups = len(counts.groups)
+    opts = {
+        "df": np.bincount(counts.counts.indices, minlength=len(counts.terms)),
+        "max_groups": max_df * n_groups if n_groups > 1 else 1,
+        "min_count": min_count,
+        "min_paragraphs": min_paragraphs,
+        "keep_places": keep_places,
+        "single": single_char_whitelist() if single_chars is None else single_chars,
+        "merge": merge,
+        "top_n": top_n,
+        "williams": correction == "williams",
+        "totals": totals,
+        "grand": float(totals.sum()),
+    }
+    rows = [
+        (key, *row)
+        for i, key in enumerate(counts.groups)
+        for row in _group_rows(counts, i, scores, opts)
+    ]
+    return pd.DataFrame(rows, columns=[counts.by, *KEYWORD_COLUMNS])
 
-    groups = _group_paragraphs(tokens, by=by, corpus=corpus)
-    # TfidfVectorizer is CountVectorizer + TfidfTransformer; doing the two steps keeps the counts
-    counts = CountVectorizer(analyzer=_chain, lowercase=False)
-    matrix_counts = counts.fit_transform(groups.tolist()).tocsr()
-    transformer = TfidfTransformer(sublinear_tf=sublinear_tf, smooth_idf=smooth_idf, norm=norm)
-    matrix = transformer.fit_transform(matrix_counts).tocsr()
-    matrix_counts.sort_indices()
-    matrix.sort_indices()
-    vocab = counts.get_feature_names_out()
-    same_pattern = np.array_equal(matrix.indptr, matrix_counts.indptr) and np.array_equal(
-        matrix.indices, matrix_counts.indices
+
+def _check_correction(correction: str) -> None:
+    if correction not in ("williams", "none"):
+        raise ValueError(f"correction must be 'williams' or 'none', not {correction!r}")
+
+
+def _as_list(value: object | Sequence[object]) -> list[object]:
+    return list(value) if isinstance(value, (list, tuple, set)) else [value]
+
+
+def _g2_frame(
+    terms: np.ndarray, a: np.ndarray, b: np.ndarray, *, williams: bool, min_count: int
+) -> pd.DataFrame:
+    """The keyness table of target counts ``a`` against reference counts ``b``."""
+    from scipy.stats import chi2
+
+    c, d = float(a.sum()) - a, float(b.sum()) - b
+    g2, row1, row2 = _g2(a, b, c, d, williams=williams)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_ratio = np.log2((np.where(a > 0, a, 0.5) / row1) / (np.where(b > 0, b, 0.5) / row2))
+    frame = pd.DataFrame(
+        {
+            "term": terms.astype(str),
+            "n_target": a.astype(np.int64),
+            "n_reference": b.astype(np.int64),
+            "g2": g2,
+            "p": chi2.sf(np.abs(g2), 1),
+            "log_ratio": log_ratio,
+        }
     )
-    rows = []
-    for i, key in enumerate(groups.index):
-        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
-        idx, scores = matrix.indices[lo:hi], matrix.data[lo:hi]
-        if same_pattern:  # TfidfTransformer keeps the count matrix's sparsity pattern
-            cnt = matrix_counts.data[lo:hi]
-        else:  # pragma: no cover - defensive, for another scikit-learn
-            cnt = np.asarray(matrix_counts[i, idx].todense()).ravel()
-        keep = cnt >= min_count
-        idx, scores, cnt = idx[keep], scores[keep], cnt[keep]
-        rounded = np.round(scores, 12)  # ignore float noise when breaking ties
-        if top_n and len(rounded) > top_n:
-            # only the candidates for the top: every score >= the top_n-th best (ties kept)
-            kth = -np.partition(-rounded, top_n - 1)[top_n - 1]
-            cand = np.flatnonzero(rounded >= kth)
-            idx, scores, cnt, rounded = idx[cand], scores[cand], cnt[cand], rounded[cand]
-        terms = vocab[idx]
-        # score descending, then count descending, then term
-        order = np.lexsort((terms, -cnt, -rounded))
-        if top_n:
-            order = order[:top_n]
-        for rank, j in enumerate(order, start=1):
-            rows.append((key, rank, str(terms[j]), float(scores[j]), int(cnt[j])))
-    return pd.DataFrame(rows, columns=[groups.index.name, "rank", "term", "score", "count"])
+    frame = frame[(a + b) >= min_count]
+    frame = frame.sort_values(["g2", "term"], ascending=[False, True], kind="mergesort")
+    return frame.reset_index(drop=True)
+
+
+def _rows_sum(counts: TermCounts, positions: list[int]) -> np.ndarray:
+    return np.asarray(counts.counts[positions].sum(axis=0)).ravel().astype(float)
 
 
 def keyness(
-    tokens: pd.DataFrame,
+    counts: TermCounts,
     *,
     target: object | Sequence[object],
     reference: object | Sequence[object] | None = None,
-    by: str = "doc",
-    corpus: pd.DataFrame | None = None,
     correction: str = "williams",
     min_count: int = 2,
     top_n: int | None = None,
@@ -172,20 +311,16 @@ def keyness(
 
     For each term, a 2×2 table (term vs. other terms, target vs. reference) gives
     ``G² = 2 Σ O ln(O / E)``, signed positive when the term is relatively more frequent in
-    the target — as quanteda's ``textstat_keyness(measure = "lr")`` does.
+    the target - as quanteda's ``textstat_keyness(measure = "lr")`` does.
 
     Parameters
     ----------
-    tokens : pandas.DataFrame
-        Rows with ``doc_id`` and ``tokens``.
+    counts : TermCounts
+        The output of :func:`analysis.counts.count_terms`.
     target : value or sequence of values
-        The group(s) of ``by`` to characterise, e.g. a doc_id or a year.
+        The group(s) to characterise, e.g. a doc_id or a year.
     reference : value or sequence, optional
         The comparison groups; default all the others.
-    by : str
-        ``doc`` or a catalog column.
-    corpus : pandas.DataFrame, optional
-        Supplies the ``by`` column when the tokens lack it.
     correction : {"williams", "none"}
         Williams' correction divides G² by ``q = 1 + (N/R1 + N/R2 − 1)(N/C1 + N/C2 − 1) / 6N``
         (quanteda's default for ``lr``).
@@ -201,74 +336,70 @@ def keyness(
         (chi-squared, 1 d.f.) and ``log_ratio`` (log2 of the relative-frequency ratio, with
         0.5 added to zero counts); sorted by ``g2`` descending, then term.
     """
-    if correction not in ("williams", "none"):
-        raise ValueError(f"correction must be 'williams' or 'none', not {correction!r}")
-    groups = group_tokens(tokens, by=by, corpus=corpus)
-    targets = list(target) if isinstance(target, (list, tuple, set)) else [target]
-    missing = [t for t in targets if t not in groups.index]
+    _check_correction(correction)
+    groups = list(counts.groups)
+    targets = _as_list(target)
+    missing = [t for t in targets if t not in groups]
     if missing:
-        raise ValueError(f"target {missing[0]!r} is not a {by} of these tokens")
-    if reference is None:
-        refs = [g for g in groups.index if g not in targets]
-    else:
-        refs = list(reference) if isinstance(reference, (list, tuple, set)) else [reference]
+        raise ValueError(f"target {missing[0]!r} is not a {counts.by} of these counts")
+    refs = [g for g in groups if g not in targets] if reference is None else _as_list(reference)
     if not refs:
         raise ValueError("keyness needs at least one reference report or group besides the target")
-    t_counts: Counter[str] = Counter()
-    r_counts: Counter[str] = Counter()
-    for g in targets:
-        t_counts.update(groups[g])
-    for g in refs:
-        r_counts.update(groups[g])
-    return _g2_table(t_counts, r_counts, correction=correction, min_count=min_count, top_n=top_n)
-
-
-def _g2_table(
-    t_counts: Counter[str],
-    r_counts: Counter[str],
-    *,
-    correction: str,
-    min_count: int,
-    top_n: int | None,
-) -> pd.DataFrame:
-    """Signed G² of every term from target and reference counts (see :func:`keyness`)."""
-    from scipy.stats import chi2
-
-    terms = sorted(
-        t for t in set(t_counts) | set(r_counts) if t_counts[t] + r_counts[t] >= min_count
+    a = _rows_sum(counts, [groups.index(t) for t in targets])
+    b = _rows_sum(counts, [groups.index(r) for r in refs])
+    used = (a + b) > 0
+    frame = _g2_frame(
+        counts.terms[used], a[used], b[used], williams=correction == "williams", min_count=min_count
     )
-    a = np.array([t_counts[t] for t in terms], dtype=float)
-    b = np.array([r_counts[t] for t in terms], dtype=float)
-    c = float(sum(t_counts.values())) - a  # target, other terms
-    d = float(sum(r_counts.values())) - b  # reference, other terms
-    n = a + b + c + d
-    observed = np.stack([a, b, c, d])
-    row1, row2 = a + c, b + d  # target total, reference total
-    col1, col2 = a + b, c + d
-    expected = np.stack([row1 * col1, row2 * col1, row1 * col2, row2 * col2]) / n
-    with np.errstate(divide="ignore", invalid="ignore"):
-        terms_ll = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
-    g2 = 2 * terms_ll.sum(axis=0)
-    if correction == "williams":
-        q = 1 + ((n / row1 + n / row2 - 1) * (n / col1 + n / col2 - 1)) / (6 * n)
-        g2 = g2 / q
-    sign = np.where(a > expected[0], 1.0, -1.0)
-    p = chi2.sf(g2, 1)
-    rel_t = np.where(a > 0, a, 0.5) / row1
-    rel_r = np.where(b > 0, b, 0.5) / row2
-    frame = pd.DataFrame(
-        {
-            "term": terms,
-            "n_target": a.astype(int),
-            "n_reference": b.astype(int),
-            "g2": sign * g2,
-            "p": p,
-            "log_ratio": np.log2(rel_t / rel_r),
-        }
-    )
-    frame = frame.sort_values(["g2", "term"], ascending=[False, True], kind="mergesort")
-    frame = frame.reset_index(drop=True)
     return frame.head(top_n) if top_n else frame
+
+
+def keyness_table(
+    counts: TermCounts,
+    *,
+    top_n: int = 10,
+    correction: str = "williams",
+    min_count: int = 2,
+    keep_places: bool = False,
+) -> pd.DataFrame:
+    """The strongest keywords of every report (or group) against all the others.
+
+    Parameters
+    ----------
+    counts : TermCounts
+        The output of :func:`analysis.counts.count_terms`.
+    top_n : int
+        Terms kept per group.
+    correction, min_count
+        As in :func:`keyness`.
+    keep_places : bool
+        Keep the names of the group's own region (``counts.places``), left out by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns: the grouping column (``doc_id``, ``year`` ...), ``rank``, then those of
+        :func:`keyness`; empty when there are fewer than two groups (nothing to compare).
+    """
+    _check_correction(correction)
+    cols = [counts.by, "rank", "term", "n_target", "n_reference", "g2", "p", "log_ratio"]
+    if len(counts.groups) < 2:
+        return pd.DataFrame(columns=cols)
+    totals = np.asarray(counts.counts.sum(axis=0)).ravel().astype(float)
+    frames = []
+    for i, group in enumerate(counts.groups):
+        own = _rows_sum(counts, [i])
+        frame = _g2_frame(
+            counts.terms, own, totals - own, williams=correction == "williams", min_count=min_count
+        )
+        places = frozenset() if keep_places else counts.places.get(group, frozenset())
+        if places:
+            frame = frame[[not is_own_place(t, places) for t in frame["term"]]]
+        frame = frame.head(top_n).reset_index(drop=True)
+        frame.insert(0, "rank", range(1, len(frame) + 1))
+        frame.insert(0, counts.by, group)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)[cols]
 
 
 def jieba_keywords(
@@ -304,56 +435,10 @@ def jieba_keywords(
 
         extractor = jieba.analyse.TFIDF()
     if tokenizer is not None:
-        extractor.tokenizer = tokenizer.jieba
+        extractor.tokenizer = tokenizer  # extract_tags only calls .cut(text)
     rows = []
     for doc_id, group in paragraphs.groupby("doc_id", sort=False):
         text = "\n".join(group["text"])
         tags = extractor.extract_tags(text, topK=top_n, withWeight=True)
         rows.extend((doc_id, r, term, float(w)) for r, (term, w) in enumerate(tags, start=1))
     return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "score"])
-
-
-def keyness_table(
-    tokens: pd.DataFrame,
-    *,
-    by: str = "doc",
-    corpus: pd.DataFrame | None = None,
-    top_n: int = 10,
-    correction: str = "williams",
-    min_count: int = 2,
-) -> pd.DataFrame:
-    """The strongest keywords of every report (or group) against all the others.
-
-    Parameters
-    ----------
-    tokens : pandas.DataFrame
-        Rows with ``doc_id`` and ``tokens``.
-    by : str
-        ``doc`` or a catalog column.
-    corpus : pandas.DataFrame, optional
-        Supplies the ``by`` column when the tokens lack it.
-    top_n : int
-        Terms kept per group.
-    correction, min_count
-        As in :func:`keyness`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``doc_id`` (or the ``by`` column), ``rank``, then those of :func:`keyness`;
-        empty when there are fewer than two groups (nothing to compare).
-    """
-    groups = group_tokens(tokens, by=by, corpus=corpus)
-    column = groups.index.name
-    cols = [column, "rank", "term", "n_target", "n_reference", "g2", "p", "log_ratio"]
-    if len(groups) < 2:
-        return pd.DataFrame(columns=cols)
-    counts = {g: Counter(toks) for g, toks in groups.items()}
-    total = sum(counts.values(), Counter())
-    frames = []
-    for g, own in counts.items():
-        frame = _g2_table(own, total - own, correction=correction, min_count=min_count, top_n=top_n)
-        frame.insert(0, "rank", range(1, len(frame) + 1))
-        frame.insert(0, column, g)
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True)[cols]
