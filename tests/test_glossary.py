@@ -427,3 +427,12 @@ def test_arbitrary_glossary_text_never_crashes(pieces: list[str]) -> None:
     assert entries["n"].tolist() == list(range(1, len(entries) + 1))
     assert all(isinstance(t, str) and t for t in entries["term"])
     assert (entries["line"] <= entries["end_line"]).all()
+
+
+def test_lead_word_glued_to_the_first_entry_and_bullets() -> None:
+    e = _extract("lead_prefix_bullets.txt")
+    assert _pairs(e) == [
+        ["“两重”", "是指国家重大战略实施和重点领域安全能力建设。"],
+        ["“两新”", "指大规模设备更新和消费品以旧换新。"],
+    ]
+    assert e["mentions"].tolist() == [1, 1]

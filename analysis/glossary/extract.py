@@ -19,7 +19,7 @@ import pandas as pd
 
 from analysis.corpus import is_section_heading
 from analysis.glossary.assemble import Draft, Line, assemble, is_numbered
-from analysis.glossary.formats import LABEL
+from analysis.glossary.formats import LABEL, LEAD_PREFIX
 from analysis.glossary.parse import clean_line, ends_sentence, is_lead, starts_with_cue
 from analysis.glossary.usage import find_terms, term_keys
 from analysis.patterns import HAN, QUOTES, SENTENCE_END
@@ -116,6 +116,14 @@ def _heading_block(rows: Sequence[tuple[str, Line]]) -> Block:
     return Block("heading", tuple(drafts), tuple(orphans))
 
 
+def _unprefixed(line: Line) -> Line:
+    """The line without a lead word glued to its first entry (名词解释:“两重”是指…)."""
+    text, original = clean_line(line.text), clean_line(line.original)
+    prefix = LEAD_PREFIX.match(text)
+    cut = prefix.end() if prefix else 0
+    return Line(line.line, text[cut:], original[cut:])
+
+
 def find_blocks(rows: Sequence[tuple[str, Line]]) -> list[Block]:
     """Find the glossary blocks of one report.
 
@@ -143,6 +151,10 @@ def find_blocks(rows: Sequence[tuple[str, Line]]) -> list[Block]:
         block, nxt = Block("none", ()), i + 1
         if is_lead(line.text):
             block, nxt = _run_block(rows, i + 1, "lead")
+        elif LEAD_PREFIX.match(clean_line(line.text)):
+            block, nxt = _run_block(
+                [*rows[:i], (section, _unprefixed(line)), *rows[i + 1 :]], i, "lead"
+            )
         elif section == "body":
             block, nxt = _run_block(rows, i, "shape")
         if block.drafts:

@@ -25,6 +25,7 @@ __all__ = [
     "END_MARKS",
     "LABEL",
     "LEAD_CUES",
+    "LEAD_PREFIX",
     "LINE_FORMATS",
     "NOISE",
     "NUMBERINGS",
@@ -88,6 +89,10 @@ LEAD_CUES = MappingProxyType(
         "as_follows": re.compile(r"(?:解释|释义|解读|含义|注释)[^。]{0,8}如下\s*[:。]?$"),
     }
 )
+#: A lead word glued to the first entry (名词解释:“两重”是指…, 【小词典】两新:…).
+LEAD_PREFIX = re.compile(
+    r"^[【\[]?\s*(?:小词典|小辞典|新词新语|名词解释|名词释义|热词解读)\s*[】\]]?\s*[:|]?\s*(?=\S)"
+)
 #: Page furniture that ends a glossary although it is not a boilerplate line.
 END_MARKS = MappingProxyType(
     {
@@ -105,9 +110,11 @@ SKIP_LINES = MappingProxyType(
         "page_of": re.compile(r"^第\s*\d{1,3}\s*页(?:\s*[/,]?\s*共\s*\d{1,3}\s*页)?$"),
     }
 )
-#: Noise removed from a line before it is parsed: pinyin after characters (報(bào)告).
+#: Noise removed from a line before it is parsed: pinyin after characters (報(bào)告),
+#: a bullet before an entry (●“两重”…).
 NOISE = MappingProxyType(
     {
+        "bullet": re.compile(r"^[●◆■▲★☆◎◇□▶►▪◉]\s*"),
         "pinyin": re.compile(
             r"(?<=[\u3400-\u9fff])\(\s*(?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüɑ]{1,6}\s*){1,4}\)"
         ),
