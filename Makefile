@@ -5,6 +5,18 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CORPUS ?=
 OUT ?=
+# `make lab`: Jupyter, IPython, matplotlib, npm (asked by jupyter-lsp) and caches keep their files
+# in .jupyter/, nothing in ~;
+# .jupyter/labconfig makes the notebooks' .py scripts open as notebooks (jupytext).
+# LAB_ARGS passes options to jupyter lab, e.g. LAB_ARGS="--no-browser --port=8899".
+JUPYTER_HOME := $(CURDIR)/.jupyter
+LAB_ENV := JUPYTER_CONFIG_DIR="$(JUPYTER_HOME)" JUPYTER_DATA_DIR="$(JUPYTER_HOME)/data" \
+	JUPYTER_RUNTIME_DIR="$(JUPYTER_HOME)/runtime" IPYTHONDIR="$(JUPYTER_HOME)/ipython" \
+	MPLCONFIGDIR="$(JUPYTER_HOME)/matplotlib" XDG_CACHE_HOME="$(JUPYTER_HOME)/cache" \
+	npm_config_cache="$(JUPYTER_HOME)/npm"
+LAB_ARGS ?=
+# Jupyter refuses to run as root unless told to (containers, cloud notebooks)
+ROOT_FLAG = $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: setup test lint format report glossary lab bench clean
 
@@ -33,8 +45,7 @@ report: $(STAMP)
 	$(PY) -m analysis report $(if $(CORPUS),--corpus $(CORPUS)) $(if $(OUT),--out $(OUT))
 
 lab: $(STAMP)
-	$(VENV)/bin/jupytext-config set-default-viewer python
-	$(VENV)/bin/jupyter lab notebooks/
+	$(LAB_ENV) exec $(VENV)/bin/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/
 
 bench: $(STAMP)
 	$(PY) bench/bench_tokenize.py
