@@ -15,13 +15,12 @@ where it is used as a formula: quoted, or followed by the head noun it had where
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.patterns import QUOTES, SLOGAN_NUMERALS
+from analysis.patterns import SLOGAN_NUMERALS
 from analysis.slogan_rules import (
     DIGIT_CODE,
     GeneralWords,
@@ -32,8 +31,14 @@ from analysis.slogan_rules import (
     find_shapes,
     load_general_words,
 )
-from analysis.slogan_rules.shapes import find_measured, find_repeated
-from analysis.text import quoted_spans, strip_quotes
+from analysis.slogan_rules.glossary import (
+    appendix_lines,
+    defined_terms,
+    glossary_candidates,
+    slogan_key,
+    term_for,
+)
+from analysis.slogan_rules.shapes import find_measured, find_repeated, is_prose_numeral
 from analysis.wordlists import national_slogans
 
 __all__ = [
@@ -70,7 +75,6 @@ APPENDIX_SECTIONS = ("glossary", "appendix")
 #: Sources whose numeral formulas are counted in every report of the run.
 _TRAVELLING_SOURCES = {"repeated", "measured", "plan", "national", "glossary", "split", "outside"}
 _HEAD = re.compile(r"[\u4e00-\u9fff]{2}")
-_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 
 
 @dataclass
@@ -83,58 +87,18 @@ class _Slot:
     heads: set[str] = field(default_factory=set)
 
 
-def slogan_key(text: str) -> str:
-    """Key that matches a slogan to a glossary name: NFKC, no quotes, 《》, footnote marks
-    or spaces, case-folded. Paragraph text is already simplified, so no conversion here.
-    """
-    text = _FOOTNOTE.sub("", unicodedata.normalize("NFKC", text))
-    return "".join(
-        ch for ch in text if ch not in QUOTES and ch not in "《》" and not ch.isspace()
-    ).casefold()
-
-
 def _strong(slogan: str) -> bool:
     """A numeral formula that stays a formula out of quotes: two numerals (三资三化)."""
     return sum(ch in SLOGAN_NUMERALS for ch in slogan) >= 2 and len(slogan) >= 3
 
 
-def _travels(slogan: str, slot: _Slot, national: frozenset[str]) -> bool:
+def _travels(slogan: str, slot: _Slot, known: tuple[GeneralWords, frozenset[str]]) -> bool:
+    general, national = known
     if slot.kind in ("digit", "plus") or slogan in national:
         return True
-    return slot.kind == "numeral" and (bool(slot.sources & _TRAVELLING_SOURCES) or _strong(slogan))
-
-
-def _glossary_candidates(row: pd.Series) -> list[str]:
-    """Term, display term, aliases and the quoted cores of a glossary entry."""
-    names = [row["term"], row.get("display_term") or "", *list(row.get("aliases") or ())]
-    cores = [p for n in names for _s, _e, p in quoted_spans(str(n), max_len=20)]
-    return [c for c in dict.fromkeys(strip_quotes(str(n)) for n in [*names, *cores]) if c]
-
-
-def defined_terms(glossary: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """Map each glossary name's match key to the defining term per report.
-
-    Parameters
-    ----------
-    glossary : pandas.DataFrame
-        Glossary entries (``doc_id``, ``term``, optional ``display_term`` and ``aliases``).
-
-    Returns
-    -------
-    dict
-        match key -> doc_id -> term; the display term, aliases and quoted cores
-        (“135”企业诉求处置机制 -> 135) all point to the entry's term.
-    """
-    out: dict[str, dict[str, str]] = {}
-    for _, row in glossary.iterrows():
-        for cand in _glossary_candidates(row):
-            out.setdefault(slogan_key(cand), {}).setdefault(row["doc_id"], row["term"])
-    return out
-
-
-def _defined(key: str, doc_id: str, terms: dict[str, dict[str, str]]) -> str:
-    by_doc = terms.get(key, {})
-    return by_doc.get(doc_id) or next(iter(by_doc.values()), "")
+    if slot.kind != "numeral" or is_prose_numeral(slogan, general):
+        return False
+    return bool(slot.sources & _TRAVELLING_SOURCES) or _strong(slogan)
 
 
 def _add(found: dict[str, _Slot], slogan: str, kind: str, source: str, quoted: bool) -> _Slot:
@@ -147,10 +111,13 @@ def _add(found: dict[str, _Slot], slogan: str, kind: str, source: str, quoted: b
 
 
 def _find_in_text(
-    found: dict[str, _Slot], text: str, general: GeneralWords, national_ac: object
+    found: dict[str, _Slot],
+    text: str,
+    known: tuple[GeneralWords, frozenset[str]],
+    national_ac: object,
 ) -> None:
     """Slogans of one paragraph: shapes, quoted phrases and national formulas."""
-    for f in find_shapes(text, general):
+    for f in find_shapes(text, *known):
         slot = _add(found, f.slogan, f.kind, f.source, f.quoted)
         if f.quoted and DIGIT_CODE.match(f.slogan):
             head = _HEAD.match(text, f.end + 1)
@@ -168,14 +135,16 @@ def _glossary_slogans(
     for _, row in glossary.iterrows():
         slots = found.setdefault(row["doc_id"], {})
         formula = False
-        for cand in _glossary_candidates(row):
+        for cand in glossary_candidates(row):
             kind = classify_slogan(cand, general=general)
             if kind in ("digit", "numeral", "plus") or (kind and cand != row["term"]):
                 _add(slots, cand, kind, "glossary", False)
                 formula |= kind in ("digit", "numeral")
         if formula:
             definition = str(row.get("definition") or "")
-            for f in find_measured(definition, general) + find_repeated(definition, general):
+            for f in find_measured(definition, general, alone=False) + find_repeated(
+                definition, general
+            ):
                 _add(slots, f.slogan, "numeral", "glossary", False)
 
 
@@ -191,6 +160,24 @@ def _drop_unquoted_national(found: dict[str, dict[str, _Slot]]) -> None:
 
 def _doc_order(paragraphs: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(paragraphs["doc_id"]))
+
+
+def _set_frame(
+    found: dict[str, dict[str, _Slot]],
+    order: list[str],
+    terms: dict[str, dict[str, str]],
+    known: tuple[GeneralWords, frozenset[str]],
+) -> pd.DataFrame:
+    """The slogan set as a frame, in report order, then kind and slogan."""
+    rows = [
+        (d, s, slot.kind, "|".join(sorted(slot.sources)), slot.quoted, _travels(s, slot, known),
+         "|".join(sorted(slot.heads)), term_for(slogan_key(s), d, terms))
+        for d in order
+        for s, slot in sorted(
+            found.get(d, {}).items(), key=lambda kv: (SLOGAN_KINDS.index(kv[1].kind), kv[0])
+        )
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=SET_COLUMNS)
 
 
 def find_slogans(
@@ -234,40 +221,11 @@ def find_slogans(
     found: dict[str, dict[str, _Slot]] = {}
     keep = paragraphs[paragraphs["section"] != "boilerplate"]
     for doc_id, text in zip(keep["doc_id"], keep["text"], strict=True):
-        _find_in_text(found.setdefault(doc_id, {}), text, general, national_ac)
+        _find_in_text(found.setdefault(doc_id, {}), text, (general, national), national_ac)
     _glossary_slogans(found, glossary, general)
     _drop_unquoted_national(found)
-    terms = defined_terms(glossary)
-    rows = [
-        (
-            d,
-            s,
-            slot.kind,
-            "|".join(sorted(slot.sources)),
-            slot.quoted,
-            _travels(s, slot, national),
-            "|".join(sorted(slot.heads)),
-            _defined(slogan_key(s), d, terms),
-        )
-        for d in [*_doc_order(paragraphs), *sorted(set(found) - set(paragraphs["doc_id"]))]
-        for s, slot in sorted(
-            found.get(d, {}).items(), key=lambda kv: (SLOGAN_KINDS.index(kv[1].kind), kv[0])
-        )
-    ]
-    return pd.DataFrame(rows, columns=SET_COLUMNS)
-
-
-def _appendix_lines(glossary: pd.DataFrame) -> set[tuple[str, int]]:
-    """(doc_id, line) of every glossary entry line (``line`` .. ``end_line``)."""
-    out: set[tuple[str, int]] = set()
-    if "line" not in glossary.columns:
-        return out
-    ends = glossary["end_line"] if "end_line" in glossary.columns else glossary["line"]
-    for doc_id, first, last in zip(glossary["doc_id"], glossary["line"], ends, strict=True):
-        if pd.notna(first):
-            last = first if pd.isna(last) else last
-            out.update((doc_id, n) for n in range(int(first), int(last) + 1))
-    return out
+    order = [*_doc_order(paragraphs), *sorted(set(found) - set(paragraphs["doc_id"]))]
+    return _set_frame(found, order, defined_terms(glossary), (general, national))
 
 
 def _context(text: str, start: int, end: int, width: int = 18) -> str:
@@ -355,7 +313,7 @@ def count_slogans(
         and ``first_context`` (the words around its first use, in the body when it has one).
     """
     lex = _Lexicon.from_set(slogans)
-    tally = _tally(paragraphs, lex, _appendix_lines(glossary))
+    tally = _tally(paragraphs, lex, appendix_lines(glossary))
     terms = defined_terms(glossary)
     order = {d: i for i, d in enumerate(_doc_order(paragraphs))}
     rows = [
@@ -366,7 +324,7 @@ def count_slogans(
             body,
             app,
             (d, s) in lex.quoted,
-            _defined(slogan_key(s), d, terms),
+            term_for(slogan_key(s), d, terms),
             ctx_body or ctx_app,
         )
         for (d, s), (body, app, ctx_body, ctx_app) in tally.items()

@@ -45,6 +45,7 @@ __all__ = [
     "find_quoted",
     "find_repeated",
     "find_shapes",
+    "is_prose_numeral",
 ]
 
 
@@ -67,16 +68,20 @@ _REPEATED = re.compile(_NUM_BEFORE + f"{_N}{_NOT_N}{{1,2}}(?:{_N}{_NOT_N}{{1,2}}
 _MEASURED = re.compile(
     _NUM_BEFORE + f"(?P<num>[{CN_NUMERALS[1:]}两])(?P<unit>[大个项张])(?P<rest>{_NOT_N}{{2,8}})"
 )
+#: Count and ordinal markers that make a repeated phrase a count (双方两个, 二期三号).
+COUNT_MARKERS = "个期号级届张"
 #: Measure words that may stand before a quoted phrase (三张“零关税”清单).
-_OUTSIDE_UNITS = "张个项大类条"
+_OUTSIDE_UNITS = "张项类"
 #: Measure words inside a counted numeral formula (五篇大文章, 两个大局).
-_MEASURES = "张个项大类条篇"
+_MEASURES = "篇大个项"
 _UNQUOTED_DIGITS = re.compile(
     r"(?<![\d.+A-Za-z:/-])(?:\d{1,4}|[A-Z])(?:\+(?:\d{1,4}|[A-Z]))+(?![\d.%+A-Za-z:/-])"
 )
 _PLUS = re.compile(r"([\u4e00-\u9fff]{2,8})((?:\+[\u4e00-\u9fff]{2,8})+)")
 _SPLIT = re.compile(r"[、,;]")
 _NOUN_TAGS = ("n", "j", "b")
+#: jieba tags of words that cannot end a formula's name: verbs, adverbs, function words.
+_NOT_NOUN = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t", "y", "e", "o", "x", "z")
 
 
 def _tag(word: str, general: GeneralWords) -> str:
@@ -102,7 +107,17 @@ def _bad_parts(parts: list[str], general: GeneralWords) -> bool:
         return True
     if any(FUNCTION_CHARS.search(p[1:]) for p in parts):
         return True
-    return all(p[1:2] in UNITS for p in parts) or all(p[0] == "双" for p in parts)
+    seconds = [p[1] if len(p) > 1 else "" for p in parts]
+    if any(c and c in COUNT_MARKERS for c in seconds) or len(set(parts)) == 1:
+        return True
+    return all(c and c in UNITS for c in seconds) or all(p[0] == "双" for p in parts)
+
+
+def is_prose_numeral(phrase: str, general: GeneralWords) -> bool:
+    """Whether a quoted numeral phrase of repeated shape reads as prose (万众一心: 一心 is an
+    adverb), so that it stays with the report that quotes it."""
+    parts = re.findall(f"{_N}{_NOT_N}*", phrase)
+    return len(parts) > 1 and _bad_parts(parts, general)
 
 
 def find_repeated(text: str, general: GeneralWords) -> list[Found]:
@@ -139,33 +154,43 @@ def _noun_phrase(rest: str, general: GeneralWords) -> str:
     return head
 
 
-def _announced(text: str, start: int, end: int) -> bool:
-    """A measured formula stands alone: after a clause start or a verb that introduces a
-    programme (实施, 推进), before a clause end; not after a list it sums up (甲、乙两大产业)
-    or a ranking (全国十大)."""
+def _announced(text: str, start: int, end: int, *, alone: bool) -> bool:
+    """Whether a measured phrase names a formula rather than counting things.
+
+    Never after a list it sums up (甲、乙两大产业, “甲”“乙”四项内容) or a ranking (全国十大).
+    When ``alone``, it must also stand by itself: after a clause start or a verb that
+    introduces a programme (实施, 推进), and before a clause end.
+    """
     before = text[:start]
     if any(before.endswith(w) for w in RANKING_WORDS):
         return False
     clause = re.split(f"[{SENTENCE_END},:]", before)[-1]
     if "、" in clause or "”" in clause[-1:]:
         return False
+    if not alone:
+        return True
     lead_ok = not clause or any(clause.endswith(v) for v in FORMULA_VERBS)
     return lead_ok and (end == len(text) or not HAN.match(text[end]))
 
 
-def find_measured(text: str, general: GeneralWords) -> list[Found]:
+def find_measured(text: str, general: GeneralWords, *, alone: bool = True) -> list[Found]:
     """Numeral + 大/个/项/张 + noun: 九大行动, 六大科技专项, 四个意识, 三项制度.
 
     Only two to ten (一大批, 百项技术 are amounts), not plain counts whose noun is in
     :data:`analysis.slogan_rules.words.NOT_FORMULA_NOUNS` (三个方面, 两个小时), and only
-    where the phrase stands alone (see ``_announced``).
+    where the phrase stands alone (see ``_announced``) unless ``alone`` is False (a
+    glossary definition listing a formula's parts: “4”即四大主导产业).
     """
     out = []
     for m in _MEASURED.finditer(text):
         head = _noun_phrase(m.group("rest"), general)
         phrase = m.group("num") + m.group("unit") + head
         end = m.start() + len(phrase)
-        if head and is_formula_shape(phrase, general) and _announced(text, m.start(), end):
+        if (
+            head
+            and is_formula_shape(phrase, general)
+            and _announced(text, m.start(), end, alone=alone)
+        ):
             out.append(Found(m.start(), end, phrase, "numeral", "measured", False))
     return out
 
@@ -184,6 +209,15 @@ def find_digit_formulas(text: str) -> list[Found]:
     return out
 
 
+def _last_word(run: str, general: GeneralWords) -> str:
+    """The word a run of characters starts with: the longest (up to 4) after which the run
+    ends or another word begins (大数据|治理), else the longest dictionary word."""
+    for n in range(min(4, len(run)), 1, -1):
+        if n == len(run) or run[n : n + 2] in general:
+            return run[:n]
+    return next((run[:n] for n in range(min(6, len(run)), 1, -1) if run[:n] in general), "")
+
+
 def find_plus_formulas(text: str, general: GeneralWords) -> list[Found]:
     """Words joined by + without quotes: 党建+网格+大数据 (the first and last words cut
     at a dictionary word boundary)."""
@@ -197,8 +231,9 @@ def find_plus_formulas(text: str, general: GeneralWords) -> list[Found]:
             (left[-n:] for n in range(min(6, len(left)), 1, -1) if left[-n:] in general), ""
         )
         *middle, tail = m.group(2)[1:].split("+")
-        last = next((tail[:n] for n in range(min(6, len(tail)), 1, -1) if tail[:n] in general), "")
-        after_quote = text[m.start(2) - len(first) - 1 : m.start(2) - len(first)] in '”"」』'
+        last = _last_word(tail, general)
+        before = text[max(0, m.start(2) - len(first) - 1) : m.start(2) - len(first)]
+        after_quote = bool(before) and before in '”"」』'
         if not first or (not last and len(tail) > 4) or after_quote:
             continue
         phrase = "+".join([first, *middle, last or tail])
@@ -207,32 +242,31 @@ def find_plus_formulas(text: str, general: GeneralWords) -> list[Found]:
     return out
 
 
-def _counted_formula(phrase: str) -> bool:
-    """A numeral formula with a measure word or two numerals: 五篇大文章, 两个大局, 双一流."""
-    numerals = sum(ch in SLOGAN_NUMERALS for ch in phrase)
-    return (
-        len(phrase) >= 3
-        and phrase[0] in SLOGAN_NUMERALS
-        and (numerals >= 2 or phrase[1] in _MEASURES)
-    )
+def _outside(
+    text: str, start: int, end: int, inner: str, known: tuple[GeneralWords, frozenset[str]]
+) -> list[Found]:
+    """Words standing outside the quotes that belong to the formula.
 
-
-def _outside(text: str, start: int, end: int, inner: str, general: GeneralWords) -> list[Found]:
-    """A numeral + measure word before the quotes and a noun after them (三张“零关税”清单),
-    or a noun before a quoted numeral formula (金融“五篇大文章”)."""
-    out = []
+    A numeral + 张/项/类 before the quotes and a noun after them (三张“零关税”清单), or a
+    common noun before a well-known counted formula (金融“五篇大文章”; ``known`` holds the
+    general dictionary and the national formulas).
+    """
+    general, national = known
     before = text[max(0, start - 3) : start - 1]
     if len(before) == 2 and before[0] in SLOGAN_NUMERALS[1:] and before[1] in _OUTSIDE_UNITS:
         after = segment(text[end + 1 : end + 5], general)
-        if after and len(after[0]) == 2 and _nounish(after[0], general):
+        if after and len(after[0]) == 2 and not _tag(after[0], general).startswith(_NOT_NOUN):
             phrase = before + inner + after[0]
-            out.append(Found(start - 3, end + 3, phrase, "numeral", "outside", True))
-    elif _counted_formula(inner) and _tag(before, general) == "n" and general[before][0] >= 1000:
-        out.append(Found(start - 3, end + 1, before + inner, "numeral", "outside", True))
-    return out
+            return [Found(start - 3, end + 3, phrase, "numeral", "outside", True)]
+    counted = inner in national and inner[1:2] in _MEASURES
+    if counted and _tag(before, general) == "n" and general[before][0] >= 1000:
+        return [Found(start - 3, end + 1, before + inner, "numeral", "outside", True)]
+    return []
 
 
-def find_quoted(text: str, general: GeneralWords | None) -> list[Found]:
+def find_quoted(
+    text: str, general: GeneralWords | None, national: frozenset[str] = frozenset()
+) -> list[Found]:
     """Quoted slogans, compounds split (“五统一、一开放”), outside words kept.
 
     Offsets are those of the phrase inside the quotes (an ``outside`` record spans the
@@ -247,7 +281,7 @@ def find_quoted(text: str, general: GeneralWords | None) -> list[Found]:
         else:
             out += _split(start, p, general)
         if kind != "digit" and general is not None and text[start - 1 : start] in QUOTE_PAIRS:
-            out += _outside(text, start, end, p, general)
+            out += _outside(text, start, end, p, (general, national))
     return out
 
 
@@ -266,7 +300,9 @@ def _split(start: int, phrase: str, general: GeneralWords | None) -> list[Found]
     return out
 
 
-def find_shapes(text: str, general: GeneralWords | None) -> list[Found]:
+def find_shapes(
+    text: str, general: GeneralWords | None, national: frozenset[str] = frozenset()
+) -> list[Found]:
     """All slogans of one paragraph, quoted or by shape.
 
     Parameters
@@ -276,13 +312,15 @@ def find_shapes(text: str, general: GeneralWords | None) -> list[Found]:
     general : mapping or None
         jieba's general dictionary; without it only quoted phrases, digit formulas and
         five-year plans are found.
+    national : frozenset of str
+        Well-known formulas that may take a noun before their quotes (金融“五篇大文章”).
 
     Returns
     -------
     list of Found
         Records with ``start``, ``end``, ``slogan``, ``kind``, ``source`` and ``quoted``.
     """
-    out = find_quoted(text, general) + find_digit_formulas(text)
+    out = find_quoted(text, general, national) + find_digit_formulas(text)
     if general is not None:
         out += find_repeated(text, general) + find_measured(text, general)
         out += find_plus_formulas(text, general)
