@@ -31,10 +31,11 @@ def _read_files(files: Sequence[str]):
 
 
 def _cmd_glossary_extract(args: argparse.Namespace) -> int:
+    from analysis.corpus import split_paragraphs
     from analysis.glossary import extract_glossary
 
     corpus = _read_files(args.files)
-    entries = extract_glossary(corpus)
+    entries = extract_glossary(corpus, split_paragraphs(corpus))
     out = entries.rename(columns={"file": "doc"})[
         [
             "doc",
@@ -66,13 +67,13 @@ def _default_out(corpus_dir: Path | None, out: str | None, leaf: str) -> Path:
 
 
 def _cmd_glossary_build(args: argparse.Namespace) -> int:
-    from analysis.corpus import read_corpus
+    from analysis.corpus import read_corpus, split_paragraphs
     from analysis.glossary import build_glossary
+    from analysis.paths import glossary_out
 
-    corpus_dir = Path(args.corpus) if args.corpus else None
-    corpus = read_corpus(corpus_dir)
-    out = _default_out(corpus_dir, args.out, "glossary")
-    entries = build_glossary(corpus, out)
+    corpus = read_corpus(args.corpus)
+    out = glossary_out(args.corpus, args.out)
+    entries = build_glossary(corpus, split_paragraphs(corpus), out)
     touched = int((entries["curated"] != "").sum())
     print(
         f"wrote {out / 'glossary.csv'}: {len(entries)} entries from "
@@ -105,10 +106,14 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def _cmd_slogans(args: argparse.Namespace) -> int:
+    from analysis.corpus import split_paragraphs
+    from analysis.glossary import extract_glossary
     from analysis.slogans import extract_slogans
 
     corpus = _read_files(args.files)
-    slogans = extract_slogans(corpus)
+    paragraphs = split_paragraphs(corpus)
+    glossary = extract_glossary(corpus, paragraphs, warn=False)
+    slogans = extract_slogans(corpus, paragraphs, glossary)
     out = slogans.merge(corpus[["doc_id", "file"]], on="doc_id").rename(columns={"file": "doc"})
     cols = ["doc", "slogan", "kind", "count", "defined", "first_context"]
     write_frame(out[cols], args.format, sys.stdout)

@@ -25,6 +25,7 @@ from analysis.patterns import (
     BARE_ONLY_HEADINGS,
     GLOSSARY_HEADING_MAX_LEN,
     GLOSSARY_HEADINGS,
+    PINYIN_GLOSS,
     boilerplate_rule,
 )
 from analysis.text import t2s_converter, to_simplified  # noqa: F401 - re-exported
@@ -119,7 +120,7 @@ def is_glossary_heading(line: str) -> bool:
         True for 名词解释, 名  词  解  释, 《政府工作报告》名词解释, 名詞解釋, 附件1 名词解释 ...
         注释-like words count only alone or after an attachment number.
     """
-    line = line.strip()
+    line = PINYIN_GLOSS.sub("", line.strip())
     if len(line) > GLOSSARY_HEADING_MAX_LEN:
         return False
     for name, pattern in GLOSSARY_HEADINGS.items():

@@ -30,6 +30,7 @@ __all__ = [
     "HAN",
     "NUMERAL_VALUES",
     "OPEN_BRACKETS",
+    "PINYIN_GLOSS",
     "QUOTES",
     "QUOTE_PAIRS",
     "SENTENCE_END",
@@ -72,6 +73,10 @@ ADMIN_UNIT = re.compile(r"[\u4e00-\u9fff]+?(?:" + "|".join(ADMIN_SUFFIXES) + ")"
 SENTENCE_END = "。!?;"
 #: One Han character.
 HAN = re.compile(r"[\u4e00-\u9fff]")
+#: A pinyin gloss after a character in mirrored pages: 報(bào)告, 名(míng)詞.
+PINYIN_GLOSS = re.compile(
+    r"(?<=[\u3400-\u9fff])\(\s*(?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüɑ]{1,6}\s*){1,4}\)"
+)
 
 
 def cn_to_int(text: str) -> int | None:
@@ -183,6 +188,12 @@ GLOSSARY_HEADINGS = MappingProxyType(
         "主要指标解释": _heading("主要指标解释"),
         "注释": _heading("注释"),
         "附注": _heading("附注"),
+        "名词释义": _heading("名词释义"),
+        "名词解释及说明": _heading("名词解释及说明"),
+        "有關名詞的解釋": _heading("有關名詞的解釋"),
+        "小词典": _heading("小词典"),
+        "新词新语": _heading("新词新语"),
+        "热词解读": _heading("热词解读"),
         "注": re.compile(r"^(?P<lead>)(?P<word>注)\s*[::]$"),
     }
 )

@@ -287,3 +287,19 @@ def test_boilerplate_lines_name_their_rule(tmp_path: Path) -> None:
         ["boilerplate", "copyright"],
         ["boilerplate", "icp_number"],
     ]
+
+
+def test_more_glossary_headings_and_pinyin_glosses() -> None:
+    for heading in [
+        "名词注释",
+        "《政府工作报告》有关内容名词注释",
+        "有关名词的解释",
+        "主要指标解释",
+        "附件2:主要指标解释",
+        "注释",
+        "注:",
+        "名(míng)詞(cí)解釋",
+        "新词新语",
+    ]:
+        assert is_glossary_heading(heading), heading
+    assert not is_glossary_heading("注:本表数据为快报数")

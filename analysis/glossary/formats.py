@@ -16,7 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from analysis.patterns import CLOSE_BRACKETS, CN_NUMERALS, OPEN_BRACKETS, SENTENCE_END
+from analysis.patterns import (
+    CLOSE_BRACKETS,
+    CN_NUMERALS,
+    OPEN_BRACKETS,
+    PINYIN_GLOSS,
+    SENTENCE_END,
+)
 
 __all__ = [
     "CONNECTIVE",
@@ -115,9 +121,7 @@ SKIP_LINES = MappingProxyType(
 NOISE = MappingProxyType(
     {
         "bullet": re.compile(r"^[●◆■▲★☆◎◇□▶►▪◉]\s*"),
-        "pinyin": re.compile(
-            r"(?<=[\u3400-\u9fff])\(\s*(?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüɑ]{1,6}\s*){1,4}\)"
-        ),
+        "pinyin": PINYIN_GLOSS,
     }
 )
 
