@@ -241,6 +241,8 @@ def write_result(name: str, data: Mapping[str, object], *, root: Path = PROJECT_
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": machine_info(),
         "code": code_version(root),
+        # other work on the machine during the run (1, 5, 15 minutes) makes timings noisy
+        "load_avg": [round(x, 2) for x in os.getloadavg()],
         **data,
     }
     path = RESULTS_DIR / f"{name}.json"

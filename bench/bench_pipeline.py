@@ -40,6 +40,8 @@ from _synth import corpus_mb, write_corpus
 
 PLAIN_PIPELINE: Path = BENCH_DIR / "baselines" / "plain_pipeline.py"
 TARGETS: dict[str, float] = {"total_s": 300.0, "peak_mb": 2048.0}
+#: The targets are for 100 MB; smaller runs report them as not judged (None).
+TARGET_MB: float = 100.0
 #: fit_topics settings the baseline copies (read from the measured code's signature).
 LDA_SETTINGS: tuple[str, ...] = ("passes", "iterations", "no_above", "keep_n")
 
@@ -98,8 +100,9 @@ def run_plain(files: list[Path], work: Path, *, k: int, root: Path) -> tuple[Run
     return run, {**stages, "lda_settings": settings}
 
 
-def summarise(plain: Run, ours: list[Run]) -> dict[str, object]:
-    """Totals, ratio (plain / ours), peak memory and targets."""
+def summarise(plain: Run, ours: list[Run], *, size_mb: float) -> dict[str, object]:
+    """Totals, ratio (plain / ours), peak memory and targets (judged only at 100 MB+)."""
+    judged = size_mb >= TARGET_MB
     total = round(sum(r.seconds for r in ours), 2)
     peak = max(r.peak_mb for r in ours)
     return {
@@ -109,8 +112,8 @@ def summarise(plain: Run, ours: list[Run]) -> dict[str, object]:
         "peak_mb": peak,
         "targets": TARGETS,
         "targets_met": {
-            "total_s": total <= TARGETS["total_s"],
-            "peak_mb": peak < TARGETS["peak_mb"],
+            "total_s": total <= TARGETS["total_s"] if judged else None,
+            "peak_mb": peak < TARGETS["peak_mb"] if judged else None,
         },
     }
 
@@ -139,7 +142,7 @@ def main() -> int:
         ours = run_ours(files, work, k=args.k, jobs=args.jobs, root=args.root)
         plain, stages = run_plain(files, work, k=args.k, root=args.root)
         mb = corpus_mb(files)
-    summary = summarise(plain, ours)
+    summary = summarise(plain, ours, size_mb=args.size_mb)
     report(plain, stages, ours, summary)
     data = {
         "corpus": {"files": len(files), "mb": round(mb, 2)},

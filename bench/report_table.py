@@ -23,6 +23,8 @@ HEADER: Row = ["benchmark", "ours", "baseline (same run)", "ratio", "target", "m
 
 
 def _met(ok: object) -> str:
+    if ok is None:
+        return "n/a"
     return "yes" if ok else "**no**"
 
 
@@ -181,6 +183,11 @@ def machine_lines(results: list[dict]) -> list[str]:
     when = dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
     code = ", ".join(commits)
     lines.append(f"Code: {code} (`+`: with uncommitted changes); measured {when}.")
+    loads = [r["load_avg"][2] for r in results if "load_avg" in r]
+    if loads:
+        lines.append(
+            f"Load average (15 min) at the end of the runs: {min(loads):.1f} to {max(loads):.1f}."
+        )
     return lines
 
 
