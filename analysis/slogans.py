@@ -158,6 +158,12 @@ def _drop_unquoted_national(found: dict[str, dict[str, _Slot]]) -> None:
                 del slots[s]
 
 
+def _doc_texts(paragraphs: pd.DataFrame) -> dict[str, str]:
+    """Each report's paragraphs, boilerplate left out, one per line (no shape crosses a line)."""
+    keep = paragraphs[paragraphs["section"] != "boilerplate"]
+    return {d: "\n".join(g) for d, g in keep.groupby("doc_id", sort=False)["text"]}
+
+
 def _doc_order(paragraphs: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(paragraphs["doc_id"]))
 
@@ -219,8 +225,7 @@ def find_slogans(
     national = frozenset(national_slogans() if national is None else national)
     national_ac = build_automaton(national)
     found: dict[str, dict[str, _Slot]] = {}
-    keep = paragraphs[paragraphs["section"] != "boilerplate"]
-    for doc_id, text in zip(keep["doc_id"], keep["text"], strict=True):
+    for doc_id, text in _doc_texts(paragraphs).items():
         _find_in_text(found.setdefault(doc_id, {}), text, (general, national), national_ac)
     _glossary_slogans(found, glossary, general)
     _drop_unquoted_national(found)

@@ -161,10 +161,10 @@ def _announced(text: str, start: int, end: int, *, alone: bool) -> bool:
     When ``alone``, it must also stand by itself: after a clause start or a verb that
     introduces a programme (实施, 推进), and before a clause end.
     """
-    before = text[:start]
+    before = text[max(0, start - 80) : start]
     if any(before.endswith(w) for w in RANKING_WORDS):
         return False
-    clause = re.split(f"[{SENTENCE_END},:]", before)[-1]
+    clause = re.split(f"[{SENTENCE_END},:\n]", before)[-1]
     if "、" in clause or "”" in clause[-1:]:
         return False
     if not alone:
@@ -199,7 +199,7 @@ def find_digit_formulas(text: str) -> list[Found]:
     """Unquoted digit formulas (1+6+N, 1+M+N) and five-year plans (十四五)."""
     out = [
         Found(m.start(), m.end(), m.group(0), "digit", "formula", False)
-        for m in _UNQUOTED_DIGITS.finditer(text)
+        for m in (_UNQUOTED_DIGITS.finditer(text) if "+" in text else ())
         if classify_slogan(m.group(0)) == "digit"
     ]
     out += [
@@ -221,11 +221,13 @@ def _last_word(run: str, general: GeneralWords) -> str:
 def find_plus_formulas(text: str, general: GeneralWords) -> list[Found]:
     """Words joined by + without quotes: 党建+网格+大数据 (the first and last words cut
     at a dictionary word boundary)."""
+    if "+" not in text:
+        return []
     out = []
-    inside = {i for a, b, _p in quoted_spans(text, max_len=30) for i in range(a, b)}
+    spans = [(a, b) for a, b, _p in quoted_spans(text, max_len=30)]
     for m in _PLUS.finditer(text):
         left = m.group(1)
-        if m.start(2) in inside:
+        if any(a <= m.start(2) < b for a, b in spans):
             continue
         first = next(
             (left[-n:] for n in range(min(6, len(left)), 1, -1) if left[-n:] in general), ""
@@ -273,6 +275,8 @@ def find_quoted(
     quotes and the words kept).
     """
     out: list[Found] = []
+    if not any(q in text for q in QUOTE_PAIRS):
+        return out
     for start, end, phrase in quoted_spans(text, max_len=20):
         p = clean_phrase(phrase)
         kind = classify_slogan(p, general=general)
