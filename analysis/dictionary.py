@@ -28,6 +28,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from typing import Any
 
 import pandas as pd
@@ -44,6 +45,7 @@ ENGINES = ("rjieba", "jieba")
 SEGMENTATION_VERSION = "2"
 #: Longest domain word kept (longer glossary terms are sentences, not words).
 MAX_WORD_CHARS = 40
+_SPACE = re.compile(r"\s")
 _QUOTE_SPLIT = re.compile("[" + re.escape(QUOTES) + "]")
 #: A word made of digits and separators only (00, 2152, 3.5): numbers are never domain words.
 _NUMBER_ONLY = re.compile(r"[\d.,%‰]+")
@@ -225,7 +227,9 @@ class Tokenizer:
         spans = list(self.matches(text))
         if spans:
             tokens = self._join_words(text, tokens, spans)
-        return [t for t in tokens if t.strip()]
+        if _SPACE.search(text):
+            return [t for t in tokens if t.strip()]
+        return tokens
 
     def _join_words(self, text: str, tokens: list[str], spans: list[tuple[int, int]]) -> list[str]:
         """Join the domain words that start and end on token boundaries.
@@ -235,12 +239,13 @@ class Tokenizer:
         paragraph is segmented again: dictionary-only for the boundaries, the text between
         the joined words with the HMM on its own.
         """
-        chosen = _aligned(spans, _bounds(tokens))
-        if self.hmm and len(chosen) < len(spans):
-            plain = _aligned(spans, _bounds(self._engine_cut(text, False)))
+        offsets = _offsets(tokens)
+        chosen = _aligned(spans, offsets)
+        if self.hmm and _left_out(spans, chosen):
+            plain = _aligned(spans, _offsets(self._engine_cut(text, False)))
             if _covered(plain) > _covered(chosen):
                 return self._cut_between(text, plain)
-        return _merge(tokens, chosen, text)
+        return _merge(tokens, chosen, offsets, text)
 
     def _cut_between(self, text: str, chosen: list[tuple[int, int]]) -> list[str]:
         """Domain words as tokens, the text between them segmented on its own."""
@@ -264,40 +269,35 @@ class Tokenizer:
         return f"Tokenizer({len(self.words)} domain words, engine={self.engine!r}, hmm={self.hmm})"
 
 
-def _bounds(tokens: list[str]) -> set[int]:
-    """Character offsets where the tokens start and end."""
-    bounds = {0}
-    pos = 0
-    for tok in tokens:
-        pos += len(tok)
-        bounds.add(pos)
-    return bounds
+def _offsets(tokens: list[str]) -> dict[int, int]:
+    """Character offset where each token starts (and the text's end) -> token index."""
+    return {off: i for i, off in enumerate(accumulate(map(len, tokens), initial=0))}
 
 
 def _covered(spans: list[tuple[int, int]]) -> int:
     return sum(end - start for start, end in spans)
 
 
-def _merge(tokens: list[str], chosen: list[tuple[int, int]], text: str) -> list[str]:
-    """Replace the tokens inside each chosen span by the span's text (spans are aligned)."""
-    if not chosen:
-        return tokens
+def _left_out(spans: list[tuple[int, int]], chosen: list[tuple[int, int]]) -> bool:
+    """Whether a domain word overlaps none of the joined ones (it was not joined at all)."""
+    return any(all(e <= cs or s >= ce for cs, ce in chosen) for s, e in spans)
+
+
+def _merge(
+    tokens: list[str], chosen: list[tuple[int, int]], offsets: dict[int, int], text: str
+) -> list[str]:
+    """Replace the tokens inside each chosen (aligned) span by the span's text."""
     out: list[str] = []
-    pos = 0
-    spans = iter(chosen)
-    start, end = next(spans)
-    for tok in tokens:
-        if pos == start:
-            out.append(text[start:end])
-        if not start <= pos < end:
-            out.append(tok)
-        pos += len(tok)
-        if pos >= end:
-            start, end = next(spans, (-1, -1))
+    prev = 0
+    for start, end in chosen:
+        out.extend(tokens[prev : offsets[start]])
+        out.append(text[start:end])
+        prev = offsets[end]
+    out.extend(tokens[prev:])
     return out
 
 
-def _aligned(spans: list[tuple[int, int]], bounds: set[int]) -> list[tuple[int, int]]:
+def _aligned(spans: list[tuple[int, int]], bounds: dict[int, int]) -> list[tuple[int, int]]:
     """Longest, leftmost non-overlapping spans whose both ends are token boundaries."""
     fitting = sorted(
         ((s, e) for s, e in spans if s in bounds and e in bounds), key=lambda se: (se[0], -se[1])

@@ -11,7 +11,9 @@ files' bytes and reads everything else from the cache (see :mod:`analysis.cache`
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,7 @@ from analysis.dictionary import Tokenizer, build_tokenizer, domain_dictionary
 from analysis.glossary import extract_glossary
 from analysis.paths import SEEDS_DIR, cache_dir
 from analysis.slogans import find_slogans, load_general_words
-from analysis.tokens import SEGMENTS_LAYER, TOKEN_COLUMNS, segmentation_key, tokenize
+from analysis.tokens import TOKEN_COLUMNS, even_runs, read_segments, segment_reports
 
 __all__ = ["CorpusSteps", "clear_cache", "corpus_steps", "load_corpus", "open_cache"]
 
@@ -145,14 +147,28 @@ def _extract(paths: list[Path], warn: bool) -> dict[str, dict[str, Any]]:
     }
 
 
+def _extract_parallel(paths: list[Path], warn: bool, n_jobs: int) -> dict[str, dict[str, Any]]:
+    """:func:`_extract` over about equal shares of the files in worker processes."""
+    workers = min(len(paths), (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs))
+    if workers <= 1:
+        return _extract(paths, warn)
+    sizes = [p.stat().st_size for p in paths]
+    shares = [[paths[i] for i in run] for run in even_runs(sizes, workers)]
+    out: dict[str, dict[str, Any]] = {}
+    with ProcessPoolExecutor(max_workers=len(shares)) as pool:
+        for part in pool.map(_extract, shares, [warn] * len(shares)):
+            out.update(part)
+    return out
+
+
 def _load_reports(
-    files: list[Path], cache: Cache | None, warn: bool
+    files: list[Path], cache: Cache | None, warn: bool, n_jobs: int = 1
 ) -> tuple[list[str], list[dict[str, Any]]]:
     """Each file's key and extracted frames, from the cache or extracted (and stored)."""
     keys = [_report_key(p) for p in files]
     stored = [cache.get(REPORTS_LAYER, k) if cache else None for k in keys]
     missing = [p for p, s in zip(files, stored, strict=True) if s is None]
-    fresh = _extract(missing, warn) if missing else {}
+    fresh = _extract_parallel(missing, warn, n_jobs) if missing else {}
     reports: list[str] = []
     values: list[dict[str, Any]] = []
     for path, key, value in zip(files, keys, stored, strict=True):
@@ -187,38 +203,37 @@ def load_corpus(source: Source = None, *, cache: bool = True) -> pd.DataFrame:
 
 
 def _tokens(
-    keys: list[str],
+    keys: dict[str, str],
     paragraphs: pd.DataFrame,
     tokenizer: Tokenizer,
     *,
     n_jobs: int,
     cache: Cache | None,
 ) -> pd.DataFrame:
-    """Tokens of the paragraphs; files whose (file, dictionary) pointer is cached are not read."""
-    doc_ids = list(dict.fromkeys(paragraphs["doc_id"]))
-    pointer = {
-        d: hash_parts(k, tokenizer.dictionary_hash_) for d, k in zip(doc_ids, keys, strict=True)
-    }
-    hits: dict[str, list[list[str]]] = {}
-    if cache:
-        for doc in doc_ids:
-            seg_key = cache.get(POINTERS_LAYER, pointer[doc])
-            value = cache.get(SEGMENTS_LAYER, seg_key) if seg_key else None
-            if value is not None:
-                hits[doc] = value
-    todo = paragraphs[~paragraphs["doc_id"].isin(list(hits))]
-    fresh = tokenize(todo, tokenizer, n_jobs=n_jobs, cache=cache)
-    if cache:
-        for doc, group in todo.groupby("doc_id", sort=False):
-            key = segmentation_key(group["text"].tolist(), tokenizer)
-            cache.put(POINTERS_LAYER, pointer[str(doc)], key)
-    column: dict[str, list[list[str]]] = {}
-    for doc, toks in zip(fresh["doc_id"].tolist(), fresh["tokens"].tolist(), strict=True):
-        column.setdefault(doc, []).append(toks)
-    column.update(hits)
-    tokens = [t for doc in doc_ids for t in column.get(doc, [])]
+    """Tokens of the paragraphs; a file whose (file, dictionary) pointer is cached is not read."""
+    reports: dict[str, list[str]] = {}
+    for doc, text in zip(paragraphs["doc_id"].tolist(), paragraphs["text"].tolist(), strict=True):
+        reports.setdefault(doc, []).append(text)
+    pointer = {d: hash_parts(keys[d], tokenizer.dictionary_hash_) for d in reports}
+    found: dict[str, list[list[str]]] = {}
+    for doc in reports if cache is not None else ():
+        seg_key = cache.get(POINTERS_LAYER, pointer[doc])
+        value = read_segments(cache, seg_key) if seg_key else None
+        if value is not None and len(value) == len(reports[doc]):
+            found[doc] = value
+    todo = {d: t for d, t in reports.items() if d not in found}
+    done = segment_reports(todo, tokenizer, n_jobs=n_jobs, cache=cache) if todo else {}
+    for doc, (seg_key, value) in done.items():
+        found[doc] = value
+        if cache is not None:
+            cache.put(POINTERS_LAYER, pointer[doc], seg_key)
     frame = paragraphs[["doc_id", "para_id", "section"]].reset_index(drop=True)
-    frame["tokens"] = tokens
+    position = dict.fromkeys(reports, 0)
+    column = []
+    for doc in frame["doc_id"].tolist():
+        column.append(found[doc][position[doc]])
+        position[doc] += 1
+    frame["tokens"] = column
     return frame[TOKEN_COLUMNS]
 
 
@@ -245,7 +260,8 @@ def corpus_steps(
     sections : sequence of str
         Paragraph sections to segment (default all but boilerplate).
     n_jobs : int
-        Worker processes for segmentation; -1 uses every core.
+        Worker processes for extracting new files and for segmentation; -1 uses every
+        core. The results are the same whatever the number.
     cache : bool
         Read and write the per-file cache (``--no-cache`` turns it off).
     warn : bool
@@ -257,7 +273,7 @@ def corpus_steps(
         ``corpus``, ``paragraphs``, ``glossary``, ``slogans``, ``tokenizer``, ``tokens``.
     """
     store = open_cache(cache)
-    keys, values = _load_reports(_files(source), store, warn)
+    keys, values = _load_reports(_files(source), store, warn, n_jobs)
     frames = {step: _frame([v[step] for v in values]) for step in _FRAMES}
     tokenizer = build_tokenizer(
         domain_dictionary(frames["glossary"], frames["slogans"]), engine=engine, hmm=hmm
@@ -265,8 +281,7 @@ def corpus_steps(
     paragraphs = frames["paragraphs"]
     chosen = paragraphs[paragraphs["section"].isin(list(sections))]
     doc_keys = dict(zip(frames["corpus"]["doc_id"], keys, strict=True))
-    docs = list(dict.fromkeys(chosen["doc_id"]))
-    tokens = _tokens([doc_keys[d] for d in docs], chosen, tokenizer, n_jobs=n_jobs, cache=store)
+    tokens = _tokens(doc_keys, chosen, tokenizer, n_jobs=n_jobs, cache=store)
     return CorpusSteps(
         corpus=frames["corpus"],
         paragraphs=paragraphs,

@@ -26,8 +26,11 @@ __all__ = [
     "Tokenizer",
     "build_tokenizer",
     "compare_segmentation",
+    "even_runs",
     "filter_tokens",
     "is_number_token",
+    "read_segments",
+    "segment_reports",
     "segment_texts",
     "segmentation_key",
     "tokenize",
@@ -108,8 +111,21 @@ def _cut_joined(tokenizer: Tokenizer, texts: list[str]) -> list[str]:
     return [_SEP.join(tokenizer.cut(t)) for t in texts]
 
 
-def _halves(sizes: list[int], n: int) -> list[list[int]]:
-    """Split item indices, in order, into ``n`` runs of similar total size."""
+def even_runs(sizes: Sequence[int], n: int) -> list[list[int]]:
+    """Split item indices, in order, into at most ``n`` runs of similar total size.
+
+    Parameters
+    ----------
+    sizes : sequence of int
+        Each item's size.
+    n : int
+        Number of runs wanted.
+
+    Returns
+    -------
+    list of list of int
+        The non-empty runs of indices.
+    """
     total = sum(sizes) or 1
     runs: list[list[int]] = [[] for _ in range(n)]
     acc = 0
@@ -141,7 +157,7 @@ def segment_texts(texts: list[str], tokenizer: Tokenizer, *, n_jobs: int = 1) ->
     if workers == 1 or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
         joined = _cut_joined(tokenizer, texts)
     else:
-        runs = _halves([len(t) for t in texts], workers)
+        runs = even_runs([len(t) for t in texts], workers)
         with ProcessPoolExecutor(max_workers=len(runs)) as pool:
             parts = pool.map(
                 _cut_joined, [tokenizer] * len(runs), [[texts[i] for i in r] for r in runs]
@@ -151,11 +167,69 @@ def segment_texts(texts: list[str], tokenizer: Tokenizer, *, n_jobs: int = 1) ->
     return [[intern(t) for t in line.split(_SEP)] if line else [] for line in joined]
 
 
-def _doc_groups(paragraphs: pd.DataFrame) -> dict[str, list[int]]:
-    groups: dict[str, list[int]] = {}
-    for i, doc in enumerate(paragraphs["doc_id"].tolist()):
-        groups.setdefault(doc, []).append(i)
-    return groups
+def read_segments(cache: Cache, key: str) -> list[list[str]] | None:
+    """Return a report's cached tokens (stored one joined string per paragraph), or None.
+
+    Parameters
+    ----------
+    cache : Cache
+        The cache.
+    key : str
+        The report's :func:`segmentation_key`.
+
+    Returns
+    -------
+    list of list of str or None
+        Each paragraph's tokens.
+    """
+    lines = cache.get(SEGMENTS_LAYER, key)
+    if not isinstance(lines, list):
+        return None
+    return [line.split(_SEP) if line else [] for line in lines]
+
+
+def segment_reports(
+    reports: dict[str, list[str]],
+    tokenizer: Tokenizer,
+    *,
+    n_jobs: int = 1,
+    cache: Cache | None = None,
+) -> dict[str, tuple[str, list[list[str]]]]:
+    """Segment reports, reading and writing each report's tokens in the cache.
+
+    Parameters
+    ----------
+    reports : dict of str to list of str
+        Each report's paragraphs, by ``doc_id``.
+    tokenizer : Tokenizer
+        The tokenizer.
+    n_jobs : int
+        Worker processes for the reports not in the cache.
+    cache : Cache, optional
+        Where each report's tokens are kept, under :func:`segmentation_key`.
+
+    Returns
+    -------
+    dict of str to (str, list of list of str)
+        By ``doc_id``: the segmentation key and each paragraph's tokens.
+    """
+    out: dict[str, tuple[str, list[list[str]]]] = {}
+    todo: list[tuple[str, str]] = []
+    for doc, texts in reports.items():
+        key = segmentation_key(texts, tokenizer)
+        hit = read_segments(cache, key) if cache is not None else None
+        if hit is not None and len(hit) == len(texts):
+            out[doc] = (key, hit)
+        else:
+            todo.append((doc, key))
+    flat = [t for doc, _ in todo for t in reports[doc]]
+    tokens = iter(segment_texts(flat, tokenizer, n_jobs=n_jobs))
+    for doc, key in todo:
+        value = [next(tokens) for _ in reports[doc]]
+        if cache is not None:
+            cache.put(SEGMENTS_LAYER, key, [_SEP.join(t) for t in value])
+        out[doc] = (key, value)
+    return out
 
 
 def tokenize(
@@ -184,32 +258,25 @@ def tokenize(
         One row per paragraph with ``doc_id``, ``para_id``, ``section`` and ``tokens``
         (list of str; punctuation included, white space dropped).
     """
-    texts = paragraphs["text"].tolist()
-    result: list[list[str]] = [[] for _ in texts]
-    todo: list[tuple[list[int], str | None]] = []
-    for idx in _doc_groups(paragraphs).values():
-        key = segmentation_key([texts[i] for i in idx], tokenizer) if cache is not None else None
-        hit = cache.get(SEGMENTS_LAYER, key) if cache is not None and key else None
-        if hit is not None and len(hit) == len(idx):
-            for i, toks in zip(idx, hit, strict=True):
-                result[i] = toks
-        else:
-            todo.append((idx, key))
-    flat = [i for idx, _ in todo for i in idx]
-    for i, toks in zip(
-        flat, segment_texts([texts[i] for i in flat], tokenizer, n_jobs=n_jobs), strict=True
-    ):
-        result[i] = toks
-    if cache is not None:
-        for idx, key in todo:
-            cache.put(SEGMENTS_LAYER, str(key), [result[i] for i in idx])
-    sections = paragraphs["section"].tolist() if "section" in paragraphs else ["body"] * len(texts)
+    doc_ids = paragraphs["doc_id"].tolist()
+    reports: dict[str, list[str]] = {}
+    for doc, text in zip(doc_ids, paragraphs["text"].tolist(), strict=True):
+        reports.setdefault(doc, []).append(text)
+    done = segment_reports(reports, tokenizer, n_jobs=n_jobs, cache=cache)
+    position = dict.fromkeys(reports, 0)
+    tokens = []
+    for doc in doc_ids:
+        tokens.append(done[doc][1][position[doc]])
+        position[doc] += 1
+    sections = (
+        paragraphs["section"].tolist() if "section" in paragraphs else ["body"] * len(doc_ids)
+    )
     return pd.DataFrame(
         {
-            "doc_id": paragraphs["doc_id"].tolist(),
+            "doc_id": doc_ids,
             "para_id": paragraphs["para_id"].tolist(),
             "section": sections,
-            "tokens": result,
+            "tokens": tokens,
         },
         columns=TOKEN_COLUMNS,
     )

@@ -1,0 +1,152 @@
+"""The domain dictionary and the tokenizer that keeps its words whole."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import build_tokenizer, domain_dictionary
+from analysis.dictionary import Tokenizer
+
+GLOSSARY = pd.DataFrame(
+    {
+        "doc_id": ["a", "a", "a"],
+        "term": ["1+6+1主导+创新产业体系", "1234+N新型产业体系", "三资三化"],
+        "display_term": ["“1+6+1”主导+创新产业体系", "“1234+N”新型产业体系", "三资三化"],
+        "aliases": [["1+6+1"], ["1234+N"], []],
+    }
+)
+SLOGANS = pd.DataFrame(
+    {"doc_id": ["a"] * 5, "slogan": ["00", "大文旅", "四首经济", "放管服", "Ｎ"]}
+)
+
+
+@pytest.fixture(scope="module")
+def words() -> list[str]:
+    return domain_dictionary(GLOSSARY, SLOGANS)
+
+
+@pytest.fixture(scope="module")
+def tok(words: list[str]) -> Tokenizer:
+    return build_tokenizer(words)
+
+
+def test_dictionary_has_terms_quoted_parts_and_slogans_but_no_bare_numbers(
+    words: list[str],
+) -> None:
+    found = [
+        w
+        for w in words
+        if w
+        in {
+            "1+6+1",
+            "主导+创新产业体系",
+            "1+6+1主导+创新产业体系",
+            "1234+N",
+            "新型产业体系",
+            "1234+N新型产业体系",
+            "三资三化",
+            "大文旅",
+            "四首经济",
+            "放管服",
+            "00",
+            "N",
+        }
+    ]
+    assert found == [
+        "1+6+1",
+        "1+6+1主导+创新产业体系",
+        "1234+N",
+        "1234+N新型产业体系",
+        "三资三化",
+        "主导+创新产业体系",
+        "四首经济",
+        "大文旅",
+        "放管服",
+        "新型产业体系",
+    ]
+
+
+def test_dictionary_from_empty_steps_is_the_curated_list() -> None:
+    empty = domain_dictionary(
+        pd.DataFrame(columns=["term", "aliases"]), pd.DataFrame(columns=["slogan"])
+    )
+    assert "三资三化" in empty and "十四五" in empty and "以学促干" in empty
+    assert empty == sorted(set(empty))
+
+
+CASES = [
+    ("探索“三资三化”实施路径", ["探索", "“", "三资三化", "”", "实施", "路径"]),
+    ("构建“1+6+1”主导+创新产业体系", ["构建", "“", "1+6+1", "”", "主导+创新产业体系"]),
+    ("构建“1234+N”新型产业体系", ["构建", "“", "1234+N", "”", "新型产业体系"]),
+    # a domain word never cuts a word of the general dictionary at its edges
+    ("加快建设创新型产业体系", ["加快", "建设", "创新型", "产业", "体系"]),
+    ("持续壮大文旅产业", ["持续", "壮大", "文旅", "产业"]),
+    # numbers are not domain words: the slogan 00 does not split 8500
+    ("收入达到8500亿元", ["收入", "达到", "8500", "亿元"]),
+    # the HMM no longer pairs the characters of a parallel formula
+    (
+        "以学铸魂、以学增智、以学正风、以学促干",
+        ["以学铸魂", "、", "以学增智", "、", "以学正风", "、", "以学促干"],
+    ),
+    ("学中求进、难中求进、干中求进", ["学中求进", "、", "难中求进", "、", "干中求进"]),
+    ("坚持稳中求进工作总基调", ["坚持", "稳中求进", "工作", "总", "基调"]),
+    ("持续深化放管服改革", ["持续", "深化", "放管服", "改革"]),
+    ("大力发展四首经济", ["大力发展", "四首经济"]),
+]
+
+
+@pytest.fixture(scope="module")
+def jieba_tok(words: list[str]) -> Tokenizer:
+    return build_tokenizer(words, engine="jieba")
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_domain_words_stay_whole_and_never_steal(
+    tok: Tokenizer, jieba_tok: Tokenizer, text: str, expected: list[str]
+) -> None:
+    assert tok.cut(text) == expected
+    assert jieba_tok.cut(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_fullwidth_input_gives_the_same_tokens(
+    tok: Tokenizer, text: str, expected: list[str]
+) -> None:
+    wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+    assert tok.cut(wide) == expected
+
+
+def test_hmm_off_leaves_unknown_characters_single(words: list[str]) -> None:
+    tok = build_tokenizer(words, hmm=False)
+    assert tok.cut("甘其毛都口岸") == ["甘", "其", "毛", "都", "口岸"]
+    assert build_tokenizer(words).cut("甘其毛都口岸") == ["甘其", "毛", "都", "口岸"]
+
+
+def test_white_space_is_dropped(tok: Tokenizer) -> None:
+    assert tok.cut("三资三化 和 放管服") == ["三资三化", "和", "放管服"]
+
+
+def test_each_tokenizer_owns_its_segmenter(words: list[str]) -> None:
+    import rjieba
+
+    one, two = build_tokenizer(words), build_tokenizer(words)
+    assert one.segmenter_ is not two.segmenter_
+    assert type(one.segmenter_) is rjieba.Jieba
+    assert not rjieba.has_word("三资三化")  # rjieba's module-level default is untouched
+    assert one.dictionary_hash_ == two.dictionary_hash_
+    assert build_tokenizer(words, hmm=False).dictionary_hash_ != one.dictionary_hash_
+    assert build_tokenizer(words, engine="jieba").dictionary_hash_ != one.dictionary_hash_
+
+
+def test_occurring_words(tok: Tokenizer) -> None:
+    assert tok.occurring_words(["落实“三资三化”", "推进“放管服”改革,大文旅"]) == [
+        "三资三化",
+        "大文旅",
+        "放管服",
+    ]
+
+
+def test_unknown_engine_is_one_clear_error() -> None:
+    with pytest.raises(ValueError, match="unknown engine 'pkuseg'; choose from rjieba, jieba"):
+        build_tokenizer([], engine="pkuseg")

@@ -1,0 +1,106 @@
+"""corpus_steps: the steps composed with the per-file cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis.pipeline
+import analysis.tokens
+from analysis.pipeline import CorpusSteps, corpus_steps, load_corpus
+
+
+@pytest.fixture
+def folder(data_dir: Path, tmp_path: Path) -> Path:
+    dest = tmp_path / "reports"
+    dest.mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(data_dir / "tokens" / name, dest / name)
+    return dest
+
+
+def _lines(steps: CorpusSteps) -> list[str]:
+    return [
+        f"{d} {p} {' '.join(t)}" for d, p, t in steps.tokens[["doc_id", "para_id", "tokens"]].values
+    ]
+
+
+def test_steps_and_tokens(folder: Path) -> None:
+    steps = corpus_steps(folder, cache=False)
+    assert steps.corpus["doc_id"].tolist() == ["a", "b"]
+    assert steps.glossary["term"].tolist() == ["1234+N新型产业体系", "三资三化", "四首经济"]
+    assert {"1234+N", "三资三化", "放管服", "四首经济"} <= set(steps.slogans["slogan"])
+    assert steps.tokens.columns.tolist() == ["doc_id", "para_id", "section", "tokens"]
+    assert _lines(steps)[2:4] == [
+        "a 2 坚持 以学铸魂 、 以学增智 、 以学正风 、 以学促干 , 加快 建设 创新型 产业 体系 , "
+        "收入 达到 8500 亿元 。",
+        "a 3 构建 “ 1234+N ” 新型产业体系 , 落实 “ 三资三化 ” 。",
+    ]
+    assert (
+        _lines(steps)[10] == "b 2 推进 “ 放管服 ” 改革 , 发展 “ 四首经济 ” , 持续 壮大 文旅 产业 。"
+    )
+    assert len(steps.tokens) == len(steps.paragraphs) == 14
+
+
+def test_warm_run_reads_no_text_and_extracts_nothing(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = corpus_steps(folder)
+
+    def boom(*args: object, **kwargs: object) -> object:
+        raise AssertionError("work done again on a warm run")
+
+    monkeypatch.setattr(analysis.pipeline, "_extract", boom)
+    monkeypatch.setattr(analysis.pipeline, "segment_reports", boom)
+    warm = corpus_steps(folder)
+    for name in ("corpus", "paragraphs", "glossary", "slogans", "tokens"):
+        pd.testing.assert_frame_equal(getattr(cold, name), getattr(warm, name))
+    pd.testing.assert_frame_equal(load_corpus(folder), cold.corpus)
+
+
+def test_adding_a_report_redoes_only_what_depends_on_it(
+    folder: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus_steps(folder)
+    shutil.copy(data_dir / "tokens" / "c.txt", folder / "c.txt")
+    extracted: list[list[str]] = []
+    segmented: list[str] = []
+    extract, segment = analysis.pipeline._extract, analysis.tokens.segment_texts
+
+    def spy_extract(paths: list[Path], warn: bool) -> dict:
+        extracted.append([p.name for p in paths])
+        return extract(paths, warn)
+
+    def spy_segment(texts: list[str], *args: object, **kwargs: object) -> list[list[str]]:
+        segmented.extend(texts)
+        return segment(texts, *args, **kwargs)
+
+    monkeypatch.setattr(analysis.pipeline, "_extract", spy_extract)
+    monkeypatch.setattr(analysis.tokens, "segment_texts", spy_segment)
+    steps = corpus_steps(folder)
+    assert extracted == [["c.txt"]]
+    # c.txt brings 港治谷, which occurs in neither a nor b: only c is segmented
+    assert "港治谷" in steps.tokenizer.words
+    assert segmented == steps.paragraphs.loc[steps.paragraphs["doc_id"] == "c", "text"].tolist()
+    assert _lines(steps) == _lines(corpus_steps(folder, cache=False))
+
+
+def test_jobs_and_engine_give_the_same_tokens(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(analysis.tokens, "PARALLEL_MIN_CHARS", 0)
+    one = corpus_steps(folder, cache=False)
+    two = corpus_steps(folder, cache=False, n_jobs=2)
+    pd.testing.assert_frame_equal(one.tokens, two.tokens)
+    pd.testing.assert_frame_equal(one.glossary, two.glossary)
+    plain = corpus_steps(folder, cache=False, engine="jieba")
+    assert _lines(plain) == _lines(one)
+
+
+def test_sections(folder: Path) -> None:
+    steps = corpus_steps(folder, cache=False, sections=("body",))
+    assert steps.tokens["section"].unique().tolist() == ["body"]
+    assert steps.tokens["doc_id"].tolist() == ["a"] * 4 + ["b"] * 3
