@@ -19,6 +19,14 @@ __all__ = [
 
 _SENT_SPLIT = re.compile(f"(?<=[{SENTENCE_END}])")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+#: Quoted phrase of up to ``max_len`` characters on one line, per quote pair (max_len, pattern).
+_QUOTED = tuple(
+    (
+        open_q,
+        re.compile(re.escape(open_q) + r"([^" + re.escape(close_q) + r"\n]+)" + re.escape(close_q)),
+    )
+    for open_q, close_q in QUOTE_PAIRS.items()
+)
 
 
 def t2s_converter():
@@ -69,7 +77,7 @@ def strip_quotes(text: str) -> str:
     return "".join(ch for ch in text if ch not in QUOTES).strip()
 
 
-def match_key(text: str) -> str:
+def match_key(text: str, *, converter=None) -> str:
     """Return the key used to match terms: NFKC, no quotes, no white space, lower case.
 
     Traditional characters are converted to simplified ones.
@@ -78,6 +86,8 @@ def match_key(text: str) -> str:
     ----------
     text : str
         A term in any form (full-width, quoted, traditional, spaced).
+    converter : opencc.OpenCC, optional
+        A ``t2s`` converter to reuse when keying many terms (see :func:`t2s_converter`).
 
     Returns
     -------
@@ -87,7 +97,9 @@ def match_key(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _FOOTNOTE.sub("", text)
     text = "".join(ch for ch in text if ch not in QUOTES and ch not in "《》" and not ch.isspace())
-    return to_simplified(text).casefold() if text else text
+    if not text.isascii():
+        text = (converter or t2s_converter()).convert(text)
+    return text.casefold()
 
 
 def quoted_spans(text: str, *, max_len: int = 30) -> list[tuple[int, int, str]]:
@@ -105,11 +117,13 @@ def quoted_spans(text: str, *, max_len: int = 30) -> list[tuple[int, int, str]]:
     list of (int, int, str)
         Start and end offsets of the inner phrase, and the phrase itself.
     """
-    out = []
-    for open_q, close_q in QUOTE_PAIRS.items():
-        body = r"([^" + re.escape(close_q) + r"\n]{1," + str(max_len) + "})"
-        pattern = re.compile(re.escape(open_q) + body + re.escape(close_q))
-        out.extend((m.start(1), m.end(1), m.group(1)) for m in pattern.finditer(text))
+    out = [
+        (m.start(1), m.end(1), m.group(1))
+        for open_q, pattern in _QUOTED
+        if open_q in text
+        for m in pattern.finditer(text)
+        if m.end(1) - m.start(1) <= max_len
+    ]
     out.sort()
     return out
 

@@ -23,7 +23,7 @@ from analysis.glossary.formats import LABEL, LEAD_PREFIX
 from analysis.glossary.parse import clean_line, ends_sentence, is_lead, starts_with_cue
 from analysis.glossary.usage import find_terms, term_keys
 from analysis.patterns import HAN, QUOTES, SENTENCE_END
-from analysis.text import match_key, strip_quotes, to_simplified
+from analysis.text import match_key, strip_quotes, t2s_converter, to_simplified
 
 __all__ = ["ENTRY_COLUMNS", "GlossaryWarning", "extract_glossary"]
 
@@ -256,15 +256,16 @@ def _doc_rows(doc: dict[str, object], paras: pd.DataFrame, *, warn: bool) -> lis
     return out
 
 
-def _definition_key(definition: str) -> str:
-    key = match_key(definition).rstrip(SENTENCE_END + ".")
+def _definition_key(definition: str, converter) -> str:
+    key = match_key(definition, converter=converter).rstrip(SENTENCE_END + ".")
     return re.sub(r"^(?:是指|指的是|指|即)", "", key)
 
 
 def _flag_conflicts(frame: pd.DataFrame, *, warn: bool) -> pd.Series:
     """True for a term defined more than once with different definitions; warns once."""
-    keys = frame["term"].map(match_key)
-    defs = frame["definition"].map(_definition_key)
+    t2s = t2s_converter()
+    keys = frame["term"].map(lambda t: match_key(t, converter=t2s))
+    defs = frame["definition"].map(lambda d: _definition_key(d, t2s))
     conflict = pd.Series(False, index=frame.index)
     for key, group in frame.groupby(keys, sort=True):
         if defs[group.index].nunique() < 2:

@@ -12,7 +12,7 @@ import pandas as pd
 from analysis.glossary.store import read_glossary
 from analysis.glossary.usage import CONTEXT_COLUMNS, find_terms, term_keys
 from analysis.paths import GLOSSARY_DIR
-from analysis.text import match_key
+from analysis.text import match_key, t2s_converter
 
 __all__ = ["Entries", "Glossary", "GlossaryEntry", "lookup"]
 
@@ -108,13 +108,17 @@ class Glossary:
         ctx: dict[str, list[tuple[str, str]]] = {}
         for term, doc_id, sentence in self.contexts[CONTEXT_COLUMNS].itertuples(index=False):
             ctx.setdefault(term, []).append((doc_id, sentence))
+        self._t2s = t2s_converter()
         self._entries = [_entry(row, ctx) for row in self.entries.to_dict("records")]
-        self._definitions = [match_key(e.definition) for e in self._entries]
+        self._definitions = [self._key(e.definition) for e in self._entries]
         self._index: dict[str, list[int]] = {}
         for i, entry in enumerate(self._entries):
-            for key in {match_key(k) for k in (entry.term, entry.display_term, *entry.aliases)}:
+            for key in {self._key(k) for k in (entry.term, entry.display_term, *entry.aliases)}:
                 if key:
                     self._index.setdefault(key, []).append(i)
+
+    def _key(self, text: str) -> str:
+        return match_key(text, converter=self._t2s)
 
     @classmethod
     def load(cls, path: str | Path = GLOSSARY_DIR) -> Glossary:
@@ -141,11 +145,11 @@ class Glossary:
 
     def get(self, term: str) -> Entries:
         """Exact lookup of a term, display form or alias (a dictionary hit)."""
-        return Entries(self._entries[i] for i in self._index.get(match_key(term), []))
+        return Entries(self._entries[i] for i in self._index.get(self._key(term), []))
 
     def search(self, phrase: str) -> Entries:
         """Entries whose definition contains ``phrase`` (reverse lookup)."""
-        key = match_key(phrase)
+        key = self._key(phrase)
         if len(key) < 2:
             return Entries()
         return Entries(e for e, d in zip(self._entries, self._definitions, strict=True) if key in d)
@@ -209,7 +213,7 @@ class Glossary:
         list of str
             Terms as written in the glossary.
         """
-        key = match_key(term)
+        key = self._key(term)
         keys = list(self._index)
         hits = [k for k in keys if key and (key in k or k in key)]
         hits += [k for k in difflib.get_close_matches(key, keys, n=n, cutoff=0.4) if k not in hits]
