@@ -83,7 +83,7 @@ def cli_rows(r: dict) -> list[Row]:
 
 def pipeline_rows(r: dict) -> list[Row]:
     """Rows of a ``pipeline_*`` result."""
-    size = f"{r['corpus']['mb']:.0f} MB"
+    size = f"{r['corpus']['mb']:.1f} MB"
     steps = ", ".join(f"{x['name']} {_s(x['seconds'])}" for x in r["runs"])
     base = r["baseline"]
     plain = ", ".join(f"{k} {_s(v)}" for k, v in base["stages"]["seconds"].items())
@@ -112,7 +112,7 @@ def topics_rows(r: dict) -> list[Row]:
     s = r["seconds"]
     return [
         [
-            f"`fit_topics(coherence=False)`, K={r['k']}, {r['corpus']['mb']:.0f} MB",
+            f"`fit_topics(coherence=False)`, K={r['k']}, {r['corpus']['mb']:.1f} MB",
             _s(s["fit_topics"]),
             f"`LdaModel` {_s(s['lda'])} (+ `Dictionary`/`doc2bow` {_s(s['prepare'])})",
             f"**{r['ratio']:.2f}×** (ours ÷ plain)",
