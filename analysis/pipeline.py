@@ -37,6 +37,8 @@ REPORTS_LAYER = "reports"
 POINTERS_LAYER = "dictionary"
 #: The extracted frames kept per file, in order.
 _FRAMES = ("corpus", "paragraphs", "glossary", "slogans")
+#: Below this many bytes of new files, worker processes cost more than they save.
+PARALLEL_MIN_BYTES = 1_000_000
 #: Paragraph sections segmented by default (boilerplate is not report text).
 TOKEN_SECTIONS = ("body", "glossary", "appendix")
 
@@ -150,9 +152,9 @@ def _extract(paths: list[Path], warn: bool) -> dict[str, dict[str, Any]]:
 def _extract_parallel(paths: list[Path], warn: bool, n_jobs: int) -> dict[str, dict[str, Any]]:
     """:func:`_extract` over about equal shares of the files in worker processes."""
     workers = min(len(paths), (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs))
-    if workers <= 1:
-        return _extract(paths, warn)
     sizes = [p.stat().st_size for p in paths]
+    if workers <= 1 or sum(sizes) < PARALLEL_MIN_BYTES:
+        return _extract(paths, warn)
     shares = [[paths[i] for i in run] for run in even_runs(sizes, workers)]
     out: dict[str, dict[str, Any]] = {}
     with ProcessPoolExecutor(max_workers=len(shares)) as pool:

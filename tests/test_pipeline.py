@@ -92,6 +92,7 @@ def test_jobs_and_engine_give_the_same_tokens(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(analysis.tokens, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(analysis.pipeline, "PARALLEL_MIN_BYTES", 0)
     one = corpus_steps(folder, cache=False)
     two = corpus_steps(folder, cache=False, n_jobs=2)
     pd.testing.assert_frame_equal(one.tokens, two.tokens)
