@@ -22,11 +22,8 @@ import pandas as pd
 
 from analysis import __version__
 from analysis.cache import Cache, clear_cache, hash_parts
-from analysis.corpus import read_corpus, split_paragraphs
 from analysis.dictionary import Tokenizer, build_tokenizer, domain_dictionary
-from analysis.glossary import extract_glossary
 from analysis.paths import SEEDS_DIR, cache_dir
-from analysis.slogans import find_slogans, load_general_words
 from analysis.tokens import TOKEN_COLUMNS, even_runs, read_segments, segment_reports
 
 __all__ = ["CorpusSteps", "clear_cache", "corpus_steps", "load_corpus", "open_cache"]
@@ -130,7 +127,15 @@ def _frame(parts: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def _extract(paths: list[Path], warn: bool) -> dict[str, dict[str, Any]]:
-    """Read and extract files in one batch; each file's frames as column lists, by name."""
+    """Read and extract files in one batch; each file's frames as column lists, by name.
+
+    The extraction modules are imported here: a warm run, served from the cache, never
+    loads them.
+    """
+    from analysis.corpus import read_corpus, split_paragraphs
+    from analysis.glossary import extract_glossary
+    from analysis.slogans import find_slogans, load_general_words
+
     corpus = read_corpus([str(p) for p in paths])
     paragraphs = split_paragraphs(corpus)
     glossary = extract_glossary(corpus, paragraphs, warn=warn)
