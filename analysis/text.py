@@ -45,20 +45,24 @@ def t2s_converter():
     return opencc.OpenCC("t2s")
 
 
-def to_simplified(text: str) -> str:
+def to_simplified(text: str, *, converter=None) -> str:
     """Convert traditional characters to simplified ones with OpenCC (``t2s``).
 
     Parameters
     ----------
     text : str
         Text in traditional (or mixed) characters.
+    converter : opencc.OpenCC, optional
+        A ``t2s`` converter to reuse when converting many strings.
 
     Returns
     -------
     str
         The simplified text; line breaks are preserved.
     """
-    return t2s_converter().convert(text) if text else text
+    if not text or text.isascii():
+        return text
+    return (converter or t2s_converter()).convert(text)
 
 
 def strip_quotes(text: str) -> str:

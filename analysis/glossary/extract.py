@@ -168,7 +168,7 @@ def find_blocks(rows: Sequence[tuple[str, Line]]) -> list[Block]:
 # --------------------------------------------------------------------------- entries
 
 
-def _aliases(display_term: str, simplified_term: str) -> list[str]:
+def _aliases(display_term: str, simplified_term: str, converter) -> list[str]:
     """Quoted cores of a term (“1+6+N”产业载体支撑体系 → 1+6+N) and its simplified form."""
     term = strip_quotes(display_term)
     out: list[str] = []
@@ -180,7 +180,7 @@ def _aliases(display_term: str, simplified_term: str) -> list[str]:
     if simple != term and simple not in out:
         out.append(simple)
     for core in list(out):
-        converted = to_simplified(core)
+        converted = to_simplified(core, converter=converter)
         if converted != core and converted not in out:
             out.append(converted)
     return out
@@ -232,10 +232,11 @@ def _doc_rows(doc: dict[str, object], paras: pd.DataFrame, *, warn: bool) -> lis
     inside = {n for d in drafts for n in range(d.line, d.end_line + 1)}
     body = "\n".join(ln.text for s, ln in rows if s == "body" and ln.line not in inside)
     out = []
+    t2s = t2s_converter()
     for n, d in enumerate(drafts, start=1):
         term = strip_quotes(d.display_term)
-        aliases = _aliases(d.display_term, d.term)
-        keys = term_keys(strip_quotes(d.term), d.display_term, aliases)
+        aliases = _aliases(d.display_term, d.term, t2s)
+        keys = term_keys(strip_quotes(d.term), d.display_term, aliases, converter=t2s)
         out.append(
             {
                 "doc_id": doc["doc_id"],

@@ -189,7 +189,7 @@ class Glossary:
                 k
                 for e in self._entries
                 if e.term == term
-                for k in term_keys(e.term, e.display_term, e.aliases)
+                for k in term_keys(e.term, e.display_term, e.aliases, converter=self._t2s)
             ]
             used = {d for d, s in zip(group["doc_id"], group["sentence"], strict=True)
                     if find_terms(s, keys, nested=True)}  # fmt: skip

@@ -10,7 +10,7 @@ import ahocorasick
 import pandas as pd
 
 from analysis.patterns import QUOTE_PAIRS
-from analysis.text import sentences, strip_quotes, to_simplified
+from analysis.text import sentences, strip_quotes, t2s_converter, to_simplified
 
 __all__ = ["CONTEXT_COLUMNS", "TermKey", "extract_contexts", "find_terms", "term_keys"]
 
@@ -41,7 +41,9 @@ class TermKey:
     head: str = ""
 
 
-def term_keys(term: str, display_term: str, aliases: Iterable[str]) -> list[TermKey]:
+def term_keys(
+    term: str, display_term: str, aliases: Iterable[str], *, converter=None
+) -> list[TermKey]:
     """The keys through which a text uses a term: the term, its quoted cores, its aliases.
 
     Parameters
@@ -52,16 +54,19 @@ def term_keys(term: str, display_term: str, aliases: Iterable[str]) -> list[Term
         The term as written (“135”企业诉求处置机制).
     aliases : iterable of str
         The entry's aliases.
+    converter : opencc.OpenCC, optional
+        A ``t2s`` converter to reuse (see :func:`analysis.text.t2s_converter`).
 
     Returns
     -------
     list of TermKey
         Keys of two characters or more, simplified, each once.
     """
-    simple = to_simplified(display_term)
+    converter = converter or t2s_converter()
+    simple = to_simplified(display_term, converter=converter)
     out: dict[str, TermKey] = {}
     for key in (strip_quotes(term), *aliases):
-        key = to_simplified(strip_quotes(key))
+        key = to_simplified(strip_quotes(key), converter=converter)
         if len(key) < 2 or key in out:
             continue
         head = ""
@@ -196,10 +201,11 @@ def extract_contexts(
     pandas.DataFrame
         Columns ``term``, ``doc_id``, ``sentence``; sorted by term, report and position.
     """
+    t2s = t2s_converter()
     keys = [
         k
         for row in glossary[["term", "display_term", "aliases"]].itertuples(index=False)
-        for k in term_keys(row.term, row.display_term, row.aliases)
+        for k in term_keys(row.term, row.display_term, row.aliases, converter=t2s)
     ]
     rows = []
     for position, (doc_id, sentence) in enumerate(
