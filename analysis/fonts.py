@@ -91,13 +91,13 @@ def subset_font(characters: str, *, font_path: Path = CJK_FONT_PATH) -> bytes:
     options.hinting = False
     options.desubroutinize = True
     options.notdef_outline = True
-    font = TTFont(str(font_path), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=characters)
-    subsetter.subset(font)
     buffer = io.BytesIO()
-    font.flavor = "woff2"
-    font.save(buffer)
+    with TTFont(str(font_path), lazy=True, recalcBBoxes=False, recalcTimestamp=False) as font:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=characters)
+        subsetter.subset(font)
+        font.flavor = "woff2"
+        font.save(buffer)
     return buffer.getvalue()
 
 

@@ -157,6 +157,8 @@ def t2s_table(keys: Sequence[str]) -> dict[str, str]:
     import opencc
 
     chars = sorted({ch for key in keys for ch in key if "\u3400" <= ch <= "\u9fff"})
+    if not chars:
+        return {}
     back = t2s_converter()
     table: dict[str, str] = {}
     for config in _VARIANT_CONFIGS:

@@ -255,10 +255,11 @@ def notebook_html(nb: Any, *, nav: str = "", with_code: bool = False) -> str:
         exclude_input=not with_code,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
-        language_code="zh-CN",
     )
     resources = {"nav_html": nav, "page_css": page_css(), "font_css": FONT_MARKER}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
+    # nbconvert's language_code takes two-letter codes only (zh), the page is zh-CN
+    body = body.replace('<html lang="en">', '<html lang="zh-CN">', 1)
     return embed_font(body)
 
 
