@@ -3,7 +3,8 @@
 Like quanteda's ``dfm`` grouped with ``dfm_group``: paragraphs' tokens are counted once into a
 sparse groups × terms matrix (uses), with matrices of how many paragraphs of the group use
 each term and how evenly (Gries' DP). Grouping is by report (``doc``) or any catalog column
-(``year``, ``level`` ...).
+(``year``, ``level`` ...). Topic models read the paragraphs' bag of words instead
+(:func:`prepare_topics`, gensim's ``Dictionary`` and ``doc2bow``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from analysis.metadata import region_names
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-__all__ = ["TermCounts", "count_terms"]
+__all__ = ["TermCounts", "TopicCorpus", "count_terms", "prepare_topics"]
 
 
 @dataclass(frozen=True)
@@ -192,3 +193,81 @@ def count_terms(
         groups=groups,
         places=places,
     )
+
+
+@dataclass(frozen=True)
+class TopicCorpus:
+    """What :func:`prepare_topics` returns: the modelled paragraphs as a bag of words.
+
+    Attributes
+    ----------
+    dictionary : gensim.corpora.Dictionary
+        Term ids after the frequency filters.
+    bow : list of list of (int, int)
+        One bag of words per kept paragraph.
+    texts : list of list of str
+        The kept paragraphs' tokens that are in the dictionary, in order (for the
+        sliding-window coherence measures).
+    index : pandas.DataFrame
+        ``doc_id``, ``para_id`` of each kept paragraph (row ``i`` is ``bow[i]``).
+    """
+
+    dictionary: Any = field(repr=False)
+    bow: list[list[tuple[int, int]]] = field(repr=False)
+    texts: list[list[str]] = field(repr=False)
+    index: pd.DataFrame
+
+
+def prepare_topics(
+    tokens: pd.DataFrame,
+    *,
+    no_below: int | None = None,
+    no_above: float = 0.3,
+    keep_n: int = 20000,
+    min_tokens: int = 5,
+) -> TopicCorpus:
+    """Build the dictionary and bag of words of the paragraphs, once for every K.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        Filtered tokens (:func:`analysis.filter_tokens`), one row per paragraph: ``doc_id``,
+        ``para_id``, ``tokens``.
+    no_below : int, optional
+        Keep terms in at least this many paragraphs (default 2, or 5 for 2,000+ paragraphs).
+    no_above : float
+        Drop terms in more than this share of paragraphs (``Dictionary.filter_extremes``):
+        corpus-wide words such as 建设 describe no topic.
+    keep_n : int
+        Largest vocabulary.
+    min_tokens : int
+        Paragraphs with fewer dictionary tokens are left out.
+
+    Returns
+    -------
+    TopicCorpus
+        ``dictionary``, ``bow``, ``texts`` and ``index`` (``doc_id``, ``para_id``).
+    """
+    from gensim.corpora import Dictionary
+
+    texts = tokens["tokens"].tolist()
+    dictionary = Dictionary(texts)
+    if no_below is None:
+        no_below = 2 if len(texts) < 2000 else 5
+    dictionary.filter_extremes(no_below=no_below, no_above=no_above, keep_n=keep_n)
+    dictionary.compactify()
+    keep, bow, kept_texts = [], [], []
+    vocab = dictionary.token2id
+    for i, toks in enumerate(texts):
+        doc = dictionary.doc2bow(toks)
+        if sum(c for _, c in doc) >= min_tokens:
+            keep.append(i)
+            bow.append(doc)
+            kept_texts.append([t for t in toks if t in vocab])
+    if len(bow) < 2:
+        raise ValueError(
+            f"too little text for topics: {len(bow)} paragraph(s) with {min_tokens}+ tokens "
+            "left after filtering"
+        )
+    index = tokens.iloc[keep][["doc_id", "para_id"]].reset_index(drop=True)
+    return TopicCorpus(dictionary=dictionary, bow=bow, texts=kept_texts, index=index)

@@ -173,35 +173,21 @@ def rank_keywords(
     norm: str | None = "l2",
     correction: str = "williams",
 ) -> pd.DataFrame:
-    """Rank each report's (or group's) keywords by TF-IDF, ties broken by G² keyness.
+    """Rank each report's (or group's) keywords by TF-IDF, ties broken by G², then DP.
 
-    TF-IDF is scikit-learn's (``TfidfTransformer``) over the groups' counts: ``tf`` is the
-    number of uses (``1 + ln tf`` when sublinear), ``idf = ln((1 + n) / (1 + df)) + 1`` over
-    the ``n`` groups (smoothed), rows L2-normalised over all terms. Many distinctive terms
-    share a TF-IDF score (used three times in one report only), so the order is:
+    TF-IDF as scikit-learn's ``TfidfTransformer`` (``1 + ln tf``, smoothed idf, L2 rows).
+    Order, at full precision (never rounded): ``score`` descending; ties by ``g2``
+    descending (G² in the group against all others, as :func:`keyness`: a term the rest
+    also uses ranks lower); then ``dispersion`` ascending (Gries' DP over the group's
+    paragraphs: a term spread through the report first); then code-point order.
 
-    1. ``score`` (TF-IDF), descending;
-    2. ``g2``: keyness of the term in the group against all other groups (signed
-       log-likelihood G², see :func:`keyness`), descending - a term the rest of the corpus
-       also uses ranks lower;
-    3. ``dispersion``: Gries' DP of the term over the group's paragraphs, ascending - a term
-       spread through the report beats one packed into a few paragraphs (DP depends on the
-       paragraphs' lengths, so it separates terms with equal counts);
-    4. the term itself (code-point order), only when all of the above are equal.
-
-    Scores are compared at full precision, never rounded before ranking.
-
-    Candidates are dropped when used fewer than ``min_count`` times or in fewer than
-    ``min_paragraphs`` paragraphs of the group (this also drops names of people and places
-    met once, in a header), when used in more than ``max_df`` of the groups (建设, 发展:
-    words of every report characterise none; not applied to a single group), when they are
-    one character not in ``single_chars``, an enumerator or an amount
-    (:data:`NOT_KEYWORDS`), or name the group's own region (:func:`is_own_place
-    <analysis.metadata.is_own_place>` with ``counts.places``; ``keep_places`` keeps them).
-
-    With ``merge``, a term contained in another listed term (云南 in 云南省, 中轴 in 中轴线)
-    joins that row: the row shows the longer form, keeps the rank, score, g2, dispersion
-    and n_paragraphs of its best-ranked form and counts the uses of all forms.
+    Never keywords: terms used under ``min_count`` times or in under ``min_paragraphs``
+    paragraphs (names met once, in a header), in over ``max_df`` of the groups (建设), one
+    character outside ``single_chars`` (default ``single_char_whitelist.txt``),
+    :data:`NOT_KEYWORDS` and, unless ``keep_places``, the group's own region
+    (``counts.places``; :func:`analysis.metadata.is_own_place`). With ``merge`` a term
+    contained in another listed one joins its row (云南 in 云南省), shown as the longer
+    form with its best-ranked form's statistics and the uses of all forms.
 
     Parameters
     ----------
@@ -209,55 +195,44 @@ def rank_keywords(
         The output of :func:`analysis.counts.count_terms`.
     top_n : int or None
         Rows kept per group (None: all).
-    min_count, min_paragraphs : int
-        Least uses, and least paragraphs using the term, in the group.
-    max_df : float
-        Largest share of groups using a term (a ceiling on document frequency).
-    keep_places : bool
-        Keep the names of the group's own region.
-    single_chars : collection of str, optional
-        One-character terms allowed (default ``single_char_whitelist.txt``).
-    merge : bool
-        Merge a term with a longer form that contains it.
-    sublinear_tf, smooth_idf : bool
-        TF-IDF variants as above.
-    norm : {"l2", "l1", None}
-        Row normalisation.
-    correction : {"williams", "none"}
-        Correction of the G² tie-breaker (as in :func:`keyness`).
+    min_count, min_paragraphs, max_df, keep_places, single_chars, merge
+        The filters above.
+    sublinear_tf, smooth_idf, norm, correction
+        TF-IDF variants (``norm``: l2, l1, None) and G² correction (williams, none).
 
     Returns
     -------
     pandas.DataFrame
-        Columns: the grouping column (``doc_id``, ``year`` ...), ``rank`` (1 = best),
-        ``term``, ``score`` (float, TF-IDF), ``g2`` (float, signed G² against the other
-        groups), ``dispersion`` (float, DP in [0, 1)), ``count`` (uses in the group, all
-        merged forms), ``n_paragraphs`` (int) and ``merged`` (``中轴线:5 中轴:3`` for a
-        merged row, else empty); by group order, then rank.
+        Columns: the grouping column, ``rank`` (1 = best), ``term``, ``score`` (TF-IDF),
+        ``g2`` (signed), ``dispersion`` (DP in [0, 1)), ``count`` (uses, all merged forms),
+        ``n_paragraphs`` and ``merged`` (``中轴线:5 中轴:3``, else empty).
     """
     _check_correction(correction)
     scores = _tfidf(counts, sublinear_tf=sublinear_tf, smooth_idf=smooth_idf, norm=norm)
-    totals = np.asarray(counts.counts.sum(axis=0)).ravel().astype(float)
-    n_groups = len(counts.groups)
-    opts = {
-        "df": np.bincount(counts.counts.indices, minlength=len(counts.terms)),
-        "max_groups": max_df * n_groups if n_groups > 1 else 1,
-        "min_count": min_count,
-        "min_paragraphs": min_paragraphs,
-        "keep_places": keep_places,
-        "single": single_char_whitelist() if single_chars is None else single_chars,
-        "merge": merge,
-        "top_n": top_n,
-        "williams": correction == "williams",
-        "totals": totals,
-        "grand": float(totals.sum()),
-    }
+    opts = _options(counts, max_df=max_df, single_chars=single_chars)
+    opts |= {"min_count": min_count, "min_paragraphs": min_paragraphs, "top_n": top_n}
+    opts |= {"keep_places": keep_places, "merge": merge, "williams": correction == "williams"}
     rows = [
         (key, *row)
         for i, key in enumerate(counts.groups)
         for row in _group_rows(counts, i, scores, opts)
     ]
     return pd.DataFrame(rows, columns=[counts.by, *KEYWORD_COLUMNS])
+
+
+def _options(
+    counts: TermCounts, *, max_df: float, single_chars: Collection[str] | None
+) -> dict[str, Any]:
+    """Corpus-wide arrays the per-group ranking reads (column totals, document frequency)."""
+    totals = np.asarray(counts.counts.sum(axis=0)).ravel().astype(float)
+    n_groups = len(counts.groups)
+    return {
+        "df": np.bincount(counts.counts.indices, minlength=len(counts.terms)),
+        "max_groups": max_df * n_groups if n_groups > 1 else 1,
+        "single": single_char_whitelist() if single_chars is None else single_chars,
+        "totals": totals,
+        "grand": float(totals.sum()),
+    }
 
 
 def _check_correction(correction: str) -> None:

@@ -1,50 +1,371 @@
-"""Topics: LDA (gensim) on paragraphs, coherence, choosing the number of topics."""
+"""Topics: LDA (gensim) on paragraphs - prepare, fit one K, sweep K, tables.
+
+:func:`analysis.counts.prepare_topics` builds the bag of words once; ``TopicModel(k).fit``
+fits one K; :func:`sweep_topics` fits several on it and scores them in one coherence pass
+per measure; :func:`topic_tables` labels topics by FREX (stm) next to the most probable
+words. :func:`fit_topics` composes them for the command line and the notebooks.
+"""
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["TopicResult", "fit_topics"]
+from analysis.counts import TopicCorpus, prepare_topics
+
+__all__ = [
+    "COHERENCE_MEASURES",
+    "TopicCorpus",
+    "TopicModel",
+    "TopicResult",
+    "fit_topics",
+    "label_terms",
+    "prepare_topics",
+    "sweep_topics",
+    "topic_coherence",
+    "topic_tables",
+]
 
 COHERENCE_MEASURES = ("c_v", "c_npmi", "u_mass")
+_PREPARE_PARAMS = ("no_below", "no_above", "keep_n", "min_tokens")
+
+
+class TopicModel:
+    """LDA with one K, in scikit-learn's manner: parameters as given, learned state in ``_``.
+
+    Single-process ``gensim.models.LdaModel``; the same input and ``random_state`` (seed)
+    give identical results. ``passes`` and ``iterations`` are gensim's training passes over
+    the corpus and inference iterations per document; ``n_topics`` is K (at least 2).
+
+    Attributes
+    ----------
+    model_ : gensim.models.LdaModel
+        The fitted model.
+    topic_word_ : numpy.ndarray
+        K × vocabulary, each row a topic's term distribution.
+    """
+
+    def __init__(
+        self, n_topics: int = 8, *, random_state: int = 0, passes: int = 10, iterations: int = 100
+    ) -> None:
+        self.n_topics = n_topics
+        self.random_state = random_state
+        self.passes = passes
+        self.iterations = iterations
+
+    def fit(self, prepared: TopicCorpus) -> TopicModel:
+        """Fit on a prepared bag of words; return self."""
+        from gensim.models import LdaModel
+
+        if self.n_topics < 2:
+            raise ValueError("n_topics must be at least 2")
+        self.model_ = LdaModel(
+            corpus=prepared.bow,
+            id2word=prepared.dictionary,
+            num_topics=self.n_topics,
+            random_state=self.random_state,
+            passes=self.passes,
+            iterations=self.iterations,
+            alpha="symmetric",
+            eta=None,
+            eval_every=None,
+            chunksize=max(len(prepared.bow), 1),
+        )
+        self.topic_word_ = self.model_.get_topics()
+        return self
+
+    def perplexity(self, prepared: TopicCorpus) -> float:
+        """Perplexity ``2^(-bound)`` of the bag of words (one extra pass; asked for only)."""
+        return float(np.exp2(-self.model_.log_perplexity(prepared.bow)))
+
+    def top_term_ids(self, topn: int) -> list[list[int]]:
+        """The ``topn`` most probable term ids of each topic."""
+        order = np.argsort(-self.topic_word_, axis=1, kind="stable")[:, :topn]
+        return [row.tolist() for row in order]
+
+
+def topic_coherence(
+    models: Sequence[TopicModel],
+    prepared: TopicCorpus,
+    *,
+    topn: int = 10,
+    measures: Sequence[str] = COHERENCE_MEASURES,
+) -> pd.DataFrame:
+    """Coherence of every topic of several models, one counting pass per measure for all.
+
+    The topics of all models go to one ``gensim`` ``CoherenceModel`` per measure, so the
+    sliding-window (c_v: 110 tokens, c_npmi: 10) or document co-occurrence counts (u_mass)
+    are collected once over the paragraphs for every K together. A topic's value depends
+    only on its own words, so each equals what a separate call per model would give.
+
+    Parameters
+    ----------
+    models : sequence of TopicModel
+        Models fitted on ``prepared``.
+    prepared : TopicCorpus
+        The bag of words.
+    topn : int
+        Most probable terms scored per topic.
+    measures : sequence of str
+        Any of ``c_v``, ``c_npmi``, ``u_mass``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``n_topics``, ``topic`` and one per measure (float).
+    """
+    from gensim.models import CoherenceModel
+
+    topics = [ids for m in models for ids in m.top_term_ids(topn)]
+    frame = pd.DataFrame(
+        {
+            "n_topics": [m.n_topics for m in models for _ in range(m.n_topics)],
+            "topic": [t for m in models for t in range(m.n_topics)],
+        }
+    )
+    for measure in measures:
+        window = measure != "u_mass"
+        cm = CoherenceModel(
+            topics=topics,
+            texts=prepared.texts if window else None,
+            corpus=None if window else prepared.bow,
+            dictionary=prepared.dictionary,
+            coherence=measure,
+            topn=topn,
+            processes=1,
+        )
+        frame[measure] = [float(x) for x in cm.get_coherence_per_topic()]
+    return frame
+
+
+def _choose(sweep: pd.DataFrame) -> int:
+    """Pick K by the best mean rank over c_v, c_npmi and u_mass (ties: fewer topics)."""
+    ranks = sweep[list(COHERENCE_MEASURES)].rank(ascending=False, method="min").mean(axis=1)
+    best = ranks.min()
+    return int(sweep.loc[ranks == best, "n_topics"].min())
+
+
+def sweep_topics(
+    prepared: TopicCorpus,
+    n_topics: Sequence[int],
+    *,
+    random_state: int = 0,
+    passes: int = 10,
+    iterations: int = 100,
+    coherence_topn: int = 10,
+    perplexity: bool = False,
+) -> tuple[pd.DataFrame, dict[int, TopicModel], pd.DataFrame]:
+    """Fit each K on the same bag of words, score them together and choose one.
+
+    K is chosen by the best mean rank over the three coherence measures (c_v alone is known
+    to mislead); ties go to the smaller K.
+
+    Parameters
+    ----------
+    prepared : TopicCorpus
+        The output of :func:`prepare_topics`.
+    n_topics : sequence of int
+        The Ks to compare.
+    random_state, passes, iterations
+        As in :class:`TopicModel`.
+    coherence_topn : int
+        Terms per topic scored for coherence.
+    perplexity : bool
+        Also compute each model's perplexity (an extra pass over the corpus per K).
+
+    Returns
+    -------
+    tuple of (pandas.DataFrame, dict, pandas.DataFrame)
+        The sweep (``n_topics``, ``c_v``, ``c_npmi``, ``u_mass`` as means over topics,
+        ``perplexity`` when asked, ``chosen``), the models by K and the per-topic
+        coherence of all of them (see :func:`topic_coherence`).
+    """
+    ks = list(n_topics)
+    if not ks or min(ks) < 2:
+        raise ValueError("n_topics must be at least 2")
+    models = {
+        k: TopicModel(k, random_state=random_state, passes=passes, iterations=iterations).fit(
+            prepared
+        )
+        for k in ks
+    }
+    per_topic = topic_coherence(list(models.values()), prepared, topn=coherence_topn)
+    sweep = per_topic.groupby("n_topics", sort=False)[list(COHERENCE_MEASURES)].mean()
+    sweep = sweep.reset_index()
+    if perplexity:
+        sweep["perplexity"] = [models[k].perplexity(prepared) for k in sweep["n_topics"]]
+    sweep["chosen"] = sweep["n_topics"] == _choose(sweep)
+    return sweep, models, per_topic
+
+
+def _frex(topic_word: np.ndarray, weight: float) -> np.ndarray:
+    """FREX of every topic and term, as stm's ``calcfrex`` (without the James-Stein step)."""
+    from scipy.stats import rankdata
+
+    n_terms = topic_word.shape[1]
+    exclusivity = topic_word / topic_word.sum(axis=0, keepdims=True)
+    freq_rank = rankdata(topic_word, axis=1) / n_terms
+    excl_rank = rankdata(exclusivity, axis=1) / n_terms
+    return 1.0 / (weight / freq_rank + (1 - weight) / excl_rank)
+
+
+def label_terms(
+    model: TopicModel,
+    prepared: TopicCorpus,
+    *,
+    top_n: int = 10,
+    frex_weight: float = 0.5,
+    relevance_lambda: float = 0.6,
+) -> pd.DataFrame:
+    """Each topic's terms by probability, by FREX and by relevance, side by side.
+
+    FREX (Bischof & Airoldi; stm's ``labelTopics``) is the harmonic mean of a term's rank
+    within the topic by probability and by exclusivity (its probability in this topic over
+    its summed probability in all topics). Relevance (Sievert & Shirley; LDAvis) is
+    ``λ log φ + (1 − λ) log(φ / p)``, with ``p`` the term's share of the corpus.
+
+    Parameters
+    ----------
+    model, prepared
+        A fitted model and its bag of words (for the corpus shares of relevance).
+    top_n : int
+        Terms per topic and list.
+    frex_weight : float
+        Weight of frequency against exclusivity in FREX (stm's ``frexw``, 0.5).
+    relevance_lambda : float
+        λ of relevance (0.6, LDAvis's suggestion; 1 is plain probability).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``topic``, ``rank`` (1 = first), ``probability``, ``frex``, ``relevance``
+        (each a term); ``top_n`` rows per topic.
+    """
+    phi = model.topic_word_
+    pairs = np.array([p for doc in prepared.bow for p in doc], dtype=float).reshape(-1, 2)
+    totals = np.bincount(pairs[:, 0].astype(int), weights=pairs[:, 1], minlength=phi.shape[1])
+    with np.errstate(divide="ignore"):
+        relevance = relevance_lambda * np.log(phi) + (1 - relevance_lambda) * np.log(
+            phi / (totals / totals.sum())
+        )
+    words = np.array([prepared.dictionary[i] for i in range(phi.shape[1])], dtype=object)
+    scores = {"probability": phi, "frex": _frex(phi, frex_weight), "relevance": relevance}
+    columns = {}
+    for name, score in scores.items():
+        columns[name] = words[np.argsort(-score, axis=1, kind="stable")[:, :top_n]].ravel()
+    k, n = phi.shape[0], min(top_n, phi.shape[1])
+    return pd.DataFrame(
+        {"topic": np.repeat(np.arange(k), n), "rank": np.tile(np.arange(1, n + 1), k), **columns}
+    )
+
+
+def _labels(terms: pd.DataFrame, *, label_n: int, max_topics: int) -> pd.DataFrame:
+    """Labels from FREX terms: a term already labelling ``max_topics`` topics is skipped."""
+    used: dict[str, int] = {}
+    rows = []
+    for topic, group in terms.groupby("topic", sort=True):
+        label = []
+        for term in group["frex"]:
+            if len(label) < label_n and used.get(term, 0) < max_topics:
+                label.append(term)
+                used[term] = used.get(term, 0) + 1
+        firsts = ("·".join(group[c].head(5)) for c in ("frex", "probability"))
+        rows.append((int(topic), "·".join(label), *firsts))
+    return pd.DataFrame(rows, columns=["topic", "label", "frex", "probability"])
+
+
+def topic_tables(
+    model: TopicModel,
+    prepared: TopicCorpus,
+    *,
+    top_n: int = 15,
+    label_n: int = 3,
+    max_label_topics: int = 2,
+) -> dict[str, pd.DataFrame]:
+    """Tidy tables of a fitted model: terms, labels, paragraph and report mixtures.
+
+    Parameters
+    ----------
+    model, prepared
+        A fitted model and its bag of words.
+    top_n, label_n : int
+        Terms per topic in ``topic_terms`` and ``label_terms``; terms per label.
+    max_label_topics : int
+        A term labels at most this many topics (the next FREX term is taken instead).
+
+    Returns
+    -------
+    dict of str to pandas.DataFrame
+        ``topic_terms`` (``topic``, ``rank``, ``term``, ``weight``), ``label_terms`` (see
+        :func:`label_terms`), ``labels`` (``topic``, ``label``: ``label_n`` FREX terms
+        joined by ``·``, ``frex`` and ``probability``: the first five of each),
+        ``paragraph_topics`` (``doc_id``, ``para_id``, ``topic``, ``weight``; every topic of
+        every modelled paragraph) and ``report_topics`` (``doc_id``, ``topic``, ``share``:
+        token-weighted mean over the report's paragraphs, summing to 1 per report).
+    """
+    k = model.n_topics
+    ids = model.top_term_ids(top_n)
+    topic_terms = pd.DataFrame(
+        [
+            (t, rank, prepared.dictionary[i], float(model.topic_word_[t, i]))
+            for t in range(k)
+            for rank, i in enumerate(ids[t], start=1)
+        ],
+        columns=["topic", "rank", "term", "weight"],
+    )
+    terms = label_terms(model, prepared, top_n=top_n)
+    theta = _doc_topics(model.model_, prepared.bow)
+    lengths = np.array([sum(c for _, c in doc) for doc in prepared.bow], dtype=float)
+    paragraph_topics = pd.DataFrame(
+        {
+            "doc_id": np.repeat(prepared.index["doc_id"].to_numpy(), k),
+            "para_id": np.repeat(prepared.index["para_id"].to_numpy(), k),
+            "topic": np.tile(np.arange(k), len(prepared.bow)),
+            "weight": theta.ravel().astype(float),
+        }
+    )
+    weighted = paragraph_topics.assign(w=paragraph_topics["weight"] * np.repeat(lengths, k))
+    report = weighted.groupby(["doc_id", "topic"], sort=False)["w"].sum().reset_index()
+    report["share"] = report["w"] / report.groupby("doc_id")["w"].transform("sum")
+    return {
+        "topic_terms": topic_terms,
+        "label_terms": terms,
+        "labels": _labels(terms, label_n=label_n, max_topics=max_label_topics),
+        "paragraph_topics": paragraph_topics,
+        "report_topics": report[["doc_id", "topic", "share"]],
+    }
+
+
+def _doc_topics(model: Any, bow: list[list[tuple[int, int]]], chunk: int = 2000) -> np.ndarray:
+    """Each paragraph's topic distribution (normalised variational gamma), in batches."""
+    parts: list[np.ndarray] = []
+    for start in range(0, len(bow), chunk):
+        gamma, _ = model.inference(bow[start : start + chunk])
+        parts.append(gamma / gamma.sum(axis=1, keepdims=True))
+    return np.vstack(parts)
 
 
 @dataclass(frozen=True)
 class TopicResult:
     """What :func:`fit_topics` returns.
 
-    Attributes
-    ----------
-    topic_terms : pandas.DataFrame
-        ``topic`` (int, from 0), ``rank`` (1 = most probable), ``term``, ``weight``.
-    paragraph_topics : pandas.DataFrame
-        ``doc_id``, ``para_id``, ``topic``, ``weight`` (every topic of every modelled paragraph).
-    report_topics : pandas.DataFrame
-        ``doc_id``, ``topic``, ``share`` (token-weighted mean over the report's paragraphs;
-        shares of a report sum to 1).
-    labels : pandas.DataFrame
-        ``topic``, ``label`` (its three most probable terms joined by ``·``).
-    coherence : dict
-        Mean coherence over topics for ``c_v``, ``c_npmi`` and ``u_mass``.
-    topic_coherence : pandas.DataFrame
-        ``topic`` and one column per coherence measure.
-    sweep : pandas.DataFrame or None
-        With a range of K: ``n_topics``, the three measures, ``perplexity`` and ``chosen``.
-    n_topics : int
-        The number of topics of this model.
-    params : dict
-        The parameters as given.
+    ``topic_terms``, ``label_terms``, ``labels``, ``paragraph_topics`` and ``report_topics``
+    are the frames of :func:`topic_tables`; ``coherence`` the mean of each measure over the
+    topics (empty without), ``topic_coherence`` one row per topic (``topic``, one column per
+    measure); ``sweep`` the frame of :func:`sweep_topics` (None for one K); ``n_topics`` the
+    model's K; ``params`` the parameters as given; ``model``, ``dictionary`` and ``bow`` the
+    gensim model and its input (for pyLDAvis).
     """
 
     topic_terms: pd.DataFrame
+    label_terms: pd.DataFrame
+    labels: pd.DataFrame
     paragraph_topics: pd.DataFrame
     report_topics: pd.DataFrame
-    labels: pd.DataFrame
     coherence: dict[str, float]
     topic_coherence: pd.DataFrame
     sweep: pd.DataFrame | None
@@ -55,247 +376,72 @@ class TopicResult:
     bow: list[list[tuple[int, int]]] = field(repr=False)
 
 
-def _prepare(
-    tokens: pd.DataFrame,
-    *,
-    no_below: int | None,
-    no_above: float,
-    keep_n: int,
-    min_tokens: int,
-    with_texts: bool = True,
-):
-    from gensim.corpora import Dictionary
-
-    texts = tokens["tokens"].tolist()
-    dictionary = Dictionary(texts)
-    if no_below is None:
-        no_below = 2 if len(texts) < 2000 else 5
-    dictionary.filter_extremes(no_below=no_below, no_above=no_above, keep_n=keep_n)
-    dictionary.compactify()
-    keep = []
-    bow = []
-    filtered = []
-    for i, toks in enumerate(texts):
-        doc = dictionary.doc2bow(toks)
-        n = sum(c for _, c in doc)
-        if n >= min_tokens:
-            keep.append(i)
-            bow.append(doc)
-            if with_texts:
-                filtered.append([t for t in toks if t in dictionary.token2id])
-    if len(bow) < 2:
-        raise ValueError(
-            f"too little text for topics: {len(bow)} paragraph(s) with {min_tokens}+ tokens "
-            "left after filtering"
-        )
-    return dictionary, bow, filtered, tokens.iloc[keep].reset_index(drop=True)
-
-
 def _fit_one(
-    bow,
-    dictionary,
-    texts,
-    k: int,
-    *,
-    random_state: int,
-    passes: int,
-    iterations: int,
-    topn: int,
-    measures: tuple[str, ...],
-):
-    from gensim.models import CoherenceModel, LdaModel
-
-    model = LdaModel(
-        corpus=bow,
-        id2word=dictionary,
-        num_topics=k,
-        random_state=random_state,
-        passes=passes,
-        iterations=iterations,
-        alpha="symmetric",
-        eta=None,
-        eval_every=None,
-        chunksize=max(len(bow), 1),
-    )
-    per_topic: dict[str, list[float]] = {}
-    for measure in measures:
-        cm = CoherenceModel(
-            model=model,
-            texts=texts if measure != "u_mass" else None,
-            corpus=bow if measure == "u_mass" else None,
-            dictionary=dictionary,
-            coherence=measure,
-            topn=topn,
-            processes=1,
-        )
-        per_topic[measure] = [float(x) for x in cm.get_coherence_per_topic()]
-    perplexity = float(np.exp2(-model.log_perplexity(bow))) if measures else float("nan")
-    return model, per_topic, perplexity
-
-
-def _doc_topics(model, bow, chunk: int = 2000) -> np.ndarray:
-    """Each paragraph's topic distribution (normalised variational gamma), in batches."""
-    parts = []
-    for start in range(0, len(bow), chunk):
-        gamma, _ = model.inference(bow[start : start + chunk])
-        parts.append(gamma / gamma.sum(axis=1, keepdims=True))
-    return np.vstack(parts)
-
-
-def _choose(sweep: pd.DataFrame) -> int:
-    """Pick K by the best mean rank over c_v, c_npmi and u_mass (ties: fewer topics)."""
-    ranks = sweep[list(COHERENCE_MEASURES)].rank(ascending=False, method="min").mean(axis=1)
-    best = ranks.min()
-    return int(sweep.loc[ranks == best, "n_topics"].min())
+    prepared: TopicCorpus, k: int, fit: dict[str, int], *, topn: int, coherence: bool
+) -> tuple[None, dict[int, TopicModel], pd.DataFrame]:
+    """One K: no sweep, the model, its per-topic coherence (no measures without)."""
+    model = TopicModel(k, **fit).fit(prepared)
+    measures = COHERENCE_MEASURES if coherence else ()
+    return None, {k: model}, topic_coherence([model], prepared, topn=topn, measures=measures)
 
 
 def fit_topics(
     tokens: pd.DataFrame,
     *,
-    n_topics: int | range | list[int] = 8,
+    n_topics: int | Sequence[int] = 8,
     random_state: int = 0,
     passes: int = 10,
     iterations: int = 100,
     no_below: int | None = None,
-    no_above: float = 0.5,
+    no_above: float = 0.3,
     keep_n: int = 20000,
     min_tokens: int = 5,
     top_n: int = 15,
     coherence_topn: int = 10,
     coherence: bool = True,
+    perplexity: bool = False,
 ) -> TopicResult:
-    """Fit an LDA topic model on paragraphs (reports are aggregates of their paragraphs).
-
-    Single-process ``gensim.models.LdaModel`` with a fixed ``random_state``: the same input
-    gives identical tables. Given several K, each is fitted and scored, and K is chosen by the
-    best mean rank over the three coherence measures (c_v alone is known to mislead); ties
-    go to the smaller K.
+    """Fit LDA on paragraphs and tabulate it: prepare, fit (or sweep K), tables.
 
     Parameters
     ----------
     tokens : pandas.DataFrame
-        Filtered tokens (:func:`analysis.filter_tokens`), one row per paragraph.
-    n_topics : int, range or list of int
-        K, or the Ks to compare.
-    random_state : int
-        Seed.
-    passes, iterations : int
-        gensim's training passes over the corpus and inference iterations per document.
-    no_below : int, optional
-        Keep terms in at least this many paragraphs (default 2, or 5 for 2,000+ paragraphs).
-    no_above : float
-        Drop terms in more than this share of paragraphs.
-    keep_n : int
-        Largest vocabulary.
-    min_tokens : int
-        Paragraphs with fewer dictionary tokens are left out of the model.
-    top_n : int
-        Terms listed per topic.
-    coherence_topn : int
-        Terms per topic used for coherence.
-    coherence : bool
-        Compute c_v, c_npmi and u_mass (needed to choose among several K). False skips them
-        (``coherence`` is then empty) for a quick fit of one K on a large corpus.
+        Filtered tokens, one row per paragraph (see :func:`prepare_topics`).
+    n_topics : int or sequence of int
+        K, or the Ks to compare (needs ``coherence``; see :func:`sweep_topics`).
+    random_state, passes, iterations, no_below, no_above, keep_n, min_tokens, top_n
+        As in :class:`TopicModel`, :func:`prepare_topics` and :func:`topic_tables`;
+        ``coherence_topn`` and ``perplexity`` as in :func:`sweep_topics`. ``coherence``:
+        compute c_v, c_npmi and u_mass (False: ``coherence`` is empty).
 
     Returns
     -------
     TopicResult
         Tables, coherence and the fitted model.
     """
-    logging.getLogger("gensim").setLevel(logging.WARNING)
-    params = {
-        "n_topics": n_topics,
-        "random_state": random_state,
-        "passes": passes,
-        "iterations": iterations,
-        "no_below": no_below,
-        "no_above": no_above,
-        "keep_n": keep_n,
-        "min_tokens": min_tokens,
-    }
-    dictionary, bow, texts, kept = _prepare(
-        tokens,
-        no_below=no_below,
-        no_above=no_above,
-        keep_n=keep_n,
-        min_tokens=min_tokens,
-        with_texts=coherence,
-    )
+    params = {k: v for k, v in locals().items() if k != "tokens"}
     ks = [n_topics] if isinstance(n_topics, int) else list(n_topics)
-    if not ks or min(ks) < 2:
-        raise ValueError("n_topics must be at least 2")
     if len(ks) > 1 and not coherence:
         raise ValueError("choosing among several n_topics needs coherence=True")
-    measures = COHERENCE_MEASURES if coherence else ()
-    fits = {}
-    sweep_rows = []
-    for k in ks:
-        model, per_topic, perplexity = _fit_one(
-            bow,
-            dictionary,
-            texts,
-            k,
-            random_state=random_state,
-            passes=passes,
-            iterations=iterations,
-            topn=coherence_topn,
-            measures=measures,
-        )
-        fits[k] = (model, per_topic)
-        sweep_rows.append(
-            {
-                "n_topics": k,
-                **{m: float(np.mean(v)) for m, v in per_topic.items()},
-                "perplexity": perplexity,
-            }
-        )
-    sweep = pd.DataFrame(sweep_rows)
-    k = _choose(sweep) if len(ks) > 1 else ks[0]
-    sweep["chosen"] = sweep["n_topics"] == k
-    model, per_topic = fits[k]
-
-    term_rows = []
-    for t in range(k):
-        for rank, (term_id, w) in enumerate(model.get_topic_terms(t, topn=top_n), start=1):
-            term_rows.append((t, rank, dictionary[term_id], float(w)))
-    topic_terms = pd.DataFrame(term_rows, columns=["topic", "rank", "term", "weight"])
-    labels = pd.DataFrame(
-        {
-            "topic": list(range(k)),
-            "label": [
-                "·".join(topic_terms.loc[topic_terms["topic"] == t, "term"].head(3))
-                for t in range(k)
-            ],
-        }
+    prepared = prepare_topics(tokens, **{k: params[k] for k in _PREPARE_PARAMS})
+    fit = {"random_state": random_state, "passes": passes, "iterations": iterations}
+    sweep, models, per_topic = (
+        sweep_topics(prepared, ks, coherence_topn=coherence_topn, perplexity=perplexity, **fit)
+        if len(ks) > 1
+        else _fit_one(prepared, ks[0], fit, topn=coherence_topn, coherence=coherence)
     )
-    theta = _doc_topics(model, bow)
-    lengths = np.array([sum(c for _, c in doc) for doc in bow], dtype=float)
-    n_docs = len(bow)
-    paragraph_topics = pd.DataFrame(
-        {
-            "doc_id": np.repeat(kept["doc_id"].to_numpy(), k),
-            "para_id": np.repeat(kept["para_id"].to_numpy(), k),
-            "topic": np.tile(np.arange(k), n_docs),
-            "weight": theta.ravel().astype(float),
-        }
-    )
-    weighted = paragraph_topics.assign(w=paragraph_topics["weight"] * np.repeat(lengths, k))
-    report = weighted.groupby(["doc_id", "topic"], sort=False)["w"].sum().reset_index()
-    report["share"] = report["w"] / report.groupby("doc_id")["w"].transform("sum")
-    report_topics = report[["doc_id", "topic", "share"]]
-    topic_coherence = pd.DataFrame({"topic": list(range(k)), **per_topic})
-    coherence = {m: float(np.mean(v)) for m, v in per_topic.items()}
+    model = models[ks[0] if sweep is None else int(sweep.loc[sweep["chosen"], "n_topics"].iloc[0])]
+    per_topic = per_topic[per_topic["n_topics"] == model.n_topics]
+    tables = topic_tables(model, prepared, top_n=top_n)
+    per_topic = per_topic.drop(columns="n_topics").reset_index(drop=True)
     return TopicResult(
-        topic_terms=topic_terms,
-        paragraph_topics=paragraph_topics,
-        report_topics=report_topics,
-        labels=labels,
-        coherence=coherence,
-        topic_coherence=topic_coherence,
-        sweep=sweep if len(ks) > 1 else None,
-        n_topics=k,
+        **tables,
+        coherence={m: float(per_topic[m].mean()) for m in per_topic.columns if m != "topic"},
+        topic_coherence=per_topic,
+        sweep=sweep,
+        n_topics=model.n_topics,
         params=params,
-        model=model,
-        dictionary=dictionary,
-        bow=bow,
+        model=model.model_,
+        dictionary=prepared.dictionary,
+        bow=prepared.bow,
     )

@@ -1,19 +1,32 @@
-"""Topics: reproducibility, table shapes, the choice of K."""
+"""Topics: reproducibility, table shapes, FREX labels by hand, shared coherence, choice of K."""
 
 from __future__ import annotations
 
+import logging
+
+import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import build_tokenizer, filter_tokens, tokenize
-from analysis.topics import _choose, fit_topics
+from analysis.tokens import filter_tokens
+from analysis.topics import (
+    TopicModel,
+    _choose,
+    _labels,
+    fit_topics,
+    label_terms,
+    prepare_topics,
+    topic_coherence,
+)
 
 
 @pytest.fixture(scope="module")
-def seed_tokens(seeds: pd.DataFrame, seed_paragraphs: pd.DataFrame) -> pd.DataFrame:
-    body = seed_paragraphs[seed_paragraphs["section"] == "body"]
-    tokens = tokenize(body, tokenizer=build_tokenizer(seeds), n_jobs=1, cache=False)
-    return filter_tokens(tokens, policy_verbs=True)
+def seed_tokens() -> pd.DataFrame:
+    from analysis.pipeline import corpus_steps
+
+    steps = corpus_steps(cache=False, warn=False)
+    body = steps.tokens[steps.tokens["section"] == "body"]
+    return filter_tokens(body, policy_verbs=True)
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +35,11 @@ def result(seed_tokens: pd.DataFrame):
 
 
 def test_same_seed_gives_identical_tables(seed_tokens: pd.DataFrame, result) -> None:
+    gensim_level = logging.getLogger("gensim").level
     again = fit_topics(seed_tokens, n_topics=4, random_state=0, passes=5)
+    assert logging.getLogger("gensim").level == gensim_level  # no logging settings changed
     pd.testing.assert_frame_equal(result.topic_terms, again.topic_terms)
+    pd.testing.assert_frame_equal(result.labels, again.labels)
     pd.testing.assert_frame_equal(result.paragraph_topics, again.paragraph_topics)
     pd.testing.assert_frame_equal(result.report_topics, again.report_topics)
     assert result.coherence == again.coherence
@@ -35,6 +51,18 @@ def test_tables(result, seed_tokens: pd.DataFrame) -> None:
     assert result.n_topics == 4
     assert list(result.topic_terms.columns) == ["topic", "rank", "term", "weight"]
     assert result.topic_terms.groupby("topic").size().tolist() == [15, 15, 15, 15]
+    assert list(result.label_terms.columns) == [
+        "topic",
+        "rank",
+        "probability",
+        "frex",
+        "relevance",
+    ]
+    first = result.topic_terms.groupby("topic")["term"].apply(list)
+    by_label = result.label_terms.groupby("topic")["probability"].apply(list)
+    assert first.tolist() == by_label.tolist()  # the probability column is topic_terms' order
+    assert list(result.labels.columns) == ["topic", "label", "frex", "probability"]
+    assert result.labels["label"].str.count("·").eq(2).all()
     shares = result.report_topics.groupby("doc_id")["share"].sum()
     assert shares.round(9).eq(1.0).all() and len(shares) == 5
     per_para = result.paragraph_topics.groupby(["doc_id", "para_id"])["weight"].sum()
@@ -42,15 +70,96 @@ def test_tables(result, seed_tokens: pd.DataFrame) -> None:
     assert len(per_para) <= len(seed_tokens)
     assert set(result.coherence) == {"c_v", "c_npmi", "u_mass"}
     assert result.topic_coherence.shape == (4, 4)
-    assert result.labels["label"].str.count("·").eq(2).all()
     assert result.sweep is None
+    assert fit_topics(seed_tokens, n_topics=4, passes=1, coherence=False).coherence == {}
 
 
 def test_sweep_picks_k_by_mean_rank(seed_tokens: pd.DataFrame) -> None:
-    res = fit_topics(seed_tokens, n_topics=range(3, 5), passes=2)
+    res = fit_topics(seed_tokens, n_topics=range(3, 5), passes=2, perplexity=True)
     assert res.sweep["n_topics"].tolist() == [3, 4]
+    assert list(res.sweep.columns) == [
+        "n_topics",
+        "c_v",
+        "c_npmi",
+        "u_mass",
+        "perplexity",
+        "chosen",
+    ]
     assert res.sweep["chosen"].sum() == 1
     assert res.n_topics == int(res.sweep.loc[res.sweep["chosen"], "n_topics"].iloc[0])
+    with pytest.raises(ValueError, match="needs coherence=True"):
+        fit_topics(seed_tokens, n_topics=[3, 4], coherence=False)
+
+
+def test_one_coherence_pass_equals_one_per_model(seed_tokens: pd.DataFrame) -> None:
+    prepared = prepare_topics(seed_tokens)
+    models = [TopicModel(k, passes=1).fit(prepared) for k in (2, 3)]
+    together = topic_coherence(models, prepared)
+    apart = pd.concat([topic_coherence([m], prepared) for m in models], ignore_index=True)
+    assert together[["n_topics", "topic"]].values.tolist() == [
+        [2, 0],
+        [2, 1],
+        [3, 0],
+        [3, 1],
+        [3, 2],
+    ]
+    pd.testing.assert_frame_equal(together, apart, check_exact=False, rtol=1e-9)
+
+
+@pytest.fixture
+def tiny_prepared():
+    texts = [["港口", "航运", "港口", "航运", "粮食"], ["粮食", "耕地", "粮食", "耕地", "港口"]] * 3
+    tokens = pd.DataFrame({"doc_id": "a", "para_id": range(6), "tokens": texts})
+    return prepare_topics(tokens, no_below=1, no_above=1.0)
+
+
+def _rank(values: list[float]) -> list[float]:
+    """Average rank from 1, by hand."""
+    return [sum(v > w for w in values) + (sum(v == w for w in values) + 1) / 2 for v in values]
+
+
+def test_frex_and_relevance_by_hand(tiny_prepared) -> None:
+    model = TopicModel(2)
+    words = [tiny_prepared.dictionary[i] for i in range(4)]
+    phi = np.array([[0.4, 0.3, 0.2, 0.1], [0.05, 0.15, 0.5, 0.3]])
+    model.topic_word_ = phi
+    terms = label_terms(model, tiny_prepared, top_n=4, frex_weight=0.3, relevance_lambda=0.6)
+    counts = {"港口": 9, "航运": 6, "粮食": 9, "耕地": 6}  # uses in the six paragraphs
+    for k in range(2):
+        row = phi[k].tolist()
+        excl = [phi[k, v] / phi[:, v].sum() for v in range(4)]
+        freq_r, excl_r = _rank(row), _rank(excl)
+        frex = [1 / (0.3 / (f / 4) + 0.7 / (e / 4)) for f, e in zip(freq_r, excl_r, strict=True)]
+        share = [counts[w] / 30 for w in words]
+        rel = [0.6 * np.log(p) + 0.4 * np.log(p / q) for p, q in zip(row, share, strict=True)]
+        got = terms[terms["topic"] == k]
+        for column, score in (("probability", row), ("frex", frex), ("relevance", rel)):
+            expected = [w for _, w in sorted(zip(score, words, strict=True), key=lambda x: -x[0])]
+            assert got[column].tolist() == expected
+    assert terms.loc[terms["topic"] == 0, "frex"].tolist() == ["港口", "粮食", "航运", "耕地"]
+
+
+def test_a_term_labels_at_most_two_topics() -> None:
+    terms = pd.DataFrame(
+        {
+            "topic": [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2],
+            "frex": list("ABCD" + "ABEF" + "AGBH"),
+            "probability": list("AAAA" + "AAAA" + "AAAA"),
+        }
+    )
+    labels = _labels(terms, label_n=2, max_topics=2)
+    assert labels["label"].tolist() == ["A·B", "A·B", "G·H"]
+    assert labels.loc[0, "frex"] == "A·B·C·D"
+
+
+def test_corpus_wide_terms_are_dropped(tiny_prepared) -> None:
+    tokens = pd.DataFrame(
+        {"doc_id": "a", "para_id": range(4), "tokens": [["建设", "港口"], ["建设", "粮食"]] * 2}
+    )
+    prepared = prepare_topics(tokens, no_below=1, no_above=0.6, min_tokens=1)
+    assert sorted(prepared.dictionary.token2id) == ["港口", "粮食"]
+    assert prepared.texts == [["港口"], ["粮食"], ["港口"], ["粮食"]]
+    assert prepared.index.values.tolist() == [["a", 0], ["a", 1], ["a", 2], ["a", 3]]
 
 
 def test_choose_rule() -> None:
@@ -73,3 +182,6 @@ def test_too_little_text_is_a_clear_error() -> None:
     tiny = pd.DataFrame({"doc_id": ["a"], "para_id": [0], "tokens": [["党", "钱"]]})
     with pytest.raises(ValueError, match="too little text for topics"):
         fit_topics(tiny, n_topics=2)
+    enough = pd.DataFrame({"doc_id": "a", "para_id": [0, 1], "tokens": [["港口", "粮食"] * 3] * 2})
+    with pytest.raises(ValueError, match="at least 2"):
+        fit_topics(enough, n_topics=1, no_above=1.0, no_below=1)
