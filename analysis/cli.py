@@ -1,4 +1,9 @@
-"""The command line: ``python -m analysis VERB ...`` (contract in the README)."""
+"""The command line: ``python -m analysis VERB ...`` (contract in the README).
+
+Each verb parses its arguments, calls one function of the package and prints the frame it
+returns. Where outputs go, what is cached and which columns a table has are decided in the
+package (``paths``, ``pipeline`` and the step modules), not here.
+"""
 
 from __future__ import annotations
 
@@ -6,78 +11,106 @@ import argparse
 import json
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-import pandas as pd
+__all__ = ["CliError", "main"]
 
-from analysis.io import FORMATS, write_frame
-
-__all__ = ["main"]
+FORMATS = ("table", "jsonl", "csv")
 
 
 class CliError(Exception):
     """An error to print as one sentence on stderr with exit status 2."""
 
 
-def _add_format(p: argparse.ArgumentParser, default: str = "table") -> None:
-    p.add_argument("--format", choices=FORMATS, default=default, help=f"output (default {default})")
+# --------------------------------------------------------------------------- argument checks
 
 
-def _read_files(files: Sequence[str]):
-    from analysis.corpus import read_corpus
+def _positive(name: str) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number < 1:
+            raise CliError(f"{name} {value}: must be a whole number of 1 or more")
+        return number
 
-    return read_corpus(list(files))
+    return parse
+
+
+def _k_range(value: str) -> range:
+    try:
+        low, high = (int(x) for x in value.split(":"))
+    except ValueError as exc:
+        raise CliError(f"--k-range {value}: expected A:B with whole numbers, e.g. 4:10") from exc
+    if low < 2 or high < low:
+        raise CliError(
+            f"--k-range {value}: the range must run upwards from at least 2 topics, e.g. 4:8"
+        )
+    return range(low, high + 1)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _emit(frame: Any, fmt: str, corpus: Any = None) -> None:
+    """Print a frame; a ``doc_id`` column is shown as ``doc``, the report's file name."""
+    from analysis.io import write_frame
+
+    if corpus is not None and "doc_id" in frame.columns:
+        files = dict(zip(corpus["doc_id"], corpus["file"], strict=True))
+        frame = frame.assign(doc_id=frame["doc_id"].map(files)).rename(columns={"doc_id": "doc"})
+    write_frame(frame, fmt, sys.stdout)
+
+
+def _extracted(args: argparse.Namespace) -> Any:
+    """The corpus and its extraction steps, from the per-file cache unless ``--no-cache``."""
+    from analysis.pipeline import extract_steps
+
+    return extract_steps([Path(f) for f in args.files], cache=not args.no_cache)
+
+
+def _segmented(args: argparse.Namespace, sections: tuple[str, ...] | None = None) -> Any:
+    """Every step up to the tokens (of all sections but boilerplate, or those given)."""
+    from analysis.pipeline import TOKEN_SECTIONS, corpus_steps
+
+    return corpus_steps(
+        [Path(f) for f in args.files],
+        engine=args.engine,
+        n_jobs=args.jobs,
+        cache=not args.no_cache,
+        sections=sections or TOKEN_SECTIONS,
+    )
+
+
+# --------------------------------------------------------------------------- verbs
 
 
 def _cmd_glossary_extract(args: argparse.Namespace) -> int:
-    from analysis.corpus import split_paragraphs
-    from analysis.glossary import extract_glossary
+    from analysis.glossary import OUTPUT_COLUMNS
 
-    corpus = _read_files(args.files)
-    entries = extract_glossary(corpus, split_paragraphs(corpus))
-    out = entries.rename(columns={"file": "doc"})[
-        [
-            "doc",
-            "n",
-            "term",
-            "definition",
-            "aliases",
-            "display_term",
-            "line",
-            "mentions",
-            "truncated",
-        ]
-    ]
+    steps = _extracted(args)
+    out = steps.glossary[OUTPUT_COLUMNS]
     if args.format == "table":
         out = out.assign(definition=out["definition"].str.slice(0, 40))
-    write_frame(out, args.format, sys.stdout)
+    _emit(out, args.format, steps.corpus)
     return 0
 
 
-def _default_out(corpus_dir: Path | None, out: str | None, leaf: str) -> Path:
-    from analysis.paths import GLOSSARY_DIR, REPORTS_DIR, SEEDS_DIR
-
-    if out:
-        return Path(out)
-    if corpus_dir is None or corpus_dir.resolve() == SEEDS_DIR.resolve():
-        return GLOSSARY_DIR if leaf == "glossary" else REPORTS_DIR
-    base = REPORTS_DIR / corpus_dir.resolve().name
-    return base / "glossary" if leaf == "glossary" else base
-
-
 def _cmd_glossary_build(args: argparse.Namespace) -> int:
-    from analysis.corpus import read_corpus, split_paragraphs
     from analysis.glossary import build_glossary
     from analysis.paths import glossary_out
+    from analysis.pipeline import extract_steps
 
-    corpus = read_corpus(args.corpus)
+    steps = extract_steps(args.corpus)
     out = glossary_out(args.corpus, args.out)
-    entries = build_glossary(corpus, split_paragraphs(corpus), out)
+    entries = build_glossary(steps.glossary, steps.paragraphs, out)
     touched = int((entries["curated"] != "").sum())
     print(
         f"wrote {out / 'glossary.csv'}: {len(entries)} entries from "
-        f"{entries['doc_id'].nunique()} of {len(corpus)} reports ({touched} curated)"
+        f"{entries['doc_id'].nunique()} of {len(steps.corpus)} reports ({touched} curated)"
     )
     return 0
 
@@ -85,8 +118,7 @@ def _cmd_glossary_build(args: argparse.Namespace) -> int:
 def _cmd_lookup(args: argparse.Namespace) -> int:
     from analysis.glossary import Glossary
 
-    path = Path(args.glossary) if args.glossary else None
-    glossary = Glossary.load(path) if path else Glossary.load()
+    glossary = Glossary.load(args.glossary) if args.glossary else Glossary.load()
     hits = glossary.lookup(args.term)
     if hits:
         if args.format == "json":
@@ -98,114 +130,180 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps({"found": False, "suggestions": suggestions}, ensure_ascii=False))
     else:
-        msg = f"not found: {args.term}"
-        if suggestions:
-            msg += "; close matches: " + ", ".join(suggestions)
-        print(msg)
+        tail = f"; close matches: {', '.join(suggestions)}" if suggestions else ""
+        print(f"not found: {args.term}{tail}")
     return 1
 
 
 def _cmd_slogans(args: argparse.Namespace) -> int:
-    from analysis.corpus import split_paragraphs
-    from analysis.glossary import extract_glossary
-    from analysis.slogans import extract_slogans
+    from analysis.slogans import COUNT_COLUMNS, count_slogans
 
-    corpus = _read_files(args.files)
-    paragraphs = split_paragraphs(corpus)
-    glossary = extract_glossary(corpus, paragraphs, warn=False)
-    slogans = extract_slogans(corpus, paragraphs, glossary)
-    out = slogans.merge(corpus[["doc_id", "file"]], on="doc_id").rename(columns={"file": "doc"})
-    cols = ["doc", "slogan", "kind", "count", "defined", "first_context"]
-    write_frame(out[cols], args.format, sys.stdout)
+    steps = _extracted(args)
+    counts = count_slogans(steps.paragraphs, steps.slogans, steps.glossary)
+    _emit(counts[COUNT_COLUMNS], args.format, steps.corpus)
     return 0
 
 
 def _cmd_tokenize(args: argparse.Namespace) -> int:
-    from analysis.corpus import split_paragraphs
-    from analysis.tokens import build_tokenizer, tokenize
-
-    corpus = _read_files(args.files)
-    paragraphs = split_paragraphs(corpus)
-    paragraphs = paragraphs[paragraphs["section"] != "boilerplate"]
-    tok = build_tokenizer(corpus)
-    tokens = tokenize(paragraphs, tokenizer=tok, n_jobs=args.jobs, cache=not args.no_cache)
-    tokens = tokens.merge(corpus[["doc_id", "file"]], on="doc_id")
+    steps = _segmented(args)
     if args.format == "text":
-        for row in tokens["tokens"]:
-            sys.stdout.write(" ".join(row) + "\n")
+        sys.stdout.writelines(" ".join(row) + "\n" for row in steps.tokens["tokens"])
         return 0
-    out = tokens.rename(columns={"file": "doc"})[["doc", "para_id", "tokens"]]
-    write_frame(out, args.format, sys.stdout)
+    _emit(steps.tokens[["doc_id", "para_id", "tokens"]], args.format, steps.corpus)
     return 0
 
 
-def _content_tokens(
-    files: Sequence[str], jobs: int, *, policy_verbs: bool = False, keep_places: bool = True
-):
-    from analysis.corpus import place_names
-    from analysis.tokens import corpus_tokens
-
-    corpus = _read_files(files)
-    places = () if keep_places else place_names(corpus)
-    tokens = corpus_tokens(corpus, n_jobs=jobs, policy_verbs=policy_verbs, extra_stopwords=places)
-    return corpus, tokens
-
-
 def _cmd_keywords(args: argparse.Namespace) -> int:
+    from analysis.counts import count_terms
     from analysis.keywords import rank_keywords
+    from analysis.tokens import filter_tokens
 
-    corpus, tokens = _content_tokens(args.files, args.jobs, keep_places=args.keep_places)
-    if args.by != "doc" and args.by not in corpus.columns:
-        raise CliError(f"--by {args.by}: not a corpus column ({', '.join(corpus.columns[:8])})")
-    ranked = rank_keywords(tokens, by=args.by, corpus=corpus, top_n=args.top)
-    if args.by == "doc":
-        ranked = ranked.merge(corpus[["doc_id", "file"]], on="doc_id").rename(
-            columns={"file": "doc"}
-        )
-        ranked = ranked[["doc", "rank", "term", "score", "count"]]
-    write_frame(ranked.round({"score": 4}), args.format, sys.stdout)
+    steps = _segmented(args, ("body",))
+    if args.by != "doc" and args.by not in steps.corpus.columns:
+        columns = ", ".join(c for c in steps.corpus.columns if c not in ("text", "original"))
+        raise CliError(f"--by {args.by}: not a corpus column (choose doc or one of {columns})")
+    counts = count_terms(filter_tokens(steps.tokens), by=args.by, corpus=steps.corpus)
+    ranked = rank_keywords(
+        counts, top_n=args.top, keep_places=args.keep_places, min_count=args.min_count
+    )
+    _emit(ranked, args.format, steps.corpus if args.by == "doc" else None)
     return 0
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
+    from analysis.tokens import filter_tokens
     from analysis.topics import fit_topics
 
-    # policy verbs (推进, 加强, ...) run through every topic; they are left out of topics
-    _, tokens = _content_tokens(args.files, args.jobs, policy_verbs=True)
-    if args.k_range:
-        try:
-            a, b = (int(x) for x in args.k_range.split(":"))
-        except ValueError as exc:
-            raise CliError(f"--k-range {args.k_range}: expected A:B, e.g. 4:10") from exc
-        n_topics: int | range = range(a, b + 1)
-    else:
-        n_topics = args.k
+    steps = _segmented(args, ("body",))
+    n_topics = _k_range(args.k_range) if args.k_range else args.k
+    tokens = filter_tokens(steps.tokens, policy_verbs=True)
     result = fit_topics(tokens, n_topics=n_topics, random_state=args.seed, passes=args.passes)
-    terms = result.topic_terms[result.topic_terms["rank"] <= args.top].round({"weight": 4})
+    terms = result.topic_terms[result.topic_terms["rank"] <= args.top]
     if args.format == "table":
-        print(
-            f"K={result.n_topics}  "
-            + "  ".join(f"{k}={v:.3f}" for k, v in result.coherence.items())
-        )
-        if result.sweep is not None:
-            print(result.sweep.round(3).to_string(index=False))
-        print(result.labels.to_string(index=False))
-    write_frame(terms, args.format, sys.stdout)
+        _print_topic_summary(result)
+    _emit(terms, args.format)
     if args.format != "table":
-        coherence = {"coherence": result.coherence, "n_topics": result.n_topics}
-        sys.stderr.write(json.dumps(coherence, ensure_ascii=False) + "\n")
+        summary = {"coherence": result.coherence, "n_topics": result.n_topics}
+        sys.stderr.write(json.dumps(summary, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _print_topic_summary(result: Any) -> None:
+    """K, its coherence, the sweep over K (if any) and each topic's labels."""
+    scores = "  ".join(f"{k}={v:.3f}" for k, v in result.coherence.items())
+    print(f"K={result.n_topics}  {scores}".rstrip())
+    if result.sweep is not None:
+        print(result.sweep.round(3).to_string(index=False))
+    print(result.labels.to_string(index=False))
+
+
+def _cmd_targets(args: argparse.Namespace) -> int:
+    from analysis.targets import TARGET_COLUMNS, extract_targets
+
+    steps = _extracted(args)
+    targets = extract_targets(steps.corpus, steps.paragraphs)
+    _emit(targets[TARGET_COLUMNS], args.format, steps.corpus)
     return 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    from analysis.paths import reports_out
     from analysis.report import build_reports
 
-    corpus_dir = Path(args.corpus) if args.corpus else None
-    out = _default_out(corpus_dir, args.out, "reports")
-    pages = build_reports(corpus_dir, out)
+    pages = build_reports(args.corpus, reports_out(args.corpus, args.out), with_code=args.with_code)
     for page in pages:
         print(f"wrote {page}")
     return 0
+
+
+def _cmd_cache_clear(args: argparse.Namespace) -> int:
+    from analysis.pipeline import clear_cache
+
+    print(f"emptied {clear_cache()}")
+    return 0
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _files(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="report .txt files")
+    if fmt:
+        p.add_argument("--format", choices=FORMATS, default="table", help="output (table)")
+
+
+def _speed(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (-1: all cores)")
+    p.add_argument(
+        "--engine", choices=("rjieba", "jieba"), default="rjieba", help="segmenter (rjieba)"
+    )
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
+
+
+def _add_glossary(sub: Any) -> None:
+    g = sub.add_parser("glossary", help="extract or build the 名词解释 glossary")
+    gsub = g.add_subparsers(dest="action", required=True)
+    ge = gsub.add_parser("extract", help="print the glossary entries of report files")
+    _files(ge)
+    ge.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
+    ge.set_defaults(func=_cmd_glossary_extract)
+    gb = gsub.add_parser("build", help="write glossary/ for a corpus folder")
+    gb.add_argument("--corpus", help="folder of .txt reports (default: seeds/)")
+    gb.add_argument("--out", help="output folder (default: glossary/ for the seeds)")
+    gb.set_defaults(func=_cmd_glossary_build)
+    lk = sub.add_parser("lookup", help="look a term up in the glossary")
+    lk.add_argument("term")
+    lk.add_argument("--format", choices=("text", "json"), default="text")
+    lk.add_argument("--glossary", help="glossary folder (default: glossary/)")
+    lk.set_defaults(func=_cmd_lookup)
+
+
+def _add_terms(sub: Any) -> None:
+    sl = sub.add_parser("slogans", help="numeric formulas and quoted 提法 per report")
+    _files(sl)
+    sl.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
+    sl.set_defaults(func=_cmd_slogans)
+    tg = sub.add_parser("targets", help="the year's targets and last year's results")
+    _files(tg)
+    tg.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
+    tg.set_defaults(func=_cmd_targets)
+    tk = sub.add_parser("tokenize", help="segment reports, one output line per paragraph")
+    _files(tk, fmt=False)
+    tk.add_argument("--format", choices=("text", *FORMATS), default="text")
+    _speed(tk)
+    tk.set_defaults(func=_cmd_tokenize)
+
+
+def _add_models(sub: Any) -> None:
+    kw = sub.add_parser("keywords", help="TF-IDF keywords per report or group")
+    _files(kw)
+    kw.add_argument("--top", type=_positive("--top"), default=20, help="keywords per group")
+    kw.add_argument("--by", default="doc", help="doc or a corpus column: year, level, kind, ...")
+    kw.add_argument("--min-count", type=_positive("--min-count"), default=3)
+    kw.add_argument("--keep-places", action="store_true", help="keep the reports' own places")
+    _speed(kw)
+    kw.set_defaults(func=_cmd_keywords)
+    tp = sub.add_parser("topics", help="LDA topics over the reports' paragraphs")
+    _files(tp)
+    tp.add_argument("--k", type=_positive("--k"), default=8, help="number of topics")
+    tp.add_argument("--k-range", help="A:B, fit each K and pick one by coherence")
+    tp.add_argument("--seed", type=int, default=0)
+    tp.add_argument("--passes", type=_positive("--passes"), default=10)
+    tp.add_argument("--top", type=_positive("--top"), default=10, help="terms shown per topic")
+    _speed(tp)
+    tp.set_defaults(func=_cmd_topics)
+
+
+def _add_admin(sub: Any) -> None:
+    rp = sub.add_parser("report", help="execute the notebooks into HTML reports")
+    rp.add_argument("--corpus", help="folder of .txt reports (default: seeds/)")
+    rp.add_argument("--out", help="output folder (default: reports/)")
+    rp.add_argument("--with-code", action="store_true", help="show the code cells in the pages")
+    rp.set_defaults(func=_cmd_report)
+    ca = sub.add_parser("cache", help="manage the cache in .cache/")
+    csub = ca.add_subparsers(dest="action", required=True)
+    cc = csub.add_parser("clear", help="delete everything the cache holds")
+    cc.set_defaults(func=_cmd_cache_clear)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -214,64 +312,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Topics and terminology of Chinese government work reports.",
     )
     sub = p.add_subparsers(dest="verb", required=True)
-
-    g = sub.add_parser("glossary", help="extract or build the 名词解释 glossary")
-    gsub = g.add_subparsers(dest="action", required=True)
-    ge = gsub.add_parser("extract", help="print the glossary entries of report files")
-    ge.add_argument("files", nargs="+", metavar="FILE")
-    _add_format(ge)
-    ge.set_defaults(func=_cmd_glossary_extract)
-    gb = gsub.add_parser("build", help="write glossary/ for a corpus folder")
-    gb.add_argument("--corpus", help="folder of .txt reports (default: seeds/)")
-    gb.add_argument("--out", help="output folder (default: glossary/ for the seeds)")
-    gb.set_defaults(func=_cmd_glossary_build)
-
-    lk = sub.add_parser("lookup", help="look a term up in the glossary")
-    lk.add_argument("term")
-    lk.add_argument("--format", choices=("text", "json"), default="text")
-    lk.add_argument("--glossary", help="glossary folder (default: glossary/)")
-    lk.set_defaults(func=_cmd_lookup)
-
-    sl = sub.add_parser("slogans", help="numeric formulas and quoted 提法 per report")
-    sl.add_argument("files", nargs="+", metavar="FILE")
-    _add_format(sl)
-    sl.set_defaults(func=_cmd_slogans)
-
-    tk = sub.add_parser("tokenize", help="segment reports, one output line per paragraph")
-    tk.add_argument("files", nargs="+", metavar="FILE")
-    tk.add_argument("--format", choices=("text", "jsonl", "csv", "table"), default="text")
-    tk.add_argument("--jobs", type=int, default=1, help="worker processes (-1: all cores)")
-    tk.add_argument("--no-cache", action="store_true", help="do not read or write .cache/")
-    tk.set_defaults(func=_cmd_tokenize)
-
-    kw = sub.add_parser("keywords", help="TF-IDF keywords per report or group")
-    kw.add_argument("files", nargs="+", metavar="FILE")
-    kw.add_argument("--top", type=int, default=20)
-    kw.add_argument("--by", default="doc", help="doc or a corpus column: year, level, kind, ...")
-    kw.add_argument("--jobs", type=int, default=1)
-    kw.add_argument(
-        "--keep-places",
-        action="store_true",
-        help="keep the reports' own place names (青岛, 市南区, ...), dropped by default",
-    )
-    _add_format(kw)
-    kw.set_defaults(func=_cmd_keywords)
-
-    tp = sub.add_parser("topics", help="LDA topics over the reports' paragraphs")
-    tp.add_argument("files", nargs="+", metavar="FILE")
-    tp.add_argument("--k", type=int, default=8, help="number of topics")
-    tp.add_argument("--k-range", help="A:B, fit each K and pick one by coherence")
-    tp.add_argument("--seed", type=int, default=0)
-    tp.add_argument("--passes", type=int, default=10)
-    tp.add_argument("--top", type=int, default=10, help="terms shown per topic")
-    tp.add_argument("--jobs", type=int, default=1)
-    _add_format(tp)
-    tp.set_defaults(func=_cmd_topics)
-
-    rp = sub.add_parser("report", help="execute the notebooks into HTML reports")
-    rp.add_argument("--corpus", help="folder of .txt reports (default: seeds/)")
-    rp.add_argument("--out", help="output folder (default: reports/)")
-    rp.set_defaults(func=_cmd_report)
+    for add in (_add_glossary, _add_terms, _add_models, _add_admin):
+        add(sub)
     return p
 
 
@@ -292,16 +334,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         Exit status: 0 success, 1 lookup found nothing, 2 error.
     """
-    from analysis.corpus import CorpusError
-    from analysis.report import ReportError
-
-    args = _parser().parse_args(argv)
-    warnings.showwarning = _show_warning
-    pd.set_option("display.unicode.east_asian_width", True)
     try:
-        return int(args.func(args))
-    except (CorpusError, CliError, ReportError, ValueError, FileNotFoundError) as exc:
+        args = _parser().parse_args(argv)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning  # restored when the block ends
+            return int(args.func(args))
+    except (CliError, ValueError, OSError, RuntimeError) as exc:
+        if isinstance(exc, BrokenPipeError):  # e.g. piped into head
+            return 0
         sys.stderr.write(f"error: {exc}\n")
         return 2
-    except BrokenPipeError:  # e.g. piped into head
-        return 0

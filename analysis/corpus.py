@@ -37,6 +37,7 @@ __all__ = [
     "CorpusWarning",
     "EmptyReportError",
     "boilerplate_rule",
+    "check_report_path",
     "decode_bytes",
     "is_boilerplate",
     "is_glossary_heading",
@@ -242,7 +243,7 @@ def read_report(path: str | Path, *, converter=None) -> dict[str, object]:
         When the file is missing, a folder, empty or cannot be decoded.
     """
     path = Path(path)
-    _check_report_path(path)
+    check_report_path(path)
     text, encoding = decode_bytes(path.read_bytes(), name=str(path))
     original = normalize_text(text)
     if not original.strip():
@@ -261,8 +262,19 @@ def read_report(path: str | Path, *, converter=None) -> dict[str, object]:
     return record
 
 
-def _check_report_path(path: Path) -> None:
-    """Raise a one-sentence error for a folder, a missing file or a data file."""
+def check_report_path(path: Path) -> None:
+    """Raise a one-sentence error for a folder, a missing file or a data file named as a report.
+
+    Parameters
+    ----------
+    path : Path
+        A file named as a report.
+
+    Raises
+    ------
+    CorpusError
+        When ``path`` is a folder, missing, or a known data file type (CSV, JSON, PDF ...).
+    """
     if path.is_dir():
         raise CorpusError(f"{path}: is a folder, not a report file (pass the folder's .txt files)")
     if not path.is_file():
@@ -288,7 +300,7 @@ def _list_files(source: str | Path | list[str | Path] | tuple) -> tuple[list[Pat
     if isinstance(source, (list, tuple)):
         files = [Path(p) for p in source]
         for f in files:
-            _check_report_path(f)
+            check_report_path(f)
         return sorted(files, key=lambda p: p.name), True
     folder = Path(source)
     if not folder.is_dir():

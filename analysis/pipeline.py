@@ -12,6 +12,7 @@ files' bytes and reads everything else from the cache (see :mod:`analysis.cache`
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -22,11 +23,20 @@ import pandas as pd
 
 from analysis import __version__
 from analysis.cache import Cache, clear_cache, hash_parts
+from analysis.corpus import CorpusError, check_report_path, read_corpus
 from analysis.dictionary import Tokenizer, build_tokenizer, domain_dictionary
 from analysis.paths import SEEDS_DIR, cache_dir
 from analysis.tokens import TOKEN_COLUMNS, even_runs, read_segments, segment_reports
 
-__all__ = ["CorpusSteps", "clear_cache", "corpus_steps", "load_corpus", "open_cache"]
+__all__ = [
+    "CorpusSteps",
+    "Extracted",
+    "clear_cache",
+    "corpus_steps",
+    "extract_steps",
+    "load_corpus",
+    "open_cache",
+]
 
 #: Cache layer of each file's extraction (corpus row, paragraphs, glossary, slogan set).
 REPORTS_LAYER = "reports"
@@ -40,6 +50,32 @@ PARALLEL_MIN_BYTES = 1_000_000
 TOKEN_SECTIONS = ("body", "glossary", "appendix")
 
 Source = str | Path | Sequence[str | Path] | None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The extraction steps for one corpus (no segmentation).
+
+    Attributes
+    ----------
+    corpus : pandas.DataFrame
+        :func:`analysis.read_corpus` columns, one row per report.
+    paragraphs : pandas.DataFrame
+        :func:`analysis.split_paragraphs` columns.
+    glossary : pandas.DataFrame
+        :func:`analysis.extract_glossary` columns (extracted per file, conflicts flagged
+        across the corpus).
+    slogans : pandas.DataFrame
+        :func:`analysis.find_slogans` columns (found per file).
+    keys : dict
+        doc_id -> the cache key of its file.
+    """
+
+    corpus: pd.DataFrame
+    paragraphs: pd.DataFrame
+    glossary: pd.DataFrame
+    slogans: pd.DataFrame
+    keys: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -88,13 +124,19 @@ def open_cache(enabled: bool = True) -> Cache | None:
 
 
 def _files(source: Source) -> list[Path]:
-    """The report files of a folder (``*.txt``) or a list, sorted by name."""
+    """The report files of a folder (``*.txt``) or a list, sorted by name; bad names raise."""
     if source is None or isinstance(source, (str, Path)):
         folder = SEEDS_DIR if source is None else Path(source)
-        if folder.is_dir():
-            return sorted(folder.glob("*.txt"), key=lambda p: p.name)
-        return [folder]
-    return sorted((Path(p) for p in source), key=lambda p: p.name)
+        if not folder.is_dir():
+            raise CorpusError(f"{folder}: no such folder")
+        files = sorted(folder.glob("*.txt"), key=lambda p: p.name)
+        if not files:
+            raise CorpusError(f"{folder}: contains no .txt files")
+        return files
+    files = [Path(p) for p in source]
+    for path in files:
+        check_report_path(path)
+    return sorted(files, key=lambda p: p.name)
 
 
 def _report_key(path: Path) -> str:
@@ -132,13 +174,17 @@ def _extract(paths: list[Path], warn: bool) -> dict[str, dict[str, Any]]:
     The extraction modules are imported here: a warm run, served from the cache, never
     loads them.
     """
-    from analysis.corpus import read_corpus, split_paragraphs
+    from analysis.corpus import CorpusWarning, EmptyReportError, split_paragraphs
     from analysis.glossary import extract_glossary
     from analysis.slogans import find_slogans, load_general_words
 
-    corpus = read_corpus([str(p) for p in paths])
+    try:
+        corpus = read_corpus([str(p) for p in paths])
+    except EmptyReportError as exc:  # the only new file is empty: skipped, like in a folder
+        warnings.warn(f"skipped {exc}", CorpusWarning, stacklevel=2)
+        return {}
     paragraphs = split_paragraphs(corpus)
-    glossary = extract_glossary(corpus, paragraphs, warn=warn)
+    glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
     slogans = find_slogans(paragraphs, glossary, general=load_general_words())
     split = [_by_doc(f) for f in (corpus, paragraphs, glossary, slogans)]
     empty = [
@@ -187,6 +233,10 @@ def _load_reports(
                 cache.put(REPORTS_LAYER, key, value)
         reports.append(key)
         values.append(value)
+    if not values:
+        if len(files) == 1:
+            read_corpus(files)  # raises the file's own one-sentence error
+        raise CorpusError(f"none of the {len(files)} files is a readable report (all empty)")
     return reports, values
 
 
@@ -244,6 +294,44 @@ def _tokens(
     return frame[TOKEN_COLUMNS]
 
 
+def extract_steps(
+    source: Source = None, *, n_jobs: int = 1, cache: bool = True, warn: bool = True
+) -> Extracted:
+    """Read a corpus and run the extraction steps, each file once (cached).
+
+    Parameters
+    ----------
+    source : str, Path, list of paths or None
+        A folder of ``.txt`` files, a list of files, or None for the seeds.
+    n_jobs : int
+        Worker processes for extracting new files; -1 uses every core.
+    cache : bool
+        Read and write the per-file cache (``--no-cache`` turns it off).
+    warn : bool
+        Let glossary extraction warn (about files extracted in this run, and about terms
+        defined twice with different definitions anywhere in the corpus).
+
+    Returns
+    -------
+    Extracted
+        ``corpus``, ``paragraphs``, ``glossary`` (conflicts flagged across the whole
+        corpus), ``slogans`` (the slogan set) and the files' cache ``keys``.
+    """
+    from analysis.glossary import flag_conflicts
+
+    keys, values = _load_reports(_files(source), open_cache(cache), warn, n_jobs)
+    frames = {step: _frame([v[step] for v in values]) for step in _FRAMES}
+    glossary = frames["glossary"]
+    glossary = glossary.assign(conflict=flag_conflicts(glossary, warn=warn))
+    return Extracted(
+        corpus=frames["corpus"],
+        paragraphs=frames["paragraphs"],
+        glossary=glossary,
+        slogans=frames["slogans"],
+        keys=dict(zip(frames["corpus"]["doc_id"], keys, strict=True)),
+    )
+
+
 def corpus_steps(
     source: Source = None,
     *,
@@ -279,21 +367,18 @@ def corpus_steps(
     CorpusSteps
         ``corpus``, ``paragraphs``, ``glossary``, ``slogans``, ``tokenizer``, ``tokens``.
     """
-    store = open_cache(cache)
-    keys, values = _load_reports(_files(source), store, warn, n_jobs)
-    frames = {step: _frame([v[step] for v in values]) for step in _FRAMES}
+    done = extract_steps(source, n_jobs=n_jobs, cache=cache, warn=warn)
     tokenizer = build_tokenizer(
-        domain_dictionary(frames["glossary"], frames["slogans"]), engine=engine, hmm=hmm
+        domain_dictionary(done.glossary, done.slogans), engine=engine, hmm=hmm
     )
-    paragraphs = frames["paragraphs"]
+    paragraphs = done.paragraphs
     chosen = paragraphs[paragraphs["section"].isin(list(sections))]
-    doc_keys = dict(zip(frames["corpus"]["doc_id"], keys, strict=True))
-    tokens = _tokens(doc_keys, chosen, tokenizer, n_jobs=n_jobs, cache=store)
+    tokens = _tokens(done.keys, chosen, tokenizer, n_jobs=n_jobs, cache=open_cache(cache))
     return CorpusSteps(
-        corpus=frames["corpus"],
+        corpus=done.corpus,
         paragraphs=paragraphs,
-        glossary=frames["glossary"],
-        slogans=frames["slogans"],
+        glossary=done.glossary,
+        slogans=done.slogans,
         tokenizer=tokenizer,
         tokens=tokens,
     )

@@ -13,7 +13,13 @@ entries), :mod:`~analysis.glossary.extract` (blocks in a report),
 
 from __future__ import annotations
 
-from analysis.glossary.extract import ENTRY_COLUMNS, GlossaryWarning, extract_glossary
+from analysis.glossary.extract import (
+    ENTRY_COLUMNS,
+    OUTPUT_COLUMNS,
+    GlossaryWarning,
+    extract_glossary,
+    flag_conflicts,
+)
 from analysis.glossary.formats import LINE_FORMATS
 from analysis.glossary.lookup import Entries, Glossary, GlossaryEntry, lookup
 from analysis.glossary.parse import ParsedLine, parse_entry_line
@@ -39,6 +45,7 @@ __all__ = [
     "ENTRY_COLUMNS",
     "GLOSSARY_COLUMNS",
     "LINE_FORMATS",
+    "OUTPUT_COLUMNS",
     "Entries",
     "Glossary",
     "GlossaryEntry",
@@ -50,6 +57,7 @@ __all__ = [
     "extract_contexts",
     "extract_glossary",
     "find_terms",
+    "flag_conflicts",
     "lookup",
     "parse_entry_line",
     "read_glossary",

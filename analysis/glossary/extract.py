@@ -25,7 +25,13 @@ from analysis.glossary.usage import find_terms, term_keys
 from analysis.patterns import HAN, QUOTES, SENTENCE_END
 from analysis.text import match_key, strip_quotes, t2s_converter, to_simplified
 
-__all__ = ["ENTRY_COLUMNS", "GlossaryWarning", "extract_glossary"]
+__all__ = [
+    "ENTRY_COLUMNS",
+    "OUTPUT_COLUMNS",
+    "GlossaryWarning",
+    "extract_glossary",
+    "flag_conflicts",
+]
 
 ENTRY_COLUMNS = [
     "doc_id",
@@ -39,6 +45,20 @@ ENTRY_COLUMNS = [
     "aliases",
     "region",
     "year",
+    "mentions",
+    "truncated",
+    "conflict",
+]
+#: The columns ``glossary extract`` prints, in order (``doc_id`` shown as the file name).
+OUTPUT_COLUMNS = [
+    "doc_id",
+    "n",
+    "term",
+    "definition",
+    "aliases",
+    "display_term",
+    "line",
+    "end_line",
     "mentions",
     "truncated",
     "conflict",
@@ -262,8 +282,24 @@ def _definition_key(definition: str, converter) -> str:
     return re.sub(r"^(?:是指|指的是|指|即)", "", key)
 
 
-def _flag_conflicts(frame: pd.DataFrame, *, warn: bool) -> pd.Series:
-    """True for a term defined more than once with different definitions; warns once."""
+def flag_conflicts(frame: pd.DataFrame, *, warn: bool = True) -> pd.Series:
+    """Flag terms defined more than once in a corpus with different definitions.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Glossary entries (``term``, ``definition``, ``file``, ``line``) of one corpus.
+    warn : bool
+        Issue one :class:`GlossaryWarning` per conflicting term, naming files and lines.
+
+    Returns
+    -------
+    pandas.Series
+        Bool, aligned with ``frame``: True for every entry of a conflicting term (all are
+        kept).
+    """
+    if frame.empty:
+        return pd.Series(False, index=frame.index, dtype=bool)
     t2s = t2s_converter()
     keys = frame["term"].map(lambda t: match_key(t, converter=t2s))
     defs = frame["definition"].map(lambda d: _definition_key(d, t2s))
@@ -284,7 +320,7 @@ def _flag_conflicts(frame: pd.DataFrame, *, warn: bool) -> pd.Series:
 
 
 def extract_glossary(
-    corpus: pd.DataFrame, paragraphs: pd.DataFrame, *, warn: bool = True
+    corpus: pd.DataFrame, paragraphs: pd.DataFrame, *, warn: bool = True, conflicts: bool = True
 ) -> pd.DataFrame:
     """Extract every glossary entry of every report (名词解释, 注释, news 小词典, …).
 
@@ -297,6 +333,9 @@ def extract_glossary(
         The output of :func:`analysis.split_paragraphs` for ``corpus``.
     warn : bool
         Issue the warnings below (callers that only need the terms turn them off).
+    conflicts : bool
+        Flag conflicting definitions across ``corpus`` (:func:`flag_conflicts`); a caller
+        that extracts file by file turns this off and flags the whole corpus afterwards.
 
     Returns
     -------
@@ -326,6 +365,6 @@ def extract_glossary(
     frame = pd.DataFrame(rows, columns=ENTRY_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
     frame["truncated"] = frame["truncated"].astype(bool)
-    frame["conflict"] = _flag_conflicts(frame, warn=warn) if len(frame) else False
+    frame["conflict"] = flag_conflicts(frame, warn=warn) if conflicts else False
     frame["conflict"] = frame["conflict"].astype(bool)
     return frame

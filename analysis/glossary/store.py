@@ -13,7 +13,6 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from analysis.glossary.extract import extract_glossary
 from analysis.glossary.usage import CONTEXT_COLUMNS, extract_contexts
 from analysis.io import atomic_write_text
 from analysis.paths import GLOSSARY_DIR
@@ -239,18 +238,18 @@ def read_glossary(path: str | Path = GLOSSARY_DIR) -> pd.DataFrame:
 
 
 def build_glossary(
-    corpus: pd.DataFrame,
+    entries: pd.DataFrame,
     paragraphs: pd.DataFrame,
     out_dir: str | Path,
     *,
     curated: str | Path | None = None,
 ) -> pd.DataFrame:
-    """Extract the corpus's glossary, apply the curated file and write ``out_dir``.
+    """Apply the curated file to a corpus's glossary and write ``out_dir``.
 
     Parameters
     ----------
-    corpus : pandas.DataFrame
-        The output of :func:`analysis.read_corpus`.
+    entries : pandas.DataFrame
+        The output of :func:`analysis.extract_glossary` for the corpus.
     paragraphs : pandas.DataFrame
         The output of :func:`analysis.split_paragraphs` for ``corpus``.
     out_dir : str or Path
@@ -264,7 +263,6 @@ def build_glossary(
         The entries written, as :func:`read_glossary` returns them.
     """
     out_dir = Path(out_dir)
-    entries = extract_glossary(corpus, paragraphs)
     entries = apply_curated(entries, curated or out_dir / "curated.csv")
     write_glossary(entries, out_dir, contexts=extract_contexts(entries, paragraphs))
     return read_glossary(out_dir)
