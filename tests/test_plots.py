@@ -6,6 +6,7 @@ import io
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import matplotlib
 import pandas as pd
@@ -63,7 +64,7 @@ def test_the_style_is_applied_inside_the_block_only() -> None:
     with cjk_style() as family:
         assert family == CJK_FONT_NAME
         found = font_manager.findfont(font_manager.FontProperties())
-        assert found == str(CJK_FONT_PATH)
+        assert Path(found).resolve() == CJK_FONT_PATH.resolve()
     assert dict(matplotlib.rcParams) == before
 
 
