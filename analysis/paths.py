@@ -125,9 +125,3 @@ def glossary_out(
         return GLOSSARY_DIR
     return Path(pages or reports_out(corpus)) / "glossary"
 
-
-def __getattr__(name: str) -> Path:
-    # ``CACHE_DIR`` is read from the environment when asked for, never fixed at import
-    if name == "CACHE_DIR":
-        return cache_dir()
-    raise AttributeError(f"module 'analysis.paths' has no attribute {name!r}")
