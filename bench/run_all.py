@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import BENCH_DIR, PROJECT_ROOT, PYTHON, export_head
+from _common import BENCH_DIR, PYTHON, add_root_option, export_head
 
 
 def plan(args: argparse.Namespace) -> list[list[str]]:
@@ -56,9 +56,10 @@ def main() -> int:
     ap.add_argument("--pipeline-mb", type=float, default=10.0, help="end-to-end pipeline (10)")
     ap.add_argument("--skip-report", action="store_true", help="leave out make report")
     ap.add_argument("--snapshot", action="store_true", help="measure HEAD, not the work tree")
+    add_root_option(ap)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-head-") as tmp:
-        root = export_head(Path(tmp)) if args.snapshot else PROJECT_ROOT
+        root = export_head(Path(tmp)) if args.snapshot else args.root
         failed = run_steps(plan(args), root)
     print()
     subprocess.run([PYTHON, str(BENCH_DIR / "report_table.py")], check=False)
