@@ -188,6 +188,19 @@ def _git(*args: str) -> str:
     return proc.stdout.strip()
 
 
+def _keep_setup_stamp(dest: Path) -> None:
+    """Give unchanged setup inputs the repository's times, so ``make -q setup`` agrees.
+
+    ``git archive`` stamps every file with the commit time, which would look newer than
+    the shared ``.venv``'s install stamp.
+    """
+    for name in ("pyproject.toml", "constraints.txt"):
+        here, there = PROJECT_ROOT / name, dest / name
+        if here.is_file() and there.is_file() and here.read_bytes() == there.read_bytes():
+            stat = here.stat()
+            os.utime(there, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
 def export_head(dest: Path) -> Path:
     """Export the committed tree (``git archive HEAD``) to ``dest``, sharing this ``.venv``.
 
@@ -204,6 +217,7 @@ def export_head(dest: Path) -> Path:
     )
     subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
     (dest / "COMMIT").write_text(_git("rev-parse", "--short", "HEAD") + "\n")
+    _keep_setup_stamp(dest)
     venv = PROJECT_ROOT / ".venv"
     if venv.is_dir() and not (dest / ".venv").exists():
         (dest / ".venv").symlink_to(venv)
