@@ -320,6 +320,19 @@ def _with_catalog(record: dict[str, object], row: dict[str, str], doc_id: str) -
     return record
 
 
+def _report_skipped(files: list[Path], skipped: list[CorpusError], *, any_read: bool) -> None:
+    """Warn about each skipped file, or raise when no file could be read."""
+    if not any_read:
+        if len(skipped) == 1:
+            raise skipped[0]
+        raise CorpusError(
+            f"{files[0].parent}: none of the {len(files)} files is a readable report "
+            f"(first: {skipped[0]})"
+        )
+    for exc in skipped:
+        warnings.warn(f"skipped {exc}", CorpusWarning, stacklevel=3)
+
+
 def _to_frame(records: list[dict[str, object]]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records)
     frame["year"] = pd.to_numeric(frame["year"].replace("", None), errors="coerce").astype("Int64")
@@ -384,13 +397,5 @@ def read_corpus(
             doc_id = f"{doc_id}_{f.stem}"
         seen_ids.add(doc_id)
         records.append(_with_catalog(record, row, doc_id))
-    if not records:
-        if len(skipped) == 1:
-            raise skipped[0]
-        raise CorpusError(
-            f"{files[0].parent}: none of the {len(files)} files is a readable report "
-            f"(first: {skipped[0]})"
-        )
-    for exc in skipped:
-        warnings.warn(f"skipped {exc}", CorpusWarning, stacklevel=2)
+    _report_skipped(files, skipped, any_read=bool(records))
     return _to_frame(records)

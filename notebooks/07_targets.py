@@ -25,7 +25,8 @@ import pandas as pd
 from analysis.corpus import read_corpus, split_paragraphs
 from analysis.paths import corpus_dir
 from analysis.plots import register_cjk_font
-from analysis.targets import compare_targets, extract_targets, plot_targets, targets_wide
+from analysis.target_plots import plot_targets
+from analysis.targets import compare_targets, extract_targets, targets_wide
 
 register_cjk_font()  # Chinese labels in every chart
 

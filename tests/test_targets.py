@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import read_corpus, split_paragraphs
+from analysis.target_plots import plot_targets
 from analysis.targets import (
     TARGET_COLUMNS,
     compare_targets,
     extract_targets,
     load_indicators,
-    plot_targets,
     targets_wide,
 )
 
