@@ -1,6 +1,7 @@
 """The README's benchmark table (markdown), regenerated from ``bench/results/*.json``.
 
     python bench/report_table.py [--results bench/results] [--out FILE]
+    python bench/report_table.py --before bench/results/before   # with a "before" column
 
 Every figure comes from a result file written by the scripts in ``bench/``; the lines above
 the table name the machine (CPU, ``os.cpu_count()``, RAM, Python) and the code measured.
@@ -191,16 +192,31 @@ def machine_lines(results: list[dict]) -> list[str]:
     return lines
 
 
-def markdown(results: list[dict]) -> str:
-    """The machine lines and the table."""
+def table_rows(results: list[dict]) -> list[Row]:
+    """The table's rows, benchmarks in a fixed order."""
     rows: list[Row] = []
     for prefix, fn in ROWS.items():
         for r in results:
             if r["benchmark"].startswith(prefix):
                 rows += fn(r)
+    return rows
+
+
+def with_before(rows: list[Row], before: list[Row]) -> tuple[Row, list[Row]]:
+    """Add a column with the same row's ``ours`` figure from earlier results."""
+    earlier = {row[0]: row[1] for row in before}
+    header = [*HEADER[:2], "before", *HEADER[2:]]
+    return header, [[*row[:2], earlier.get(row[0], ""), *row[2:]] for row in rows]
+
+
+def markdown(results: list[dict], *, before: list[dict] | None = None) -> str:
+    """The machine lines and the table (with a ``before`` column if given)."""
+    header, rows = HEADER, table_rows(results)
+    if before:
+        header, rows = with_before(rows, table_rows(before))
     out = [*machine_lines(results), ""]
-    out.append("| " + " | ".join(HEADER) + " |")
-    out.append("|" + "---|" * len(HEADER))
+    out.append("| " + " | ".join(header) + " |")
+    out.append("|" + "---|" * len(header))
     out += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(out) + "\n"
 
@@ -215,11 +231,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--results", type=Path, default=RESULTS_DIR)
     ap.add_argument("--out", type=Path, help="write the markdown here (default: print it)")
+    ap.add_argument("--before", type=Path, help="earlier results to show beside (a folder)")
     args = ap.parse_args()
     results = load(args.results)
     if not results:
         raise SystemExit(f"{args.results}: no result files; run bench/run_all.py first")
-    text = markdown(results)
+    text = markdown(results, before=load(args.before) if args.before else None)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
     else:
