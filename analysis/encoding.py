@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from collections import Counter
 
 from analysis.patterns import HAN
 from analysis.text import t2s_converter
@@ -32,6 +31,7 @@ _BOMS = (
 #: control characters (but tab, line ends, form feed), private use and lone surrogates
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]")
 _SAMPLE = 20_000
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _looks_binary(text: str) -> bool:
@@ -40,7 +40,7 @@ def _looks_binary(text: str) -> bool:
         return False
     bad = len(_BAD_CHARS.findall(text)) / len(text)
     sample = text[:_SAMPLE]
-    unassigned = sum(n for ch, n in Counter(sample).items() if unicodedata.category(ch) == "Cn")
+    unassigned = sum(sample.count(ch) for ch in set(sample) if unicodedata.category(ch) == "Cn")
     return bad + unassigned / len(sample) > 0.01
 
 
@@ -153,13 +153,16 @@ def is_traditional(text: str, *, threshold: float = 0.03, converter=None) -> boo
     bool
         True for a traditional-character text.
     """
-    counts = Counter(HAN.findall(text))
-    total = sum(counts.values())
-    if total < 4:
+    ordered = sorted(ch for ch in set(text) if HAN.match(ch))
+    if not ordered:
         return False
-    ordered = sorted(counts)
     converted = (converter or t2s_converter()).convert("\n".join(ordered)).split("\n")
     if len(converted) != len(ordered):  # pragma: no cover - OpenCC keeps line breaks
         return False
-    changing = sum(counts[a] for a, b in zip(ordered, converted, strict=True) if a != b)
-    return changing / total > threshold
+    changing = [a for a, b in zip(ordered, converted, strict=True) if a != b]
+    if not changing:
+        return False
+    total = len(_NOT_HAN.sub("", text))  # Han characters
+    if total < 4:
+        return False
+    return sum(text.count(ch) for ch in changing) / total > threshold

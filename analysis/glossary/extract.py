@@ -236,7 +236,7 @@ def _block_warnings(file: str, block: Block, *, warn: bool) -> set[int]:
     return truncated
 
 
-def _doc_rows(doc: dict[str, object], paras: pd.DataFrame, *, warn: bool) -> list[dict]:
+def _doc_rows(doc: dict[str, object], paras: pd.DataFrame, *, warn: bool, t2s) -> list[dict]:
     """The entries of one report as row dicts."""
     original = str(doc["original"]).split("\n")
     rows = [
@@ -252,7 +252,6 @@ def _doc_rows(doc: dict[str, object], paras: pd.DataFrame, *, warn: bool) -> lis
     inside = {n for d in drafts for n in range(d.line, d.end_line + 1)}
     body = "\n".join(ln.text for s, ln in rows if s == "body" and ln.line not in inside)
     out = []
-    t2s = t2s_converter()
     for n, d in enumerate(drafts, start=1):
         term = strip_quotes(d.display_term)
         aliases = _aliases(d.display_term, d.term, t2s)
@@ -358,10 +357,11 @@ def extract_glossary(
     """
     by_doc = dict(tuple(paragraphs.groupby("doc_id", sort=False)))
     rows: list[dict] = []
+    t2s = t2s_converter()
     for doc in corpus.to_dict("records"):
         paras = by_doc.get(doc["doc_id"])
         if paras is not None:
-            rows.extend(_doc_rows(doc, paras, warn=warn))
+            rows.extend(_doc_rows(doc, paras, warn=warn, t2s=t2s))
     frame = pd.DataFrame(rows, columns=ENTRY_COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
     frame["truncated"] = frame["truncated"].astype(bool)

@@ -128,6 +128,10 @@ NOISE = MappingProxyType(
 # --------------------------------------------------------------------------- entry formats
 
 
+#: How far into a line the term's colon is looked for (terms are at most 40 characters).
+COLON_SCAN = 64
+
+
 def split_colon(body: str) -> tuple[str, str] | None:
     """Split ``term:definition`` at the first colon outside quotes and brackets.
 
@@ -139,10 +143,14 @@ def split_colon(body: str) -> tuple[str, str] | None:
     Returns
     -------
     tuple of (str, str) or None
-        Term and definition, stripped; None when there is no such colon.
+        Term and definition, stripped; None when there is no such colon within the first
+        :data:`COLON_SCAN` characters (a term is never that long).
     """
+    head = body[:COLON_SCAN]
+    if ":" not in head:
+        return None
     depth = 0
-    for i, ch in enumerate(body):
+    for i, ch in enumerate(head):
         if ch in OPEN_BRACKETS:
             depth += 1
         elif ch in CLOSE_BRACKETS:
