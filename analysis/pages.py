@@ -7,6 +7,7 @@ down to the page's characters (see :mod:`analysis.fonts`).
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ PAGES_DIR = TEMPLATES_DIR / "pages"
 #: Characters ``match_key`` drops besides white space, for the glossary page's filter.
 FILTER_DROP = QUOTES + "《》"
 _VARIANT_CONFIGS = ("s2t", "s2tw", "s2hk")
+_LEADING_NUMBER = re.compile(r"^\d\d\s+")  # "01 语料概览..." on a card numbered 01
 
 
 @dataclass(frozen=True)
@@ -100,10 +102,10 @@ def page_css() -> str:
 
 def _nav(pages: Sequence[PageLink], current: int | None, title: str) -> dict[str, Any]:
     if current is None:
-        return {"title": title, "prev": None, "next": None}
+        return {"title": title, "home": True, "prev": None, "next": None}
     prev = pages[current - 1] if current > 0 else None
     after = pages[current + 1] if current + 1 < len(pages) else None
-    return {"title": title, "prev": prev, "next": after}
+    return {"title": title, "home": True, "prev": prev, "next": after}
 
 
 def nav_html(pages: Sequence[PageLink], current: int) -> str:
@@ -272,8 +274,8 @@ def index_page(
     return _render(
         "index.html.j2",
         title=title,
-        nav={"title": "目录", "prev": None, "next": pages[0] if pages else None},
-        pages=pages,
+        nav={"title": "目录", "home": False, "prev": None, "next": pages[0] if pages else None},
+        pages=[PageLink(p.href, _LEADING_NUMBER.sub("", p.title)) for p in pages],
         reports=reports,
         corpus_name=corpus_name,
         n_entries=n_entries,

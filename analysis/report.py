@@ -15,6 +15,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -229,7 +230,9 @@ def execute_notebook(path: Path, *, timeout: int = 600) -> tuple[Any, str]:
     return nb, ""
 
 
-def notebook_html(nb: Any, *, nav: str = "", with_code: bool = False) -> str:
+def notebook_html(
+    nb: Any, *, nav: str = "", with_code: bool = False, with_font: bool = True
+) -> str:
     """Render an executed notebook as an offline page with the embedded font.
 
     Parameters
@@ -240,6 +243,9 @@ def notebook_html(nb: Any, *, nav: str = "", with_code: bool = False) -> str:
         The page header (see :func:`analysis.pages.nav_html`).
     with_code : bool
         Show the code cells (hidden by default: the page is the study, not the code).
+    with_font : bool
+        Embed the font now; when False the page keeps :data:`analysis.fonts.FONT_MARKER`
+        for :func:`analysis.fonts.embed_font` to fill in later.
 
     Returns
     -------
@@ -260,7 +266,7 @@ def notebook_html(nb: Any, *, nav: str = "", with_code: bool = False) -> str:
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     # nbconvert's language_code takes two-letter codes only (zh), the page is zh-CN
     body = body.replace('<html lang="en">', '<html lang="zh-CN">', 1)
-    return embed_font(body)
+    return embed_font(body) if with_font else body
 
 
 def render_notebook(
@@ -298,6 +304,7 @@ def _print_progress(message: str) -> None:
 
 
 def _write_page(path: Path, markup: str) -> Path:
+    markup = embed_font(markup)
     bad = external_urls(markup)
     if bad:
         raise ReportError(f"{path.name}: the page would load {bad[0]!r} from the web")
@@ -321,25 +328,54 @@ def _report_links(corpus: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
+def _page_links(
+    notebooks: Sequence[Path], reports: Sequence[dict[str, Any]]
+) -> tuple[list[PageLink], list[PageLink]]:
+    """The analysis pages (notebooks, glossary), and all pages but the index in reading order."""
+    analyses = [PageLink(f"{p.stem}.html", notebook_title(p)) for p in notebooks]
+    analyses.append(PageLink("glossary.html", GLOSSARY_TITLE))
+    return analyses, analyses + [PageLink(r["href"], str(r["doc_id"])) for r in reports]
+
+
 def _run_notebooks(
     notebooks: Sequence[Path],
     out: Path,
     pages: Sequence[PageLink],
     *,
-    timeout: int,
-    with_code: bool,
-    progress: Callable[[str], None] | None,
-) -> list[Path]:
+    pool: ThreadPoolExecutor,
+    options: dict[str, Any],
+) -> list[Future[Path]]:
+    """Execute the notebooks in turn; their fonts are embedded and pages written in ``pool``."""
     written = []
+    progress = options["progress"]
     for i, nb_path in enumerate(notebooks):
         start = time.perf_counter()
-        nb, stopped = execute_notebook(nb_path, timeout=timeout)
-        markup = notebook_html(nb, nav=nav_html(pages, i), with_code=with_code)
-        written.append(_write_page(out / pages[i].href, markup))
+        nb, stopped = execute_notebook(nb_path, timeout=options["timeout"])
+        nav = nav_html(pages, i)
+        markup = notebook_html(nb, nav=nav, with_code=options["with_code"], with_font=False)
+        written.append(pool.submit(_write_page, out / pages[i].href, markup))
         if progress:
             note = f" (page stops early: {stopped})" if stopped else ""
             seconds = time.perf_counter() - start
             progress(f"[{i + 1}/{len(notebooks)}] {nb_path.name}: {seconds:.1f} s{note}")
+    return written
+
+
+def _write_own_pages(
+    out: Path,
+    corpus: pd.DataFrame,
+    entries: pd.DataFrame,
+    reports: Sequence[dict[str, Any]],
+    pages: Sequence[PageLink],
+) -> list[Path]:
+    """The glossary page and a page per report (after the notebooks in ``pages``)."""
+    first = next(i for i, p in enumerate(pages) if p.href == "glossary.html")
+    markup = glossary_page(entries, title=GLOSSARY_TITLE, pages=pages, current=first)
+    written = [_write_page(out / "glossary.html", markup)]
+    sections = report_sections(corpus, entries)
+    for i, (report, tables) in enumerate(zip(reports, sections, strict=True), start=first + 1):
+        markup = report_page(report, tables, pages=pages, current=i)
+        written.append(_write_page(out / report["href"], markup))
     return written
 
 
@@ -360,7 +396,7 @@ def build_reports(
         The reports to analyse (default the seeds, whose glossary goes to ``glossary/``;
         another corpus's glossary goes to ``out_dir/glossary``).
     out_dir : str or Path
-        Where the pages go.
+        Where the pages go (files 0644 under umask 022, through ``atomic_write_text``).
     notebooks : sequence of Path, optional
         Default: ``notebooks/[0-9][0-9]_*.py`` in order.
     timeout : int
@@ -389,22 +425,15 @@ def build_reports(
     entries = build_glossary(corpus, glossary_dir)
     notebooks = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py")) if notebooks is None else notebooks
     reports = _report_links(corpus)
-    analyses = [PageLink(f"{p.stem}.html", notebook_title(p)) for p in notebooks]
-    analyses.append(PageLink("glossary.html", GLOSSARY_TITLE))
-    pages = analyses + [PageLink(r["href"], str(r["doc_id"])) for r in reports]
+    analyses, pages = _page_links(notebooks, reports)
     env = {CORPUS_ENV: str(corpus_path), GLOSSARY_ENV: str(glossary_dir)}
-    with _env(env):
-        written = _run_notebooks(
-            notebooks, out, pages, timeout=timeout, with_code=with_code, progress=progress
-        )
-    n = len(notebooks)
-    gpage = glossary_page(entries, title=GLOSSARY_TITLE, pages=pages, current=n)
-    written.append(_write_page(out / "glossary.html", gpage))
-    for i, (report, sections) in enumerate(
-        zip(reports, report_sections(corpus, entries), strict=True), start=n + 1
-    ):
-        markup = report_page(report, sections, pages=pages, current=i)
-        written.append(_write_page(out / report["href"], markup))
+    options = {"timeout": timeout, "with_code": with_code, "progress": progress}
+    # the parent process is idle while a kernel runs a notebook: it writes the other pages
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        own = pool.submit(_write_own_pages, out, corpus, entries, reports, pages)
+        with _env(env):
+            futures = _run_notebooks(notebooks, out, pages, pool=pool, options=options)
+        written = [f.result() for f in futures] + own.result()
     if progress:
         progress(f"glossary and {len(reports)} report pages written")
     index = index_page(analyses, reports, corpus_name=corpus_path.name, n_entries=len(entries))
