@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis import __version__
 from analysis.cache import Cache, clear_cache, hash_parts
-from analysis.corpus import CorpusError, check_report_path, read_corpus
+from analysis.corpus import CorpusError, CorpusWarning, check_report_path, read_corpus
 from analysis.dictionary import Tokenizer, build_tokenizer, domain_dictionary
 from analysis.paths import SEEDS_DIR, cache_dir
 from analysis.tokens import TOKEN_COLUMNS, even_runs, read_segments, segment_reports
@@ -174,14 +174,13 @@ def _extract(paths: list[Path], warn: bool) -> dict[str, dict[str, Any]]:
     The extraction modules are imported here: a warm run, served from the cache, never
     loads them.
     """
-    from analysis.corpus import CorpusWarning, EmptyReportError, split_paragraphs
+    from analysis.corpus import EmptyReportError, split_paragraphs
     from analysis.glossary import extract_glossary
     from analysis.slogans import find_slogans, load_general_words
 
     try:
         corpus = read_corpus([str(p) for p in paths])
-    except EmptyReportError as exc:  # the only new file is empty: skipped, like in a folder
-        warnings.warn(f"skipped {exc}", CorpusWarning, stacklevel=2)
+    except EmptyReportError:  # the only new file is empty: the caller warns or raises
         return {}
     paragraphs = split_paragraphs(corpus)
     glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
@@ -224,11 +223,13 @@ def _load_reports(
     fresh = _extract_parallel(missing, warn, n_jobs) if missing else {}
     reports: list[str] = []
     values: list[dict[str, Any]] = []
+    skipped: list[Path] = []
     for path, key, value in zip(files, keys, stored, strict=True):
         if value is None:
             value = fresh.get(path.name)
-            if value is None:
-                continue  # an empty report, skipped with a warning
+            if value is None:  # an empty report
+                skipped.append(path)
+                continue
             if cache:
                 cache.put(REPORTS_LAYER, key, value)
         reports.append(key)
@@ -237,6 +238,9 @@ def _load_reports(
         if len(files) == 1:
             read_corpus(files)  # raises the file's own one-sentence error
         raise CorpusError(f"none of the {len(files)} files is a readable report (all empty)")
+    if len(missing) == 1 and skipped:  # read alone, so read_corpus could not warn
+        message = f"skipped {skipped[0]}: is empty (no text to analyse)"
+        warnings.warn(message, CorpusWarning, stacklevel=3)
     return reports, values
 
 

@@ -27,23 +27,34 @@ def test_keywords_jsonl(tmp_path: Path) -> None:
     assert p.returncode == 0, p.stderr
     rows = [json.loads(line) for line in p.stdout.splitlines()]
     assert len(rows) == 15
-    assert set(rows[0]) == {"doc", "rank", "term", "score", "count"}
+    assert list(rows[0]) == [
+        "doc",
+        "rank",
+        "term",
+        "score",
+        "g2",
+        "dispersion",
+        "count",
+        "n_paragraphs",
+        "merged",
+    ]
     assert [r["term"] for r in rows if r["doc"] == "002_144eade1b5c793bc.txt"] == [
-        "广场",
         "营收",
+        "广场",
         "增速",
     ]
     kept = _cli(
         "keywords", *SEEDS, "--top", "1", "--keep-places", "--format", "csv", cache=tmp_path
     )
-    assert kept.stdout.splitlines()[3].split(",")[:3] == ["002_144eade1b5c793bc.txt", "1", "市南区"]
+    assert kept.stdout.splitlines()[2].split(",")[:3] == ["001_513e23010436c5db.txt", "1", "市北区"]
+    assert kept.stdout.splitlines()[2].endswith(",市北:16 市北区:16")
 
 
 def test_keywords_by_year_and_bad_column(tmp_path: Path) -> None:
     p = _cli("keywords", *SEEDS, "--top", "2", "--by", "year", "--format", "csv", cache=tmp_path)
     assert p.returncode == 0, p.stderr
     lines = p.stdout.splitlines()
-    assert lines[0] == "year,rank,term,score,count"
+    assert lines[0] == "year,rank,term,score,g2,dispersion,count,n_paragraphs,merged"
     assert [ln.split(",")[0] for ln in lines[1:]] == [
         "2024",
         "2024",
@@ -83,3 +94,70 @@ def test_missing_file_is_one_sentence(tmp_path: Path) -> None:
     p = _cli("slogans", str(tmp_path / "nope.txt"), cache=tmp_path)
     assert p.returncode == 2
     assert p.stderr == f"error: {tmp_path / 'nope.txt'}: no such file\n"
+
+
+def test_bad_arguments_are_one_sentence(tmp_path: Path) -> None:
+    cases = {
+        (
+            "keywords",
+            SEEDS[0],
+            "--top",
+            "0",
+        ): "error: --top 0: must be a whole number of 1 or more\n",
+        ("topics", SEEDS[0], "--k-range", "8:4"): (
+            "error: --k-range 8:4: the range must run upwards from at least 2 topics, e.g. 4:8\n"
+        ),
+        ("slogans", str(SEEDS_DIR / "catalog.csv")): (
+            f"error: {SEEDS_DIR / 'catalog.csv'}: is a CSV table, not a report "
+            "(reports are .txt files)\n"
+        ),
+        ("slogans", str(SEEDS_DIR)): (
+            f"error: {SEEDS_DIR}: is a folder, not a report file (pass the folder's .txt files)\n"
+        ),
+    }
+    for args, message in cases.items():
+        p = _cli(*args, cache=tmp_path)
+        assert (p.returncode, p.stderr) == (2, message), args
+
+
+def test_empty_file_names_the_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    p = _cli("glossary", "extract", str(empty), cache=tmp_path / "cache")
+    assert p.returncode == 2
+    assert p.stderr == f"error: {empty}: is empty (no text to analyse)\n"
+
+
+def test_tokenize_same_output_cold_warm_and_with_two_jobs(tmp_path: Path) -> None:
+    cold = _cli("tokenize", *SEEDS, cache=tmp_path)
+    warm = _cli("tokenize", *SEEDS, cache=tmp_path)
+    two = _cli("tokenize", *SEEDS, "--jobs", "2", "--no-cache", cache=tmp_path / "other")
+    assert cold.returncode == 0, cold.stderr
+    assert cold.stdout == warm.stdout == two.stdout
+    assert "构建 “ 1+6+N ” 产业载体支撑体系" in cold.stdout
+    assert not (tmp_path / "other").exists()
+    cleared = _cli("cache", "clear", cache=tmp_path)
+    assert cleared.stdout == f"emptied {tmp_path}\n"
+
+
+def test_slogans_and_targets_jsonl(tmp_path: Path) -> None:
+    p = _cli("slogans", *SEEDS, "--format", "jsonl", cache=tmp_path)
+    rows = [json.loads(line) for line in p.stdout.splitlines()]
+    assert list(rows[0]) == [
+        "doc",
+        "slogan",
+        "kind",
+        "count",
+        "count_appendix",
+        "quoted",
+        "defined",
+        "first_context",
+    ]
+    wuzuo = [r for r in rows if r["slogan"] == "五做五抓"]
+    assert [(r["count"], r["count_appendix"]) for r in wuzuo] == [(2, 4)]
+    t = _cli("targets", SEEDS[4], "--format", "jsonl", cache=tmp_path)
+    targets = [json.loads(line) for line in t.stdout.splitlines()]
+    gdp = [r for r in targets if r["section"] == "target" and r["indicator"] == "地区生产总值"]
+    assert [(r["doc"], r["low"], r["high"], r["unit"], r["qualifier"]) for r in gdp] == [
+        ("004_fac0b31ba6ba339c.txt", 5.5, 5.5, "%", "左右")
+    ]
