@@ -77,7 +77,9 @@ _MEASURES = "篇大个项"
 _UNQUOTED_DIGITS = re.compile(
     r"(?<![\d.+A-Za-z:/-])(?:\d{1,4}|[A-Z])(?:\+(?:\d{1,4}|[A-Z]))+(?![\d.%+A-Za-z:/-])"
 )
-_PLUS = re.compile(r"([\u4e00-\u9fff]{2,8})((?:\+[\u4e00-\u9fff]{2,8})+)")
+#: The +-joined words after a first word (+网格+大数据), and that first word ending at the +.
+_PLUS_TAIL = re.compile(r"(?:\+[\u4e00-\u9fff]{2,8})+")
+_PLUS_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}$")
 _SPLIT = re.compile(r"[、,;]")
 _NOUN_TAGS = ("n", "j", "b")
 #: jieba tags of words that cannot end a formula's name: verbs, adverbs, function words.
@@ -225,23 +227,38 @@ def find_plus_formulas(text: str, general: GeneralWords) -> list[Found]:
         return []
     out = []
     spans = [(a, b) for a, b, _p in quoted_spans(text, max_len=30)]
-    for m in _PLUS.finditer(text):
-        left = m.group(1)
-        if any(a <= m.start(2) < b for a, b in spans):
+    for left_start, plus, left, joined in _plus_runs(text):
+        if any(a <= plus < b for a, b in spans):
             continue
         first = next(
             (left[-n:] for n in range(min(6, len(left)), 1, -1) if left[-n:] in general), ""
         )
-        *middle, tail = m.group(2)[1:].split("+")
+        *middle, tail = joined[1:].split("+")
         last = _last_word(tail, general)
-        before = text[max(0, m.start(2) - len(first) - 1) : m.start(2) - len(first)]
+        before = text[max(0, plus - len(first) - 1) : plus - len(first)]
         after_quote = bool(before) and before in '”"」』'
         if not first or (not last and len(tail) > 4) or after_quote:
             continue
         phrase = "+".join([first, *middle, last or tail])
-        start = m.start(1) + len(left) - len(first)
+        start = left_start + len(left) - len(first)
         out.append(Found(start, start + len(phrase), phrase, "plus", "plus", False))
     return out
+
+
+def _plus_runs(text: str) -> list[tuple[int, int, str, str]]:
+    """Each 词+词(+词…) run: (start of the first word, position of the first +, the first
+    word (2–8 characters ending at the +), the joined rest starting with +)."""
+    runs = []
+    i = text.find("+")
+    while i != -1:
+        tail = _PLUS_TAIL.match(text, i)
+        head = _PLUS_HEAD.search(text, max(0, i - 8), i) if tail else None
+        if tail and head:
+            runs.append((head.start(), i, head.group(0), tail.group(0)))
+            i = text.find("+", tail.end())
+        else:
+            i = text.find("+", i + 1)
+    return runs
 
 
 def _outside(
