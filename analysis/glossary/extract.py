@@ -281,6 +281,10 @@ def _definition_key(definition: str, converter) -> str:
     return re.sub(r"^(?:是指|指的是|指|即)", "", key)
 
 
+#: Places named in a conflict warning before "and N more".
+MAX_PLACES = 3
+
+
 def flag_conflicts(frame: pd.DataFrame, *, warn: bool = True) -> pd.Series:
     """Flag terms defined more than once in a corpus with different definitions.
 
@@ -300,21 +304,25 @@ def flag_conflicts(frame: pd.DataFrame, *, warn: bool = True) -> pd.Series:
     if frame.empty:
         return pd.Series(False, index=frame.index, dtype=bool)
     t2s = t2s_converter()
-    keys = frame["term"].map(lambda t: match_key(t, converter=t2s))
-    defs = frame["definition"].map(lambda d: _definition_key(d, t2s))
-    conflict = pd.Series(False, index=frame.index)
-    for key, group in frame.groupby(keys, sort=True):
-        if defs[group.index].nunique() < 2:
+    groups: dict[str, list[int]] = {}
+    for i, term in enumerate(frame["term"].tolist()):
+        groups.setdefault(match_key(term, converter=t2s), []).append(i)
+    definitions = frame["definition"].tolist()
+    places = [f"{f}: line {ln}" for f, ln in zip(frame["file"], frame["line"], strict=True)]
+    flags = [False] * len(frame)
+    for key, rows in sorted(groups.items()):
+        if len(rows) < 2 or len({_definition_key(definitions[i], t2s) for i in rows}) < 2:
             continue
-        conflict[group.index] = True
-        where = "; ".join(
-            f"{f}: line {ln}" for f, ln in zip(group["file"], group["line"], strict=True)
-        )
+        for i in rows:
+            flags[i] = True
+        where = "; ".join(places[i] for i in rows[:MAX_PLACES])
+        more = f"; and {len(rows) - MAX_PLACES} more" if len(rows) > MAX_PLACES else ""
         _warn(
-            f"glossary term {key!r} is defined {len(group)} times with different "
-            f"definitions ({where}); all kept and flagged",
+            f"glossary term {key!r} is defined {len(rows)} times with different "
+            f"definitions ({where}{more}); all kept and flagged",
             warn=warn,
         )
+    conflict = pd.Series(flags, index=frame.index, dtype=bool)
     return conflict
 
 
