@@ -21,6 +21,11 @@ on, nothing more:
     old reports in which none of them occurs keep their tokens (only the pointer is
     written again).
 
+``outputs`` layer (:mod:`analysis.replay`)
+    A whole command's printed output, keyed on the command, its options, the files' bytes,
+    the package version and the package's code and word lists: the same command on
+    unchanged files prints it again without loading anything else.
+
 Values are pickles written atomically (temporary file + rename), one file per entry,
 ``<root>/<layer>/<key[:2]>/<key>.pkl``. A damaged or unreadable entry counts as a miss.
 ``python -m analysis cache clear`` (:func:`clear_cache`) removes the folder.

@@ -55,21 +55,41 @@ def _k_range(value: str) -> range:
 # --------------------------------------------------------------------------- output
 
 
-def _emit(frame: Any, fmt: str, corpus: Any = None) -> None:
-    """Print a frame; a ``doc_id`` column is shown as ``doc``, the report's file name."""
-    from analysis.io import write_frame
+def _render(frame: Any, fmt: str, corpus: Any = None) -> str:
+    """A frame as text; a ``doc_id`` column is shown as ``doc``, the report's file name."""
+    from analysis.io import format_frame
 
     if corpus is not None and "doc_id" in frame.columns:
         files = dict(zip(corpus["doc_id"], corpus["file"], strict=True))
         frame = frame.assign(doc_id=frame["doc_id"].map(files)).rename(columns={"doc_id": "doc"})
-    write_frame(frame, fmt, sys.stdout)
+    return format_frame(frame, fmt)
+
+
+#: Options that never change a command's output.
+_NOT_OUTPUT_OPTIONS = ("func", "files", "no_cache", "jobs")
+
+
+def _print_result(args: argparse.Namespace, run: Callable[[], tuple[str, str]]) -> int:
+    """Print what ``run`` produces, replayed from the cache when the files have not changed."""
+    from analysis.encoding import check_report_path
+    from analysis.replay import output_key, replay_or_run
+
+    files = [Path(f) for f in args.files]
+    for path in files:
+        check_report_path(path)
+    options = {k: v for k, v in vars(args).items() if k not in _NOT_OUTPUT_OPTIONS}
+    key = None if args.no_cache else output_key(args.verb, files, options)
+    out, err = replay_or_run(key, run)
+    sys.stdout.write(out)
+    sys.stderr.write(err)
+    return 0
 
 
 def _extracted(args: argparse.Namespace) -> Any:
     """The corpus and its extraction steps, from the per-file cache unless ``--no-cache``."""
     from analysis.pipeline import extract_steps
 
-    return extract_steps([Path(f) for f in args.files], cache=not args.no_cache)
+    return extract_steps([Path(f) for f in args.files], n_jobs=-1, cache=not args.no_cache)
 
 
 def _segmented(args: argparse.Namespace, sections: tuple[str, ...] | None = None) -> Any:
@@ -89,14 +109,16 @@ def _segmented(args: argparse.Namespace, sections: tuple[str, ...] | None = None
 
 
 def _cmd_glossary_extract(args: argparse.Namespace) -> int:
-    from analysis.glossary import OUTPUT_COLUMNS
+    def run() -> tuple[str, str]:
+        from analysis.glossary import OUTPUT_COLUMNS
 
-    steps = _extracted(args)
-    out = steps.glossary[OUTPUT_COLUMNS]
-    if args.format == "table":
-        out = out.assign(definition=out["definition"].str.slice(0, 40))
-    _emit(out, args.format, steps.corpus)
-    return 0
+        steps = _extracted(args)
+        out = steps.glossary[OUTPUT_COLUMNS]
+        if args.format == "table":
+            out = out.assign(definition=out["definition"].str.slice(0, 40))
+        return _render(out, args.format, steps.corpus), ""
+
+    return _print_result(args, run)
 
 
 def _cmd_glossary_build(args: argparse.Namespace) -> int:
@@ -136,74 +158,84 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def _cmd_slogans(args: argparse.Namespace) -> int:
-    from analysis.slogans import COUNT_COLUMNS, count_slogans
+    def run() -> tuple[str, str]:
+        from analysis.slogans import COUNT_COLUMNS, count_slogans
 
-    steps = _extracted(args)
-    counts = count_slogans(steps.paragraphs, steps.slogans, steps.glossary)
-    _emit(counts[COUNT_COLUMNS], args.format, steps.corpus)
-    return 0
+        steps = _extracted(args)
+        counts = count_slogans(steps.paragraphs, steps.slogans, steps.glossary)
+        return _render(counts[COUNT_COLUMNS], args.format, steps.corpus), ""
+
+    return _print_result(args, run)
 
 
 def _cmd_tokenize(args: argparse.Namespace) -> int:
-    steps = _segmented(args)
-    if args.format == "text":
-        sys.stdout.writelines(" ".join(row) + "\n" for row in steps.tokens["tokens"])
-        return 0
-    _emit(steps.tokens[["doc_id", "para_id", "tokens"]], args.format, steps.corpus)
-    return 0
+    def run() -> tuple[str, str]:
+        steps = _segmented(args)
+        if args.format == "text":
+            return "".join(" ".join(row) + "\n" for row in steps.tokens["tokens"]), ""
+        frame = steps.tokens[["doc_id", "para_id", "tokens"]]
+        return _render(frame, args.format, steps.corpus), ""
+
+    return _print_result(args, run)
 
 
 def _cmd_keywords(args: argparse.Namespace) -> int:
-    from analysis.counts import count_terms
-    from analysis.keywords import rank_keywords
-    from analysis.tokens import filter_tokens
+    def run() -> tuple[str, str]:
+        from analysis.counts import count_terms
+        from analysis.keywords import rank_keywords
+        from analysis.tokens import filter_tokens
 
-    steps = _segmented(args, ("body",))
-    if args.by != "doc" and args.by not in steps.corpus.columns:
-        columns = ", ".join(c for c in steps.corpus.columns if c not in ("text", "original"))
-        raise CliError(f"--by {args.by}: not a corpus column (choose doc or one of {columns})")
-    counts = count_terms(filter_tokens(steps.tokens), by=args.by, corpus=steps.corpus)
-    ranked = rank_keywords(
-        counts, top_n=args.top, keep_places=args.keep_places, min_count=args.min_count
-    )
-    _emit(ranked, args.format, steps.corpus if args.by == "doc" else None)
-    return 0
+        steps = _segmented(args, ("body",))
+        if args.by != "doc" and args.by not in steps.corpus.columns:
+            columns = ", ".join(c for c in steps.corpus.columns if c not in ("text", "original"))
+            raise CliError(f"--by {args.by}: not a corpus column (choose doc or one of {columns})")
+        counts = count_terms(filter_tokens(steps.tokens), by=args.by, corpus=steps.corpus)
+        ranked = rank_keywords(
+            counts, top_n=args.top, keep_places=args.keep_places, min_count=args.min_count
+        )
+        return _render(ranked, args.format, steps.corpus if args.by == "doc" else None), ""
+
+    return _print_result(args, run)
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
-    from analysis.tokens import filter_tokens
-    from analysis.topics import fit_topics
-
-    steps = _segmented(args, ("body",))
     n_topics = _k_range(args.k_range) if args.k_range else args.k
-    tokens = filter_tokens(steps.tokens, policy_verbs=True)
-    result = fit_topics(tokens, n_topics=n_topics, random_state=args.seed, passes=args.passes)
-    terms = result.topic_terms[result.topic_terms["rank"] <= args.top]
-    if args.format == "table":
-        _print_topic_summary(result)
-    _emit(terms, args.format)
-    if args.format != "table":
+
+    def run() -> tuple[str, str]:
+        from analysis.tokens import filter_tokens
+        from analysis.topics import fit_topics
+
+        steps = _segmented(args, ("body",))
+        tokens = filter_tokens(steps.tokens, policy_verbs=True)
+        result = fit_topics(tokens, n_topics=n_topics, random_state=args.seed, passes=args.passes)
+        terms = _render(result.topic_terms[result.topic_terms["rank"] <= args.top], args.format)
+        if args.format == "table":
+            return _topic_summary(result) + terms, ""
         summary = {"coherence": result.coherence, "n_topics": result.n_topics}
-        sys.stderr.write(json.dumps(summary, ensure_ascii=False) + "\n")
-    return 0
+        return terms, json.dumps(summary, ensure_ascii=False) + "\n"
+
+    return _print_result(args, run)
 
 
-def _print_topic_summary(result: Any) -> None:
+def _topic_summary(result: Any) -> str:
     """K, its coherence, the sweep over K (if any) and each topic's labels."""
     scores = "  ".join(f"{k}={v:.3f}" for k, v in result.coherence.items())
-    print(f"K={result.n_topics}  {scores}".rstrip())
+    lines = [f"K={result.n_topics}  {scores}".rstrip()]
     if result.sweep is not None:
-        print(result.sweep.round(3).to_string(index=False))
-    print(result.labels.to_string(index=False))
+        lines.append(result.sweep.round(3).to_string(index=False))
+    lines.append(result.labels.to_string(index=False))
+    return "\n".join(lines) + "\n"
 
 
 def _cmd_targets(args: argparse.Namespace) -> int:
-    from analysis.targets import TARGET_COLUMNS, extract_targets
+    def run() -> tuple[str, str]:
+        from analysis.targets import TARGET_COLUMNS, extract_targets
 
-    steps = _extracted(args)
-    targets = extract_targets(steps.corpus, steps.paragraphs)
-    _emit(targets[TARGET_COLUMNS], args.format, steps.corpus)
-    return 0
+        steps = _extracted(args)
+        targets = extract_targets(steps.corpus, steps.paragraphs)
+        return _render(targets[TARGET_COLUMNS], args.format, steps.corpus), ""
+
+    return _print_result(args, run)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -233,7 +265,7 @@ def _files(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
 
 
 def _speed(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (-1: all cores)")
+    p.add_argument("--jobs", type=int, default=-1, help="worker processes (default -1: all cores)")
     p.add_argument(
         "--engine", choices=("rjieba", "jieba"), default="rjieba", help="segmenter (rjieba)"
     )

@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.encoding import CorpusError, decode_bytes, is_traditional, normalize_text
+from analysis.encoding import (
+    NOT_REPORT_SUFFIXES,  # noqa: F401 - part of this module's interface
+    CorpusError,
+    check_report_path,
+    decode_bytes,
+    is_traditional,
+    normalize_text,
+)
 from analysis.metadata import (
     infer_metadata,
     place_names,  # noqa: F401 - re-exported for older callers
@@ -64,19 +71,6 @@ CORPUS_COLUMNS = [
     "original",
 ]
 PARAGRAPH_COLUMNS = ["doc_id", "para_id", "line", "section", "rule", "text"]
-#: File types that are data, not reports: naming one as a report is an error.
-NOT_REPORT_SUFFIXES = {
-    ".csv": "a CSV table",
-    ".tsv": "a TSV table",
-    ".json": "a JSON file",
-    ".jsonl": "a JSON-lines file",
-    ".xlsx": "a spreadsheet",
-    ".xls": "a spreadsheet",
-    ".parquet": "a Parquet table",
-    ".pdf": "a PDF (convert it to text first)",
-    ".docx": "a Word document (save it as text first)",
-    ".zip": "a zip archive",
-}
 _METADATA_FIELDS = ("title", "region", "level", "year", "kind")
 
 
@@ -260,28 +254,6 @@ def read_report(path: str | Path, *, converter=None) -> dict[str, object]:
     }
     record.update(infer_metadata(simplified, file_name=path.name))
     return record
-
-
-def check_report_path(path: Path) -> None:
-    """Raise a one-sentence error for a folder, a missing file or a data file named as a report.
-
-    Parameters
-    ----------
-    path : Path
-        A file named as a report.
-
-    Raises
-    ------
-    CorpusError
-        When ``path`` is a folder, missing, or a known data file type (CSV, JSON, PDF ...).
-    """
-    if path.is_dir():
-        raise CorpusError(f"{path}: is a folder, not a report file (pass the folder's .txt files)")
-    if not path.is_file():
-        raise CorpusError(f"{path}: no such file")
-    what = NOT_REPORT_SUFFIXES.get(path.suffix.lower())
-    if what:
-        raise CorpusError(f"{path}: is {what}, not a report (reports are .txt files)")
 
 
 def _read_catalog(folder: Path) -> dict[str, dict[str, str]]:

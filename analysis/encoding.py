@@ -10,11 +10,19 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from pathlib import Path
 
 from analysis.patterns import HAN
 from analysis.text import t2s_converter
 
-__all__ = ["CorpusError", "decode_bytes", "is_traditional", "normalize_text"]
+__all__ = [
+    "NOT_REPORT_SUFFIXES",
+    "CorpusError",
+    "check_report_path",
+    "decode_bytes",
+    "is_traditional",
+    "normalize_text",
+]
 
 
 class CorpusError(ValueError):
@@ -166,3 +174,40 @@ def is_traditional(text: str, *, threshold: float = 0.03, converter=None) -> boo
     if total < 4:
         return False
     return sum(text.count(ch) for ch in changing) / total > threshold
+
+
+#: File types that are data, not reports: naming one as a report is an error.
+NOT_REPORT_SUFFIXES = {
+    ".csv": "a CSV table",
+    ".tsv": "a TSV table",
+    ".json": "a JSON file",
+    ".jsonl": "a JSON-lines file",
+    ".xlsx": "a spreadsheet",
+    ".xls": "a spreadsheet",
+    ".parquet": "a Parquet table",
+    ".pdf": "a PDF (convert it to text first)",
+    ".docx": "a Word document (save it as text first)",
+    ".zip": "a zip archive",
+}
+
+
+def check_report_path(path: Path) -> None:
+    """Raise a one-sentence error for a folder, a missing file or a data file named as a report.
+
+    Parameters
+    ----------
+    path : Path
+        A file named as a report.
+
+    Raises
+    ------
+    CorpusError
+        When ``path`` is a folder, missing, or a known data file type (CSV, JSON, PDF ...).
+    """
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder, not a report file (pass the folder's .txt files)")
+    if not path.is_file():
+        raise CorpusError(f"{path}: no such file")
+    what = NOT_REPORT_SUFFIXES.get(path.suffix.lower())
+    if what:
+        raise CorpusError(f"{path}: is {what}, not a report (reports are .txt files)")

@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "dictionary": 5,
     "tokens": 6,
     "cache": 6,
+    "replay": 6,
     "counts": 7,
     "keywords": 8,
     "topics": 8,
