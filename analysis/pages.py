@@ -188,6 +188,7 @@ def glossary_rows(entries: pd.DataFrame) -> list[dict[str, str]]:
         joined with ``|``.
     """
     rows = []
+    converter = t2s_converter()
     for r in entries.itertuples():
         shown = getattr(r, "display_term", "") or r.term
         aliases = "、".join(r.aliases)
@@ -199,7 +200,7 @@ def glossary_rows(entries: pd.DataFrame) -> list[dict[str, str]]:
                 "aliases": aliases,
                 "doc_id": r.doc_id,
                 "year": "" if pd.isna(r.year) else str(int(r.year)),
-                "key": match_key("|".join(str(f) for f in fields)),
+                "key": match_key("|".join(str(f) for f in fields), converter=converter),
             }
         )
     return rows

@@ -207,7 +207,7 @@ class ChartFigure(Figure):
 def grid_shape(n: int, cols: int) -> tuple[int, int]:
     """Rows and columns of a grid of ``n`` small multiples, at most ``cols`` wide."""
     cols = max(1, min(cols, n))
-    return (n + cols - 1) // cols, cols
+    return max(1, (n + cols - 1) // cols), cols
 
 
 @styled

@@ -18,16 +18,15 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pandas as pd
 
-from analysis.corpus import read_corpus
 from analysis.fonts import FONT_MARKER, embed_font
-from analysis.glossary import build_glossary
 from analysis.io import atomic_write_text
+from analysis.notebook import PageStopped, run_or_stop, stop_if_empty
 from analysis.pages import PageLink, glossary_page, index_page, nav_html, page_css, report_page
-from analysis.paths import CORPUS_ENV, GLOSSARY_DIR, GLOSSARY_ENV, NOTEBOOKS_DIR, SEEDS_DIR
+from analysis.paths import CORPUS_ENV, GLOSSARY_ENV, NOTEBOOKS_DIR, SEEDS_DIR, glossary_out
 from analysis.report_data import report_sections
 
 __all__ = [
@@ -40,6 +39,7 @@ __all__ = [
     "notebook_title",
     "render_notebook",
     "run_or_stop",
+    "stop_if_empty",
 ]
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -53,64 +53,10 @@ _EXTERNAL = re.compile(
 )
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-T = TypeVar("T")
 
 
 class ReportError(RuntimeError):
     """A notebook failed; the message names the notebook and the cell."""
-
-
-class PageStopped(Exception):
-    """A notebook step could not be computed; its page ends here, with the reason shown.
-
-    Parameters
-    ----------
-    reason : str
-        Why, in a sentence for the reader.
-    """
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-    def _render_traceback_(self) -> list[str]:  # IPython shows this instead of a traceback
-        return [f"本页到此为止:{self.reason}"]
-
-
-def run_or_stop(step: Callable[..., T], /, *args: Any, reason: str, **kwargs: Any) -> T:
-    """Run a step in a notebook; when it cannot be computed, say why and end the page there.
-
-    Parameters
-    ----------
-    step : callable
-        The package function to run, e.g. :func:`analysis.topics.fit_topics`.
-    *args, **kwargs
-        Its arguments.
-    reason : str
-        What the reader is told when ``step`` raises ``ValueError`` (e.g.
-        "文本太少,无法建立主题模型"); the error's own message follows in brackets.
-
-    Returns
-    -------
-    object
-        What ``step`` returns.
-
-    Raises
-    ------
-    PageStopped
-        After displaying the reason, when ``step`` raised ``ValueError``; ``build_reports``
-        keeps the page up to this cell and drops the cells after it.
-    """
-    from IPython.display import HTML, display
-
-    try:
-        return step(*args, **kwargs)
-    except ValueError as exc:
-        import html
-
-        text = f"{reason}({exc})"
-        display(HTML(f'<p class="notice">本页到此为止:{html.escape(text)}</p>'))
-        raise PageStopped(text) from None
 
 
 def external_urls(markup: str) -> list[str]:
@@ -363,7 +309,7 @@ def _run_notebooks(
 
 def _write_own_pages(
     out: Path,
-    corpus: pd.DataFrame,
+    steps: Any,
     entries: pd.DataFrame,
     reports: Sequence[dict[str, Any]],
     pages: Sequence[PageLink],
@@ -372,7 +318,7 @@ def _write_own_pages(
     first = next(i for i, p in enumerate(pages) if p.href == "glossary.html")
     markup = glossary_page(entries, title=GLOSSARY_TITLE, pages=pages, current=first)
     written = [_write_page(out / "glossary.html", markup)]
-    sections = report_sections(corpus, entries)
+    sections = report_sections(steps, entries)
     for i, (report, tables) in enumerate(zip(reports, sections, strict=True), start=first + 1):
         markup = report_page(report, tables, pages=pages, current=i)
         written.append(_write_page(out / report["href"], markup))
@@ -388,7 +334,7 @@ def build_reports(
     with_code: bool = False,
     progress: Callable[[str], None] | None = _print_progress,
 ) -> list[Path]:
-    """Rebuild the glossary, execute every notebook in order and write the HTML pages.
+    """Build the glossary, execute every notebook in order and write the HTML pages.
 
     Parameters
     ----------
@@ -418,19 +364,22 @@ def build_reports(
         When a notebook fails (the message names it and the cell) or a page would load
         something from another host.
     """
+    from analysis.glossary import build_glossary
+    from analysis.pipeline import corpus_steps
+
     corpus_path = Path(corpus_dir).resolve() if corpus_dir else SEEDS_DIR
     out = Path(out_dir).resolve()
-    corpus = read_corpus(corpus_path)
-    glossary_dir = GLOSSARY_DIR if corpus_path == SEEDS_DIR.resolve() else out / "glossary"
-    entries = build_glossary(corpus, glossary_dir)
+    steps = corpus_steps(corpus_dir, sections=("body",))
+    glossary_dir = glossary_out(corpus_dir, pages=out)
+    entries = build_glossary(steps.glossary, steps.paragraphs, glossary_dir)
     notebooks = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py")) if notebooks is None else notebooks
-    reports = _report_links(corpus)
+    reports = _report_links(steps.corpus)
     analyses, pages = _page_links(notebooks, reports)
     env = {CORPUS_ENV: str(corpus_path), GLOSSARY_ENV: str(glossary_dir)}
     options = {"timeout": timeout, "with_code": with_code, "progress": progress}
     # the parent process is idle while a kernel runs a notebook: it writes the other pages
     with ThreadPoolExecutor(max_workers=1) as pool:
-        own = pool.submit(_write_own_pages, out, corpus, entries, reports, pages)
+        own = pool.submit(_write_own_pages, out, steps, entries, reports, pages)
         with _env(env):
             futures = _run_notebooks(notebooks, out, pages, pool=pool, options=options)
         written = [f.result() for f in futures] + own.result()

@@ -28,21 +28,19 @@ def _attempt(step: Callable[[], pd.DataFrame], reason: str) -> tuple[pd.DataFram
         return pd.DataFrame(), f"{reason}({exc})"
 
 
-def _keywords(corpus: pd.DataFrame, *, top_n: int) -> pd.DataFrame:
-    from analysis.corpus import place_names
+def _keywords(steps: Any, *, top_n: int) -> pd.DataFrame:
+    from analysis.counts import count_terms
     from analysis.keywords import rank_keywords
-    from analysis.tokens import build_tokenizer, corpus_tokens
+    from analysis.tokens import filter_tokens
 
-    tokenizer = build_tokenizer(corpus)
-    tokens = corpus_tokens(corpus, tokenizer=tokenizer, extra_stopwords=place_names(corpus))
-    return rank_keywords(tokens, top_n=top_n)
+    counts = count_terms(filter_tokens(steps.tokens), corpus=steps.corpus)
+    return rank_keywords(counts, top_n=top_n)
 
 
-def _slogans(corpus: pd.DataFrame, entries: pd.DataFrame) -> pd.DataFrame:
-    from analysis.corpus import split_paragraphs
-    from analysis.slogans import extract_slogans
+def _slogans(steps: Any) -> pd.DataFrame:
+    from analysis.slogans import count_slogans
 
-    return extract_slogans(corpus, split_paragraphs(corpus), entries)
+    return count_slogans(steps.paragraphs, steps.slogans, steps.glossary)
 
 
 def _keyword_section(ranked: pd.DataFrame, reason: str, doc_id: Any) -> ReportSection:
@@ -86,16 +84,18 @@ def _glossary_section(entries: pd.DataFrame, doc_id: Any) -> ReportSection:
 
 
 def report_sections(
-    corpus: pd.DataFrame, entries: pd.DataFrame, *, top_n: int = 20
+    steps: Any, entries: pd.DataFrame, *, top_n: int = 20
 ) -> list[list[ReportSection]]:
     """The tables of each report's page.
 
     Parameters
     ----------
-    corpus : pandas.DataFrame
-        Output of :func:`analysis.read_corpus`.
+    steps : CorpusSteps
+        :func:`analysis.pipeline.corpus_steps` of the corpus (``corpus``, ``paragraphs``,
+        ``glossary``, ``slogans``, ``tokens`` of the body).
     entries : pandas.DataFrame
-        The corpus's glossary (``doc_id``, ``n``, ``term``, ``display_term``, ``definition``).
+        The corpus's built glossary (``doc_id``, ``n``, ``term``, ``display_term``,
+        ``definition``; :func:`analysis.glossary.build_glossary`).
     top_n : int
         Keywords per report.
 
@@ -107,14 +107,14 @@ def report_sections(
         ``词条``, ``释义``); a section that could not be computed carries its reason.
     """
     ranked, keyword_reason = _attempt(
-        lambda: _keywords(corpus, top_n=top_n), "文本太少,无法计算关键词"
+        lambda: _keywords(steps, top_n=top_n), "文本太少,无法计算关键词"
     )
-    slogans, slogan_reason = _attempt(lambda: _slogans(corpus, entries), "无法识别提法")
+    slogans, slogan_reason = _attempt(lambda: _slogans(steps), "无法识别提法")
     return [
         [
             _keyword_section(ranked, keyword_reason, doc_id),
             _slogan_section(slogans, slogan_reason, doc_id),
             _glossary_section(entries, doc_id),
         ]
-        for doc_id in corpus["doc_id"]
+        for doc_id in steps.corpus["doc_id"]
     ]

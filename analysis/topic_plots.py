@@ -27,13 +27,13 @@ def plot_coherence(sweep: pd.DataFrame) -> Figure:
     Parameters
     ----------
     sweep : pandas.DataFrame
-        ``TopicResult.sweep`` (``n_topics``, ``c_v``, ``c_npmi``, ``u_mass``, ``perplexity``,
-        ``chosen``).
+        ``TopicResult.sweep`` (``n_topics``, ``c_v``, ``c_npmi``, ``u_mass``, ``chosen``, and
+        ``perplexity`` when it was computed).
 
     Returns
     -------
     matplotlib.figure.Figure
-        Four small panels; the chosen K is marked.
+        A small panel per measure; the chosen K is marked.
     """
     measures = {
         "c_v": "一致性 c_v",
@@ -41,8 +41,9 @@ def plot_coherence(sweep: pd.DataFrame) -> Figure:
         "u_mass": "一致性 u_mass",
         "perplexity": "困惑度 (perplexity)",
     }
-    fig = ChartFigure(figsize=(13, 2.8))
-    axes = fig.subplots(1, 4)
+    measures = {m: name for m, name in measures.items() if m in sweep.columns}
+    fig = ChartFigure(figsize=(3.3 * len(measures), 2.8))
+    axes = fig.subplots(1, len(measures), squeeze=False)[0]
     chosen = int(sweep.loc[sweep["chosen"], "n_topics"].iloc[0])
     for ax, (m, name) in zip(axes, measures.items(), strict=True):
         ax.plot(sweep["n_topics"], sweep[m], marker="o", color="#333")

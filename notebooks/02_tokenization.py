@@ -20,14 +20,14 @@
 # %%
 import pandas as pd
 
-from analysis import build_tokenizer, read_corpus
 from analysis.paths import corpus_dir
+from analysis.pipeline import corpus_steps
 from analysis.plots import label_columns, plot_counts
-from analysis.tokens import compare_segmentation, corpus_tokens
+from analysis.tokens import compare_segmentation, filter_tokens
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
-corpus = read_corpus(corpus_dir())
-tokenizer = build_tokenizer(corpus)
+steps = corpus_steps(corpus_dir())  # 读取、分段、名词解释、提法、领域词典、分词(按文件缓存)
+tokenizer = steps.tokenizer
 tokenizer
 
 # %% [markdown]
@@ -57,7 +57,7 @@ compare_segmentation(sentences, tokenizer)
 # 已去掉虚词、报告套话(各位代表、我们……)和单纯的数字;1+6+N 这类数字提法保留。
 
 # %%
-tokens = corpus_tokens(corpus, tokenizer=tokenizer)
+tokens = filter_tokens(steps.tokens)
 counts = tokens["tokens"].explode().value_counts()
 plot_counts(counts.head(25), title="全部报告中最常见的词", xlabel="出现次数")
 

@@ -21,25 +21,30 @@
 import pandas as pd
 from IPython.display import display
 
-from analysis import read_corpus
-from analysis.corpus import place_names, split_paragraphs
+from analysis.counts import count_terms
 from analysis.keywords import jieba_keywords, keyness_table, rank_keywords
 from analysis.paths import corpus_dir
+from analysis.pipeline import corpus_steps
 from analysis.plots import label_columns, plot_keywords, plot_word_clouds
-from analysis.tokens import build_tokenizer, corpus_tokens
+from analysis.report import stop_if_empty
+from analysis.tokens import filter_tokens
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
-corpus = read_corpus(corpus_dir())
-tokenizer = build_tokenizer(corpus)
-# 报告自己的地名(青岛、市南区……)会排在每份报告的最前面:不计入关键词
-tokens = corpus_tokens(corpus, tokenizer=tokenizer, extra_stopwords=place_names(corpus))
+steps = corpus_steps(corpus_dir(), sections=("body",))
+corpus = steps.corpus
+tokens = filter_tokens(steps.tokens)
+# 报告自己的地名(青岛、市南区……)会排在每份报告的最前面:rank_keywords 默认不计入
+counts = count_terms(tokens, corpus=corpus)
 
 # %% [markdown]
 # ## 每份报告的 TF-IDF 关键词
 # 词频取对数(sublinear TF)、平滑 IDF、L2 归一化(见 `rank_keywords`)。
 
 # %%
-ranked = rank_keywords(tokens, top_n=15)
+ranked = stop_if_empty(
+    rank_keywords(counts, top_n=15),
+    reason="没有可比较的报告或文本太少,无法计算关键词(TF-IDF 需要多份报告)",
+)
 plot_keywords(ranked, top_n=12)
 
 # %%
@@ -50,17 +55,17 @@ label_columns(ranked.pivot(index="rank", columns="doc_id", values="term").head(1
 # 对数似然比 G²,带 Williams 校正。只有一份报告时没有可比较的对象,表格为空。
 
 # %%
-label_columns(keyness_table(tokens, top_n=8).pivot(index="rank", columns="doc_id", values="term"))
+label_columns(keyness_table(counts, top_n=8).pivot(index="rank", columns="doc_id", values="term"))
 
 # %% [markdown]
 # ## 按年份
 
 # %%
-if corpus["year"].notna().sum() > 1 and corpus["year"].nunique() > 1:
-    by_year = rank_keywords(tokens, by="year", corpus=corpus, top_n=10)
+if corpus["year"].notna().all() and corpus["year"].nunique() > 1:
+    by_year = rank_keywords(count_terms(tokens, by="year", corpus=corpus), top_n=10)
     display(label_columns(by_year.pivot(index="rank", columns="year", values="term")))
 else:
-    print("已知年份不足两个,无法按年份比较")
+    print("有报告缺少年份,或年份不足两个:无法按年份比较")
 
 # %% [markdown]
 # ## 每份报告的词云
@@ -76,8 +81,10 @@ plot_word_clouds(ranked)
 
 # %%
 first = corpus["doc_id"].iloc[0]
-paragraphs = split_paragraphs(corpus)
-theirs = jieba_keywords(paragraphs[paragraphs["section"] == "body"], top_n=10, tokenizer=tokenizer)
+paragraphs = steps.paragraphs
+theirs = jieba_keywords(
+    paragraphs[paragraphs["section"] == "body"], top_n=10, tokenizer=steps.tokenizer
+)
 ranked[ranked["doc_id"] == first].merge(
     theirs, on=["doc_id", "rank"], suffixes=("_ours", "_jieba")
 )[["rank", "term_ours", "term_jieba"]].rename(

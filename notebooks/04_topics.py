@@ -20,11 +20,11 @@
 # %%
 import pandas as pd
 
-from analysis import read_corpus
 from analysis.paths import corpus_dir
+from analysis.pipeline import corpus_steps
 from analysis.plots import label_columns
 from analysis.report import run_or_stop
-from analysis.tokens import corpus_tokens
+from analysis.tokens import filter_tokens
 from analysis.topic_plots import (
     plot_coherence,
     plot_report_topics,
@@ -34,9 +34,9 @@ from analysis.topic_plots import (
 from analysis.topics import fit_topics
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
-corpus = read_corpus(corpus_dir())
+steps = corpus_steps(corpus_dir(), sections=("body",))
 # 政策动词(推进、加强、坚持……)出现在每个主题里:这里不计入
-tokens = corpus_tokens(corpus, policy_verbs=True)
+tokens = filter_tokens(steps.tokens, policy_verbs=True)
 print(f"共 {len(tokens)} 个段落")
 
 # %% [markdown]

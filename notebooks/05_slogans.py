@@ -20,14 +20,15 @@
 # %%
 import pandas as pd
 
-from analysis import extract_slogans, read_corpus, slogan_table
+from analysis import count_slogans, slogan_table
 from analysis.paths import corpus_dir
+from analysis.pipeline import extract_steps
 from analysis.plots import SLOGAN_KIND_LABELS, label_columns, plot_stacked_bars
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
-corpus = read_corpus(corpus_dir())
-slogans = extract_slogans(corpus)
-table = slogan_table(corpus, slogans=slogans)
+steps = extract_steps(corpus_dir())  # 读取、分段、名词解释、提法集合(按文件缓存)
+slogans = count_slogans(steps.paragraphs, steps.slogans, steps.glossary)
+table = slogan_table(steps.corpus, slogans)
 print(f"共 {len(table)} 个不同的提法,{len(slogans)} 个(报告, 提法)组合")
 
 # %% [markdown]
