@@ -50,7 +50,10 @@ sentences = [
     "持续深化“放管服”改革",
     "构建“１＋６＋１”主导＋创新产业体系",
 ]
-compare_segmentation(sentences, tokenizer)
+label_columns(
+    compare_segmentation(sentences, tokenizer),
+    **{"text": "句子", "plain jieba": "jieba 默认词典", "ours": "本项目分词"},
+)
 
 # %% [markdown]
 # ## 最常见的实词
