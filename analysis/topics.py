@@ -47,6 +47,10 @@ class TopicModel:
         The fitted model.
     topic_word_ : numpy.ndarray
         K × vocabulary, each row a topic's term distribution.
+    doc_topic_ : numpy.ndarray
+        Paragraphs × K: each paragraph's topic distribution, the normalised variational
+        posterior (gamma) of the last training pass, which covers every paragraph in one
+        chunk (no second inference pass).
     """
 
     def __init__(
@@ -59,11 +63,9 @@ class TopicModel:
 
     def fit(self, prepared: TopicCorpus) -> TopicModel:
         """Fit on a prepared bag of words; return self."""
-        from gensim.models import LdaModel
-
         if self.n_topics < 2:
             raise ValueError("n_topics must be at least 2")
-        self.model_ = LdaModel(
+        self.model_ = _lda_keeping_gamma()(
             corpus=prepared.bow,
             id2word=prepared.dictionary,
             num_topics=self.n_topics,
@@ -76,6 +78,10 @@ class TopicModel:
             chunksize=max(len(prepared.bow), 1),
         )
         self.topic_word_ = self.model_.get_topics()
+        gamma = self.model_.last_gamma_
+        if gamma.shape[0] != len(prepared.bow):  # pragma: no cover - one chunk per pass
+            gamma, _ = self.model_.inference(prepared.bow)
+        self.doc_topic_ = gamma / gamma.sum(axis=1, keepdims=True)
         return self
 
     def perplexity(self, prepared: TopicCorpus) -> float:
@@ -318,7 +324,7 @@ def topic_tables(
         columns=["topic", "rank", "term", "weight"],
     )
     terms = label_terms(model, prepared, top_n=top_n)
-    theta = _doc_topics(model.model_, prepared.bow)
+    theta = model.doc_topic_
     lengths = np.array([sum(c for _, c in doc) for doc in prepared.bow], dtype=float)
     paragraph_topics = pd.DataFrame(
         {
@@ -340,13 +346,17 @@ def topic_tables(
     }
 
 
-def _doc_topics(model: Any, bow: list[list[tuple[int, int]]], chunk: int = 2000) -> np.ndarray:
-    """Each paragraph's topic distribution (normalised variational gamma), in batches."""
-    parts: list[np.ndarray] = []
-    for start in range(0, len(bow), chunk):
-        gamma, _ = model.inference(bow[start : start + chunk])
-        parts.append(gamma / gamma.sum(axis=1, keepdims=True))
-    return np.vstack(parts)
+def _lda_keeping_gamma() -> type:
+    """gensim's ``LdaModel`` that keeps the gamma of its last E-step (``last_gamma_``)."""
+    from gensim.models import LdaModel
+
+    class LdaKeepingGamma(LdaModel):
+        def do_estep(self, chunk: Any, state: Any = None) -> np.ndarray:
+            gamma = super().do_estep(chunk, state)
+            self.last_gamma_ = gamma
+            return gamma
+
+    return LdaKeepingGamma
 
 
 @dataclass(frozen=True)
