@@ -159,10 +159,13 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
 
 def _cmd_slogans(args: argparse.Namespace) -> int:
     def run() -> tuple[str, str]:
-        from analysis.slogans import COUNT_COLUMNS, count_slogans
+        from analysis.slogans import COUNT_COLUMNS, count_slogans, slogan_table
 
         steps = _extracted(args)
         counts = count_slogans(steps.paragraphs, steps.slogans, steps.glossary)
+        if args.across:
+            table = slogan_table(steps.corpus, counts).drop(columns="reports")
+            return _render(table, args.format), ""
         return _render(counts[COUNT_COLUMNS], args.format, steps.corpus), ""
 
     return _print_result(args, run)
@@ -293,6 +296,11 @@ def _add_glossary(sub: Any) -> None:
 def _add_terms(sub: Any) -> None:
     sl = sub.add_parser("slogans", help="numeric formulas and quoted 提法 per report")
     _files(sl)
+    sl.add_argument(
+        "--across",
+        action="store_true",
+        help="one row per slogan across the reports, most used first",
+    )
     sl.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
     sl.set_defaults(func=_cmd_slogans)
     tg = sub.add_parser("targets", help="the year's targets and last year's results")

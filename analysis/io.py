@@ -103,7 +103,8 @@ def format_frame(frame: pd.DataFrame, fmt: str) -> str:
         return flat.to_csv(index=False, lineterminator="\n")
     if flat.empty:
         return "(no rows)\n"
-    with pd.option_context("display.max_colwidth", 60, "display.width", 200):
+    wide = ("display.unicode.east_asian_width", True)
+    with pd.option_context("display.max_colwidth", 60, "display.width", 200, *wide):
         return flat.to_string(index=False) + "\n"
 
 
