@@ -40,6 +40,8 @@ __all__ = [
 
 #: Cache layer of each file's extraction (corpus row, paragraphs, glossary, slogan set).
 REPORTS_LAYER = "reports"
+#: Cache layer of the general dictionary (jieba's dict.txt, parsed) the slogan rules use.
+GENERAL_LAYER = "general"
 #: Cache layer of (file, dictionary) -> the file's segmentation key.
 POINTERS_LAYER = "dictionary"
 #: The extracted frames kept per file, in order.
@@ -168,15 +170,33 @@ def _frame(parts: list[dict[str, Any]]) -> pd.DataFrame:
     return frame.astype(dtypes) if dtypes else frame
 
 
-def _extract(paths: list[Path], warn: bool) -> dict[str, dict[str, Any]]:
+def _general_words(root: Path | None) -> dict[str, tuple[int, str]]:
+    """The general dictionary the slogan rules consult, read once per jieba install (cached)."""
+    from analysis.slogan_rules.words import jieba_dict_path
+    from analysis.slogans import load_general_words
+
+    path = jieba_dict_path()
+    if root is None:
+        return load_general_words(path)
+    stat = path.stat()
+    key = hash_parts("general", __version__, str(path), str(stat.st_size), str(stat.st_mtime_ns))
+    cache = Cache(root)
+    words = cache.get(GENERAL_LAYER, key)
+    if words is None:
+        words = load_general_words(path)
+        cache.put(GENERAL_LAYER, key, words)
+    return words
+
+
+def _extract(paths: list[Path], warn: bool, root: Path | None = None) -> dict[str, dict[str, Any]]:
     """Read and extract files in one batch; each file's frames as column lists, by name.
 
     The extraction modules are imported here: a warm run, served from the cache, never
-    loads them.
+    loads them. ``root`` is the cache folder (None: no cache) for the general dictionary.
     """
     from analysis.corpus import EmptyReportError, split_paragraphs
     from analysis.glossary import extract_glossary
-    from analysis.slogans import find_slogans, load_general_words
+    from analysis.slogans import find_slogans
 
     try:
         corpus = read_corpus([str(p) for p in paths])
@@ -184,7 +204,7 @@ def _extract(paths: list[Path], warn: bool) -> dict[str, dict[str, Any]]:
         return {}
     paragraphs = split_paragraphs(corpus)
     glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
-    slogans = find_slogans(paragraphs, glossary, general=load_general_words())
+    slogans = find_slogans(paragraphs, glossary, general=_general_words(root))
     split = [_by_doc(f) for f in (corpus, paragraphs, glossary, slogans)]
     empty = [
         {"columns": {c: [] for c in f.columns}, "dtypes": {}}
@@ -199,16 +219,19 @@ def _extract(paths: list[Path], warn: bool) -> dict[str, dict[str, Any]]:
     }
 
 
-def _extract_parallel(paths: list[Path], warn: bool, n_jobs: int) -> dict[str, dict[str, Any]]:
+def _extract_parallel(
+    paths: list[Path], warn: bool, n_jobs: int, root: Path | None
+) -> dict[str, dict[str, Any]]:
     """:func:`_extract` over about equal shares of the files in worker processes."""
     workers = min(len(paths), (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs))
     sizes = [p.stat().st_size for p in paths]
     if workers <= 1 or sum(sizes) < PARALLEL_MIN_BYTES:
-        return _extract(paths, warn)
+        return _extract(paths, warn, root)
     shares = [[paths[i] for i in run] for run in even_runs(sizes, workers)]
     out: dict[str, dict[str, Any]] = {}
-    with ProcessPoolExecutor(max_workers=len(shares)) as pool:
-        for part in pool.map(_extract, shares, [warn] * len(shares)):
+    n = len(shares)
+    with ProcessPoolExecutor(max_workers=n) as pool:
+        for part in pool.map(_extract, shares, [warn] * n, [root] * n):
             out.update(part)
     return out
 
@@ -220,7 +243,8 @@ def _load_reports(
     keys = [_report_key(p) for p in files]
     stored = [cache.get(REPORTS_LAYER, k) if cache else None for k in keys]
     missing = [p for p, s in zip(files, stored, strict=True) if s is None]
-    fresh = _extract_parallel(missing, warn, n_jobs) if missing else {}
+    root = cache.root if cache else None
+    fresh = _extract_parallel(missing, warn, n_jobs, root) if missing else {}
     reports: list[str] = []
     values: list[dict[str, Any]] = []
     skipped: list[Path] = []

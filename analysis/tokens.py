@@ -183,8 +183,8 @@ def read_segments(cache: Cache, key: str) -> list[list[str]] | None:
         Each paragraph's tokens.
     """
     lines = cache.get(SEGMENTS_LAYER, key)
-    if not isinstance(lines, list):
-        return None
+    if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
+        return None  # not written by this version: a miss
     return [line.split(_SEP) if line else [] for line in lines]
 
 
