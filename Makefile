@@ -18,7 +18,7 @@ LAB_ARGS ?=
 # Jupyter refuses to run as root unless told to (containers, cloud notebooks)
 ROOT_FLAG = $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup test lint format report glossary lab bench clean
+.PHONY: setup test lint format report glossary lab bench readme clean
 
 setup: $(STAMP)
 
@@ -48,9 +48,10 @@ lab: $(STAMP)
 	$(LAB_ENV) exec $(VENV)/bin/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/
 
 bench: $(STAMP)
-	$(PY) bench/bench_tokenize.py
-	$(PY) bench/bench_lookup.py
-	$(PY) bench/bench_models.py
+	$(PY) bench/run_all.py
+
+readme: $(STAMP)
+	$(PY) tests/test_readme.py --update
 
 clean:
 	rm -rf .cache reports .pytest_cache .ruff_cache
