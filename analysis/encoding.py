@@ -39,6 +39,7 @@ _BOMS = (
 #: control characters (but tab, line ends, form feed), private use and lone surrogates
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]")
 _SAMPLE = 20_000
+_COMMON = re.compile(r"[\x00-\x7f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
@@ -48,7 +49,9 @@ def _looks_binary(text: str) -> bool:
         return False
     bad = len(_BAD_CHARS.findall(text)) / len(text)
     sample = text[:_SAMPLE]
-    unassigned = sum(sample.count(ch) for ch in set(sample) if unicodedata.category(ch) == "Cn")
+    # unassigned code points; common scripts (ASCII, CJK) are assigned and skipped
+    rare = _COMMON.sub("", "".join(set(sample)))
+    unassigned = sum(sample.count(ch) for ch in rare if unicodedata.category(ch) == "Cn")
     return bad + unassigned / len(sample) > 0.01
 
 
@@ -161,7 +164,7 @@ def is_traditional(text: str, *, threshold: float = 0.03, converter=None) -> boo
     bool
         True for a traditional-character text.
     """
-    ordered = sorted(ch for ch in set(text) if HAN.match(ch))
+    ordered = sorted(HAN.findall("".join(set(text))))
     if not ordered:
         return False
     converted = (converter or t2s_converter()).convert("\n".join(ordered)).split("\n")
