@@ -27,8 +27,8 @@ import hashlib
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from itertools import accumulate
+from collections.abc import Iterable
+from itertools import accumulate, count
 from typing import Any
 
 import pandas as pd
@@ -193,13 +193,12 @@ class Tokenizer:
             return self.segmenter_.cut(text, hmm)
         return self.segmenter_.lcut(text, HMM=hmm)
 
-    def matches(self, text: str) -> Iterator[tuple[int, int]]:
-        """Yield ``(start, end)`` of every occurrence of a domain word in ``text``."""
+    def matches(self, text: str) -> list[tuple[int, int]]:
+        """Return ``(start, end)`` of every occurrence of a domain word in ``text``."""
         auto = self._words_automaton()
         if not len(auto):
-            return
-        for end, length in auto.iter(text):
-            yield end + 1 - length, end + 1
+            return []
+        return [(end + 1 - length, end + 1) for end, length in auto.iter(text)]
 
     def occurring_words(self, texts: Iterable[str]) -> list[str]:
         """Return the sorted domain words that occur in any of ``texts`` (NFKC-folded)."""
@@ -224,7 +223,7 @@ class Tokenizer:
         """
         text = unicodedata.normalize("NFKC", text)
         tokens = self._engine_cut(text, self.hmm)
-        spans = list(self.matches(text))
+        spans = self.matches(text)
         if spans:
             tokens = self._join_words(text, tokens, spans)
         if _SPACE.search(text):
@@ -271,7 +270,7 @@ class Tokenizer:
 
 def _offsets(tokens: list[str]) -> dict[int, int]:
     """Character offset where each token starts (and the text's end) -> token index."""
-    return {off: i for i, off in enumerate(accumulate(map(len, tokens), initial=0))}
+    return dict(zip(accumulate(map(len, tokens), initial=0), count()))
 
 
 def _covered(spans: list[tuple[int, int]]) -> int:
