@@ -60,10 +60,23 @@ label_columns(result.sweep.round(3))
 
 # %% [markdown]
 # ## 各个主题
-# 主题词是每个主题中概率最高的三个词。
+# 主题词取 FREX(频繁且独有,stm 的 labelTopics)最高的三个词,一个词最多为两个主题命名;
+# 旁边是 FREX 前五个词和主题内概率最高的五个词。只看概率最高的词,“建设”“发展”这类
+# 全篇常用词会出现在几乎每个主题里,主题就难以区分。
 
 # %%
 label_columns(result.labels.merge(result.topic_coherence.round(3), on="topic"))
+
+# %% [markdown]
+# 各主题前八个词并排:按概率排序与按 FREX 排序。
+
+# %%
+label_columns(
+    result.label_terms[result.label_terms["rank"] <= 8]
+    .pivot(index="rank", columns="topic", values=["probability", "frex"])
+    .swaplevel(axis=1)
+    .sort_index(axis=1)
+)
 
 # %%
 plot_topic_terms(result.topic_terms)
