@@ -339,8 +339,7 @@ def build_reports(
     Parameters
     ----------
     corpus_dir : str or Path, optional
-        The reports to analyse (default the seeds, whose glossary goes to ``glossary/``;
-        another corpus's glossary goes to ``out_dir/glossary``).
+        The reports (default the seeds, glossary to ``glossary/``; else ``out_dir/glossary``).
     out_dir : str or Path
         Where the pages go (files 0644 under umask 022, through ``atomic_write_text``).
     notebooks : sequence of Path, optional
@@ -361,8 +360,7 @@ def build_reports(
     Raises
     ------
     ReportError
-        When a notebook fails (the message names it and the cell) or a page would load
-        something from another host.
+        A notebook failed (naming it and the cell), or a page would load from another host.
     """
     from analysis.glossary import build_glossary
     from analysis.pipeline import corpus_steps

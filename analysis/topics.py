@@ -1,9 +1,6 @@
-"""Topics: LDA (gensim) on paragraphs - prepare, fit one K, sweep K, tables.
-
-:func:`analysis.counts.prepare_topics` builds the bag of words once; ``TopicModel(k).fit``
-fits one K; :func:`sweep_topics` fits several on it and scores them in one coherence pass
-per measure; :func:`topic_tables` labels topics by FREX (stm) next to the most probable
-words. :func:`fit_topics` composes them for the command line and the notebooks.
+"""Topics: LDA (gensim) on paragraphs. ``prepare_topics`` (counts) builds the bag of words once,
+``TopicModel(k).fit`` fits one K, :func:`sweep_topics` several scored in one coherence pass per
+measure, :func:`topic_tables` labels by FREX; :func:`fit_topics` composes them.
 """
 
 from __future__ import annotations
@@ -19,12 +16,10 @@ from analysis.counts import TopicCorpus, prepare_topics
 
 __all__ = [
     "COHERENCE_MEASURES",
-    "TopicCorpus",
     "TopicModel",
     "TopicResult",
     "fit_topics",
     "label_terms",
-    "prepare_topics",
     "sweep_topics",
     "topic_coherence",
     "topic_tables",
@@ -48,9 +43,7 @@ class TopicModel:
     topic_word_ : numpy.ndarray
         K × vocabulary, each row a topic's term distribution.
     doc_topic_ : numpy.ndarray
-        Paragraphs × K: each paragraph's topic distribution, the normalised variational
-        posterior (gamma) of the last training pass, which covers every paragraph in one
-        chunk (no second inference pass).
+        Paragraphs × K: the normalised gamma of the last training pass (one chunk of all).
     """
 
     def __init__(
@@ -79,8 +72,6 @@ class TopicModel:
         )
         self.topic_word_ = self.model_.get_topics()
         gamma = self.model_.last_gamma_
-        if gamma.shape[0] != len(prepared.bow):  # pragma: no cover - one chunk per pass
-            gamma, _ = self.model_.inference(prepared.bow)
         self.doc_topic_ = gamma / gamma.sum(axis=1, keepdims=True)
         return self
 

@@ -38,6 +38,7 @@ LAYERS: dict[str, int] = {
     "topic_plots": 9,
     "target_plots": 9,
     "pages": 10,
+    "notebook": 10,
     "pipeline": 10,
     "report_data": 11,
     "report": 11,
