@@ -375,8 +375,7 @@ def build_reports(
     analyses, pages = _page_links(notebooks, reports)
     env = {CORPUS_ENV: str(corpus_path), GLOSSARY_ENV: str(glossary_dir)}
     options = {"timeout": timeout, "with_code": with_code, "progress": progress}
-    # the parent process is idle while a kernel runs a notebook: it writes the other pages
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    with ThreadPoolExecutor(max_workers=1) as pool:  # other pages written while kernels run
         own = pool.submit(_write_own_pages, out, steps, entries, reports, pages)
         with _env(env):
             futures = _run_notebooks(notebooks, out, pages, pool=pool, options=options)
