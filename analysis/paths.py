@@ -124,4 +124,3 @@ def glossary_out(
     if is_seeds(corpus):
         return GLOSSARY_DIR
     return Path(pages or reports_out(corpus)) / "glossary"
-
