@@ -70,9 +70,9 @@ def test_adding_a_report_redoes_only_what_depends_on_it(
     segmented: list[str] = []
     extract, segment = analysis.pipeline._extract, analysis.tokens.segment_texts
 
-    def spy_extract(paths: list[Path], warn: bool) -> dict:
+    def spy_extract(paths: list[Path], warn: bool, root: Path | None = None) -> dict:
         extracted.append([p.name for p in paths])
-        return extract(paths, warn)
+        return extract(paths, warn, root)
 
     def spy_segment(texts: list[str], *args: object, **kwargs: object) -> list[list[str]]:
         segmented.extend(texts)
