@@ -129,6 +129,9 @@ def test_layouts_are_a_table_of_named_formats() -> None:
         "dash",
         "quoted_cue",
         "comma_cue",
+        "alias_cue",
+        "glued_cue",
+        "glued_zhi",
         "space",
         "term_alone",
     ]

@@ -82,14 +82,29 @@ class _Assembly:
     numbering: str = ""
     news_term: tuple[Line, str, str] | None = None
     news_wait: bool = False
+    last_note: int | None = None
 
     @property
     def current(self) -> Draft | None:
         return self.drafts[-1] if self.drafts else None
 
-    def expected(self) -> int:
+    def last_number(self) -> int | None:
         numbers = [d.number for d in self.drafts if d.number is not None]
-        return numbers[-1] + 1 if numbers else 1
+        last = numbers[-1] if numbers else None
+        if self.last_note is not None and (last is None or self.last_note > last):
+            return self.last_note
+        return last
+
+    def expected(self) -> int:
+        last = self.last_number()
+        return last + 1 if last is not None else 1
+
+    def _is_note(self, p: ParsedLine) -> bool:
+        """A numbered note without a term in a numbered list (统计公报 notes): no entry, and
+        it ends the entry before it."""
+        if p.term or p.number is None or not self.numbered or self.current is None:
+            return False
+        return self._in_sequence(p)
 
     def feed(self, ln: Line) -> bool:
         """Take one line; False when it ends the block (it is not consumed)."""
@@ -99,6 +114,9 @@ class _Assembly:
             return False
         p = parse_entry_line(ln.text, expected=self.expected())
         if p is None:
+            return True
+        if self._is_note(p):
+            self.last_note = p.number
             return True
         if self.news_wait or p.layout in _NEWS:
             return self._news(ln, p)
@@ -118,10 +136,10 @@ class _Assembly:
         return o if same and o is not None else p
 
     def _in_sequence(self, p: ParsedLine) -> bool:
-        numbers = [d.number for d in self.drafts if d.number is not None]
+        last = self.last_number()
         if self.numbering and p.numbering != self.numbering:
             return False
-        return not numbers or numbers[-1] < (p.number or 0) <= numbers[-1] + 2
+        return last is None or last < (p.number or 0) <= last + 2
 
     def _starts_entry(self, p: ParsedLine) -> bool:
         cur = self.current
@@ -154,6 +172,8 @@ class _Assembly:
             if not self.run:
                 self.orphans.append(ln)
             return not self.run
+        if self.last_note is not None and self.last_note > (cur.number or 0):
+            return self._after_note(ln)
         fits = not cur.definition or not ends_sentence(cur.simplified) or is_continuation(ln.text)
         if cur.news and not fits:
             return False
@@ -163,6 +183,13 @@ class _Assembly:
         cur.simplified = _join(cur.simplified, clean_line(ln.text))
         cur.end_line = ln.line
         return True
+
+    def _after_note(self, ln: Line) -> bool:
+        """A line after a numbered note belongs to the note: a run ends, a section keeps it
+        out of every entry."""
+        if not self.run:
+            self.orphans.append(ln)
+        return not self.run
 
     def _news(self, ln: Line, p: ParsedLine) -> bool:
         if self.news_wait:  # the line after a bare 关键词: holds the term

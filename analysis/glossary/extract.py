@@ -19,8 +19,14 @@ import pandas as pd
 
 from analysis.corpus import is_section_heading
 from analysis.glossary.assemble import Draft, Line, assemble, is_numbered
-from analysis.glossary.formats import LABEL, LEAD_PREFIX
-from analysis.glossary.parse import clean_line, ends_sentence, is_lead, starts_with_cue
+from analysis.glossary.formats import LABEL, LEAD_PREFIX, LINE_FORMATS
+from analysis.glossary.parse import (
+    clean_line,
+    ends_sentence,
+    is_lead,
+    parse_entry_line,
+    starts_with_cue,
+)
 from analysis.glossary.usage import find_terms, term_keys
 from analysis.patterns import HAN, QUOTES, SENTENCE_END
 from analysis.text import match_key, strip_quotes, t2s_converter, to_simplified
@@ -67,7 +73,9 @@ OUTPUT_COLUMNS = [
 MIN_RUN = 3
 _MIN_DEFINITION_HAN = 4
 _QUOTED_CORE = re.compile(r"[“‘「『\"]([^”’」』\"]{1,30})[”’」』\"]")
-_STRONG_LAYOUTS = frozenset({"bracketed", "quoted_cue", "comma_cue", "news"})
+_STRONG_LAYOUTS = frozenset({"news", *(f.name for f in LINE_FORMATS if f.strong)})
+#: Layouts whose weak entries may close a block after strong ones of the same layout.
+_SEPARATED = frozenset({"colon", "dash", "glued_cue", "glued_zhi", "alias_cue"})
 
 
 class GlossaryWarning(UserWarning):
@@ -101,22 +109,57 @@ def _strong(draft: Draft) -> bool:
     return any(ch in QUOTES for ch in draft.term) or bool(re.search(r"[A-Za-z+]", draft.term))
 
 
+def _same_list(draft: Draft, last: Draft) -> bool:
+    """A weak entry written like the strong one before it: same separator layout, and the
+    next number when the list is numbered."""
+    if draft.layout != last.layout or draft.layout not in _SEPARATED:
+        return False
+    if last.number is None:
+        return draft.number is None
+    return draft.number is not None and last.number < draft.number <= last.number + 2
+
+
 def _trim(drafts: Sequence[Draft]) -> list[Draft]:
-    """Drop weak entries at both ends of a block (a title before it, a body line after)."""
+    """Drop weak entries at both ends of a block (a title before it, a body line after);
+    weak entries that go on the strong ones' list (same layout, next number) stay."""
     strong = [i for i, d in enumerate(drafts) if _strong(d)]
-    return list(drafts[strong[0] : strong[-1] + 1]) if strong else []
+    if not strong:
+        return []
+    end = strong[-1]
+    while end + 1 < len(drafts) and _same_list(drafts[end + 1], drafts[end]):
+        end += 1
+    return list(drafts[strong[0] : end + 1])
+
+
+def _after_intro(drafts: Sequence[Draft]) -> list[Draft]:
+    """Drop lines between a lead and its first strong entry that are written otherwise
+    (a newspaper name and a byline read as a term and its definition)."""
+    strong = [d for d in drafts if _strong(d)]
+    if not strong:
+        return list(drafts)
+    first = drafts.index(strong[0])
+    while first > 0 and drafts[first - 1].layout == strong[0].layout:
+        first -= 1
+    return list(drafts[first:])
+
+
+def _numbered_list(drafts: Sequence[Draft]) -> bool:
+    """Entries numbered 1, 2, 3 … without a gap: a list, whatever each entry's shape."""
+    numbers = [d.number for d in drafts]
+    return numbers == list(range(1, len(drafts) + 1))
 
 
 def _accepted(kind: str, drafts: Sequence[Draft]) -> list[Draft]:
     """The entries of a lead or shape block that hold real definitions (or none)."""
-    if kind == "shape":
-        drafts = _trim(drafts)
+    drafts = _trim(drafts) if kind == "shape" else _after_intro(drafts)
     if not drafts or not all(_reads_as_definition(d) for d in drafts):
         return []
     if kind == "lead" or all(d.news for d in drafts):
         return list(drafts)
     strong = sum(_strong(d) for d in drafts)
-    return list(drafts) if len(drafts) >= MIN_RUN and 3 * strong >= 2 * len(drafts) else []
+    if len(drafts) < MIN_RUN or not strong:
+        return []
+    return list(drafts) if _numbered_list(drafts) or 3 * strong >= 2 * len(drafts) else []
 
 
 def _run_block(rows: Sequence[tuple[str, Line]], start: int, kind: str) -> tuple[Block, int]:
@@ -142,6 +185,15 @@ def _unprefixed(line: Line) -> Line:
     prefix = LEAD_PREFIX.match(text)
     cut = prefix.end() if prefix else 0
     return Line(line.line, text[cut:], original[cut:])
+
+
+def _glued_lead(line: Line) -> bool:
+    """A lead word glued to a first entry that has a separator or cue (名词解释:“两重”是指…),
+    not a title that starts with the lead word (新词新语看发展)."""
+    if not LEAD_PREFIX.match(clean_line(line.text)):
+        return False
+    parsed = parse_entry_line(_unprefixed(line).text)
+    return parsed is not None and parsed.layout not in ("", "term_alone")
 
 
 def find_blocks(rows: Sequence[tuple[str, Line]]) -> list[Block]:
@@ -170,8 +222,11 @@ def find_blocks(rows: Sequence[tuple[str, Line]]) -> list[Block]:
             continue
         block, nxt = Block("none", ()), i + 1
         if is_lead(line.text):
-            block, nxt = _run_block(rows, i + 1, "lead")
-        elif LEAD_PREFIX.match(clean_line(line.text)):
+            start = i + 1
+            while start < len(rows) and is_lead(rows[start][1].text):
+                start += 1  # a second title line before the first entry
+            block, nxt = _run_block(rows, start, "lead")
+        elif _glued_lead(line):
             block, nxt = _run_block(
                 [*rows[:i], (section, _unprefixed(line)), *rows[i + 1 :]], i, "lead"
             )

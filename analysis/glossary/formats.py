@@ -29,6 +29,7 @@ __all__ = [
     "CONTINUATION_CUES",
     "DEFINITION_CUES",
     "END_MARKS",
+    "HEADING_TERM",
     "LABEL",
     "LEAD_CUES",
     "LEAD_PREFIX",
@@ -66,6 +67,8 @@ CONNECTIVE = re.compile(
     r"说明|备注|分别|范围|内容|目标|要求|任务|措施|"
     f"[{CN_NUMERALS}]是|第[{CN_NUMERALS}]|[{CN_NUMERALS}\\d]+指)$"
 )
+#: A title rather than a term: it names explanations (主要统计指标解释--…, 附:…注释).
+HEADING_TERM = re.compile(r"(?:解释|注释|释义|注解|说明)$|^附$")
 #: A bare label such as 1, N or 3 that opens a sub-definition (“1”即…), unquoted.
 LABEL = re.compile(r"^[\dA-Za-z]{1,3}$")
 #: A quoted label (“1”, “N”, "5"): a sub-definition inside an entry, never a term.
@@ -107,6 +110,9 @@ END_MARKS = MappingProxyType(
         ),
         "byline": re.compile(r"^(?:责任编辑|编辑|来源|作者|记者|通讯员|审核|校对)\s*[:|]"),
         "navigation": re.compile(r"^(?:上一篇|下一篇|返回|打印|关闭|分享|收藏)"),
+        "page_tail": re.compile(
+            r"^(?:本文(?:地址|链接|网址)|原文(?:地址|链接)|验证码|留言与评论|发表评论|网友评论)"
+        ),
     }
 )
 #: Lines skipped inside a glossary: page numbers of a PDF text.
@@ -114,6 +120,8 @@ SKIP_LINES = MappingProxyType(
     {
         "page_number": re.compile(r"^[-—–\s]*\d{1,3}[-—–\s]*$"),
         "page_of": re.compile(r"^第\s*\d{1,3}\s*页(?:\s*[/,]?\s*共\s*\d{1,3}\s*页)?$"),
+        "dateline": re.compile(r"^[^。,;]{0,30}\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}"),
+        "newspaper_page": re.compile(r"^第\s*[A-Z]{0,2}\d{1,3}\s*版(?:\s*[:|].{0,30})?$"),
     }
 )
 #: Noise removed from a line before it is parsed: pinyin after characters (報(bào)告),
@@ -130,6 +138,11 @@ NOISE = MappingProxyType(
 
 #: How far into a line the term's colon is looked for (terms are at most 40 characters).
 COLON_SCAN = 64
+
+
+def _between_digits(text: str, i: int) -> bool:
+    """A colon between two digits is a time (05:02) or a ratio (3:7), not a separator."""
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def split_colon(body: str) -> tuple[str, str] | None:
@@ -157,7 +170,7 @@ def split_colon(body: str) -> tuple[str, str] | None:
             depth = max(0, depth - 1)
         elif ch == '"':
             depth = depth + 1 if depth == 0 else depth - 1
-        elif ch == ":" and depth == 0:
+        elif ch == ":" and depth == 0 and not _between_digits(head, i):
             return body[:i].strip(), body[i + 1 :].strip()
     return None
 
@@ -203,6 +216,12 @@ class LineFormat:
 
 
 _NO_SENTENCE = f"[^,{SENTENCE_END}:]"
+#: A term written right before its cue word (规模以上工业企业是指…): no punctuation, no space.
+_GLUED_TERM = f'[^\\s,、:“”"(){SENTENCE_END}]'
+#: Words naming another name of the term (国民总收入,原称国民生产总值,是指…).
+_ALIAS = "原称|又称|亦称|也称|简称|全称|俗称"
+#: Characters after 指 that make a word (指数, 指标, 指导 …), not the cue 指.
+_ZHI_WORDS = "数标导挥出定南引令向明示针"
 
 #: The entry layouts, tried in order on a line without its number.
 LINE_FORMATS: tuple[LineFormat, ...] = (
@@ -237,9 +256,32 @@ LINE_FORMATS: tuple[LineFormat, ...] = (
         strong=True,
     ),
     LineFormat(
+        "alias_cue",
+        _pattern(
+            f"^(?P<t>{_GLUED_TERM}{{2,20}}),\\s*(?P<d>(?:{_ALIAS})[^,{SENTENCE_END}]{{1,20}},"
+            f"\\s*(?:{_CUE}).+)$"
+        ),
+        numbered_only=True,
+        strong=True,
+    ),
+    LineFormat(
+        "glued_cue",
+        _pattern(f"^(?P<t>{_GLUED_TERM}{{2,20}}?)(?P<d>(?:是指|指的是|系指).+)$"),
+        numbered_only=True,
+        strong=True,
+    ),
+    LineFormat(
+        "glued_zhi",
+        _pattern(f"^(?P<t>{_GLUED_TERM}{{2,20}}?)(?P<d>指(?![{_ZHI_WORDS}]).+)$"),
+        numbered_only=True,
+        strong=True,
+    ),
+    LineFormat(
         "space",
         _pattern(r"^(?P<t>[^\s,。;:!?]{2,20})\s+(?P<d>[^\s].{4,})$"),
         numbered_only=True,
     ),
-    LineFormat("term_alone", _pattern(f"^(?P<t>[^,:{SENTENCE_END}]{{1,30}}?)\\s*:?$")),
+    LineFormat(
+        "term_alone", _pattern(f"^(?!.*(?:--|——))(?P<t>[^,:{SENTENCE_END}]{{1,30}}?)\\s*:?$")
+    ),
 )

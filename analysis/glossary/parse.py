@@ -10,6 +10,7 @@ from analysis.glossary.formats import (
     CONTINUATION_CUES,
     DEFINITION_CUES,
     END_MARKS,
+    HEADING_TERM,
     LABEL,
     LEAD_CUES,
     LINE_FORMATS,
@@ -110,7 +111,7 @@ def valid_term(term: str, *, numbered: bool) -> bool:
         return False
     if QUOTED_LABEL.match(term) or (not numbered and LABEL.match(core)):
         return False
-    return CONNECTIVE.match(core) is None
+    return CONNECTIVE.match(core) is None and HEADING_TERM.search(core) is None
 
 
 def _numbering(line: str, expected: int | None) -> tuple[int | None, str, str]:

@@ -1,0 +1,119 @@
+"""Glossary layouts found by shape: statistics notes, dash indicators, numbered lists whose
+later entries are plain, and the page furniture of news pages and bulletin sites."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import GlossaryWarning, extract_glossary, read_corpus, split_paragraphs
+from analysis.glossary import LINE_FORMATS, parse_entry_line
+
+DATA = Path(__file__).parent / "data" / "glossary"
+
+
+def _extract(name: str) -> pd.DataFrame:
+    corpus = read_corpus([DATA / name])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return extract_glossary(corpus, split_paragraphs(corpus))
+
+
+def _pairs(entries: pd.DataFrame) -> list[list[str]]:
+    return entries[["display_term", "definition"]].values.tolist()
+
+
+def test_the_cue_layouts_are_named_rows_after_the_comma_cue() -> None:
+    names = [f.name for f in LINE_FORMATS]
+    at = names.index("comma_cue")
+    assert names[at + 1 : at + 4] == ["alias_cue", "glued_cue", "glued_zhi"]
+    assert all(f.numbered_only and f.strong for f in LINE_FORMATS[at + 1 : at + 4])
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("[5]城镇化率是指城镇常住人口的比重。", (5, "城镇化率", "是指城镇常住人口的比重。", "glued_cue")),
+        ("(3)规模以上工业指年主营业务收入2000万元及以上。", (3, "规模以上工业", "指年主营业务收入2000万元及以上。", "glued_zhi")),
+        ("[3]常住人口,原称户籍人口,是指居住半年以上的人口。", (3, "常住人口", "原称户籍人口,是指居住半年以上的人口。", "alias_cue")),
+        ("[4]居民消费价格指数按月计算。", (4, None, "居民消费价格指数按月计算。", "")),
+        ("[2]价格指数是指反映价格变动的相对数。", (2, "价格指数", "是指反映价格变动的相对数。", "glued_cue")),
+    ],
+)  # fmt: skip
+def test_a_term_glued_to_its_cue_word_after_a_number(
+    line: str, expected: tuple[int, str | None, str, str]
+) -> None:
+    p = parse_entry_line(line)
+    assert p is not None
+    assert (p.number, p.term, p.definition, p.layout) == expected
+
+
+def test_a_cue_glued_to_a_term_needs_an_entry_number() -> None:
+    p = parse_entry_line("城镇化率是指城镇常住人口的比重。")
+    assert p is not None and p.term is None
+
+
+def test_a_colon_inside_a_time_is_no_separator() -> None:
+    p = parse_entry_line("某某晚报 2024-01-12 06:30 大字")
+    assert p is not None and p.term is None
+
+
+def test_statistics_notes_give_only_the_notes_that_define_a_term() -> None:
+    e = _extract("stats_notes.txt")
+    assert _pairs(e) == [
+        ["常住人口", "原称常住户籍人口,是指实际居住在本地半年以上的人口。"],
+        ["城镇化率", "是指城镇常住人口占全部常住人口的比重。"],
+        ["规模以上服务业", "指年营业收入2000万元及以上的服务业法人单位。"],
+    ]
+    assert e[["line", "end_line"]].values.tolist() == [[5, 5], [7, 7], [9, 9]]
+
+
+def test_notes_under_a_heading_end_at_the_sites_page_tail() -> None:
+    corpus = read_corpus([DATA / "notes_page_tail.txt"])
+    with pytest.warns(GlossaryWarning) as caught:
+        e = extract_glossary(corpus, split_paragraphs(corpus))
+    assert [str(w.message).split(": cannot")[0] for w in caught] == [
+        "notes_page_tail.txt: line 3",
+        "notes_page_tail.txt: line 4",
+    ]
+    assert _pairs(e) == [
+        ["规模以上工业", "指年主营业务收入2000万元及以上的工业企业;"],
+        ["限额以上零售业", "指年主营业务收入500万元及以上的零售企业;"],
+    ]
+    assert e["end_line"].tolist() == [5, 7]
+
+
+def test_dash_indicators_after_two_title_lines_keep_a_plain_last_entry() -> None:
+    e = _extract("dash_indicators.txt")
+    assert e["term"].tolist() == ["常住人口", "户籍人口", "就业人员", "劳动力"]
+    assert e["definition"].tolist()[-1] == "劳动年龄内有劳动能力的人口,包括就业人员和失业人员。"
+
+
+def test_a_numbered_list_keeps_its_plain_entries_after_the_quoted_ones() -> None:
+    e = _extract("numbered_weak_tail.txt")
+    assert e["term"].tolist() == [
+        "2345发展思路",
+        "专精特新小巨人企业",
+        "瞪羚企业",
+        "四减四增",
+        "百村工程",
+    ]
+    assert e["n"].tolist() == [1, 2, 3, 4, 5]
+
+
+def test_newspaper_page_line_title_and_byline_are_not_entries() -> None:
+    e = _extract("news_page_furniture.txt")
+    assert _pairs(e) == [
+        ["“三个一”", "指一个项目、一名领导、一套班子。"],
+        ["“双招双引”", "指招商引资、招才引智。"],
+        ["“一网通办”", "指政务服务事项在一个平台上办理。"],
+    ]
+
+
+def test_news_dateline_and_masthead_before_keyword_blocks_are_not_entries() -> None:
+    e = _extract("news_dateline_keywords.txt")
+    assert _pairs(e) == [["“三资三化”", "指国有资源资产化、国有资产证券化、国有资金杠杆化。"]]
+    assert e[["line", "end_line"]].values.tolist() == [[7, 8]]
