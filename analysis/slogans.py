@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.patterns import SLOGAN_NUMERALS
+from analysis.patterns import PINYIN_GLOSS, SLOGAN_NUMERALS
 from analysis.slogan_rules import (
     DIGIT_CODE,
     GeneralWords,
@@ -38,7 +38,13 @@ from analysis.slogan_rules.glossary import (
     slogan_key,
     term_for,
 )
-from analysis.slogan_rules.shapes import find_measured, find_repeated, is_prose_numeral
+from analysis.slogan_rules.shapes import (
+    find_labelled,
+    find_measured,
+    find_repeated,
+    is_prose_numeral,
+)
+from analysis.text import t2s_converter, to_simplified
 from analysis.wordlists import national_slogans
 
 __all__ = [
@@ -132,19 +138,21 @@ def _glossary_slogans(
 ) -> None:
     """Formulas a glossary names: its term, aliases, quoted cores, and the parts its
     definition lists (“45432” -> 四大主导产业 ...)."""
+    t2s = t2s_converter()
     for _, row in glossary.iterrows():
         slots = found.setdefault(row["doc_id"], {})
         formula = False
+        term = to_simplified(str(row["term"]), converter=t2s)
         for cand in glossary_candidates(row):
             kind = classify_slogan(cand, general=general)
-            if kind in ("digit", "numeral", "plus") or (kind and cand != row["term"]):
+            if kind in ("digit", "numeral", "plus") or (kind and cand not in (row["term"], term)):
                 _add(slots, cand, kind, "glossary", False)
                 formula |= kind in ("digit", "numeral")
         if formula:
             definition = str(row.get("definition") or "")
-            for f in find_measured(definition, general, alone=False) + find_repeated(
-                definition, general
-            ):
+            parts = find_measured(definition, general, alone=False)
+            parts += find_repeated(definition, general) + find_labelled(definition, general)
+            for f in parts:
                 _add(slots, f.slogan, "numeral", "glossary", False)
 
 
@@ -158,10 +166,15 @@ def _drop_unquoted_national(found: dict[str, dict[str, _Slot]]) -> None:
                 del slots[s]
 
 
+def _plain(text: str) -> str:
+    """A paragraph without the pinyin glosses of a mirrored page (三個(gè)一 -> 三個一)."""
+    return PINYIN_GLOSS.sub("", text) if "(" in text else text
+
+
 def _doc_texts(paragraphs: pd.DataFrame) -> dict[str, str]:
     """Each report's paragraphs, boilerplate left out, one per line (no shape crosses a line)."""
     keep = paragraphs[paragraphs["section"] != "boilerplate"]
-    return {d: "\n".join(g) for d, g in keep.groupby("doc_id", sort=False)["text"]}
+    return {d: _plain("\n".join(g)) for d, g in keep.groupby("doc_id", sort=False)["text"]}
 
 
 def _doc_order(paragraphs: pd.DataFrame) -> list[str]:
@@ -283,6 +296,7 @@ def _tally(
         keep["doc_id"], keep["line"], keep["section"], keep["text"], strict=True
     ):
         is_app = section in APPENDIX_SECTIONS or (doc_id, line) in appendix
+        text = _plain(text)
         for hit in find_hits(text, automaton, lex.accept(doc_id, text)):
             row = tally.setdefault((doc_id, hit.slogan), [0, 0, "", ""])
             row[int(is_app)] += 1

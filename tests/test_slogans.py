@@ -265,3 +265,49 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
 @given(st.text(max_size=40))
 def test_classify_never_crashes(text: str) -> None:
     assert classify_slogan(text) in {None, "digit", "numeral", "plus", "abbreviation", "quoted"}
+
+
+def test_long_compound_quotes_title_tails_letter_codes_and_no_sums(general: dict) -> None:
+    paragraphs = _paragraphs("long_quotes")
+    found = find_slogans(paragraphs, NO_GLOSSARY, general=general)
+    got = dict(zip(found["slogan"], found["source"], strict=True))
+    assert got == {
+        "415X": "quoted",
+        "一个中心": "split",
+        "两块经济": "split",
+        "三大战略": "split",
+        "四大推进": "split",
+        "五大任务": "split",
+        "五项重点工作": "measured",
+        "八项新举措": "measured",
+    }
+    counts = _counts(count_slogans(paragraphs, found, NO_GLOSSARY))
+    assert set(counts.values()) == {(1, 0)}
+
+
+def test_pinyin_glosses_of_a_mirrored_page_are_dropped_before_finding(general: dict) -> None:
+    paragraphs = _paragraphs("pinyin_mirror")
+    found = find_slogans(paragraphs, NO_GLOSSARY, general=general)
+    assert found["slogan"].tolist() == ["三个不动摇", "三个进一步", "两违"]
+    counts = _counts(count_slogans(paragraphs, found, NO_GLOSSARY))
+    assert counts == {
+        ("pinyin_mirror", "三个不动摇"): (1, 0),
+        ("pinyin_mirror", "三个进一步"): (1, 0),
+        ("pinyin_mirror", "两违"): (1, 0),
+    }
+
+
+def test_labelled_parts_of_a_defined_formula_and_no_simplified_twin(general: dict) -> None:
+    glossary = _glossary(
+        ("d", 1, 5, 5, "1354总体思路", "“1354”总体思路",
+         "一个定位:打造先行区;三个坚持:坚持党建引领;五个重点:工业强县、城建突破。", []),
+        ("d", 2, 6, 6, "河長制", "河長制", "即由各級負責人擔任河長。", ["河长制"]),
+    )  # fmt: skip
+    found = find_slogans(_paragraphs("shapes").iloc[:0], glossary, general=general)
+    got = dict(zip(found["slogan"], found["source"], strict=True))
+    assert got == {
+        "1354": "glossary",
+        "一个定位": "glossary",
+        "三个坚持": "glossary",
+        "五个重点": "glossary",
+    }

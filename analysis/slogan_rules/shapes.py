@@ -25,6 +25,7 @@ from analysis.patterns import (
     UNITS,
 )
 from analysis.slogan_rules.words import (
+    EVERYDAY,
     FORMULA_VERBS,
     FUNCTION_CHARS,
     NOT_FORMULA_NOUNS,
@@ -40,6 +41,7 @@ from analysis.text import quoted_spans
 __all__ = [
     "Found",
     "find_digit_formulas",
+    "find_labelled",
     "find_measured",
     "find_plus_formulas",
     "find_quoted",
@@ -77,6 +79,14 @@ _MEASURES = "篇大个项"
 _UNQUOTED_DIGITS = re.compile(
     r"(?<![\d.+A-Za-z:/-])(?:\d{1,4}|[A-Z])(?:\+(?:\d{1,4}|[A-Z]))+(?![\d.%+A-Za-z:/-])"
 )
+#: Longest quoted span looked at: a compound of formulas (“一个中心、两块经济、三大战略”).
+_MAX_QUOTE = 40
+#: Longest quoted title whose closing words may be a counted formula.
+_MAX_TITLE = 20
+#: A counted formula closing a quoted title (…的五项重点工作, …合作八项新举措).
+_TITLE_TAIL = re.compile(_NUM_BEFORE + f"[{CN_NUMERALS[1:]}两][大个项张]{_NOT_N}{{2,4}}$")
+#: A numeral part labelling a clause (一个定位:, 三个坚持:) at a clause start.
+_LABELLED = re.compile(f"(?:^|(?<=[{SENTENCE_END},]))\\s*(?P<p>{_N}[个大项]?{_NOT_N}{{1,4}})\\s*:")
 #: The +-joined words after a first word (+网格+大数据), and that first word ending at the +.
 _PLUS_TAIL = re.compile(r"(?:\+[\u4e00-\u9fff]{2,8})+")
 _PLUS_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}$")
@@ -237,12 +247,18 @@ def find_plus_formulas(text: str, general: GeneralWords) -> list[Found]:
         last = _last_word(tail, general)
         before = text[max(0, plus - len(first) - 1) : plus - len(first)]
         after_quote = bool(before) and before in '”"」』'
-        if not first or (not last and len(tail) > 4) or after_quote:
+        if not first or (not last and len(tail) > 4) or after_quote or _in_equation(text, plus):
             continue
         phrase = "+".join([first, *middle, last or tail])
         start = left_start + len(left) - len(first)
         out.append(Found(start, start + len(phrase), phrase, "plus", "plus", False))
     return out
+
+
+def _in_equation(text: str, plus: int) -> bool:
+    """A + in a sum written out (投资=项目投资+农户投资): an = earlier in the clause."""
+    clause = re.split(f"[{SENTENCE_END},:\n]", text[max(0, plus - 60) : plus])[-1]
+    return "=" in clause
 
 
 def _plus_runs(text: str) -> list[tuple[int, int, str, str]]:
@@ -294,16 +310,56 @@ def find_quoted(
     out: list[Found] = []
     if not any(q in text for q in QUOTE_PAIRS):
         return out
-    for start, end, phrase in quoted_spans(text, max_len=20):
+    for start, end, phrase in quoted_spans(text, max_len=_MAX_QUOTE):
         p = clean_phrase(phrase)
         kind = classify_slogan(p, general=general)
-        if kind:
+        parts = (
+            (_split(start, p, general) or _quoted_tail(start, p, general))
+            if kind in (None, "quoted")
+            else []
+        )
+        if kind and not (kind == "quoted" and parts):
             out.append(Found(start, end, p, kind, "quoted", True))
-        else:
-            out += _split(start, p, general)
+        if kind in (None, "quoted"):
+            out += parts
         if kind != "digit" and general is not None and text[start - 1 : start] in QUOTE_PAIRS:
             out += _outside(text, start, end, p, (general, national))
     return out
+
+
+def _quoted_tail(start: int, phrase: str, general: GeneralWords | None) -> list[Found]:
+    """A counted formula closing a quoted title: “医药卫生体制改革的五项重点工作” -> 五项重点工作
+    (the closing quote marks where the formula ends)."""
+    m = _TITLE_TAIL.search(phrase) if len(phrase) <= _MAX_TITLE else None
+    if general is None or m is None or m.start() == 0:
+        return []
+    tail = m.group(0)
+    if tail[2:] in NOT_FORMULA_NOUNS or not is_formula_shape(tail, general):
+        return []
+    return [Found(start + m.start(), start + len(phrase), tail, "numeral", "measured", True)]
+
+
+def find_labelled(text: str, general: GeneralWords) -> list[Found]:
+    """Numeral parts that label a clause of a definition: 一个定位:…;三个坚持:… (the parts
+    of a formula a glossary entry spells out).
+
+    Parameters
+    ----------
+    text : str
+        A glossary definition.
+    general : mapping
+        jieba's general dictionary (idioms and common words are not parts).
+
+    Returns
+    -------
+    list of Found
+        One record per labelled part, kind ``numeral``, source ``labelled``.
+    """
+    return [
+        Found(m.start("p"), m.end("p"), m.group("p"), "numeral", "labelled", False)
+        for m in _LABELLED.finditer(text)
+        if is_formula_shape(m.group("p"), general) and not EVERYDAY.match(m.group("p"))
+    ]
 
 
 def _split(start: int, phrase: str, general: GeneralWords | None) -> list[Found]:

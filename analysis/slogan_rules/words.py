@@ -41,7 +41,7 @@ _FOOTNOTE = re.compile(r"\[\d{1,3}\]|\(\d{1,3}\)$")
 #: 1+6+N, 2+2+1+N, 1+M+N, N+1: digits or single capitals joined by +, at least one digit.
 DIGIT_FORMULA = re.compile(r"^(?=.*\d)(?:\d{1,4}|[A-Z])(?:\+(?:\d{1,4}|[A-Z]))+$")
 #: “135”, “1350”: a quoted number that names a formula.
-DIGIT_CODE = re.compile(r"^[1-9]\d{1,4}$")
+DIGIT_CODE = re.compile(r"^[1-9]\d{1,4}[A-Z]?$")
 #: 党建+网格+大数据, 人工智能+, AI+: words joined by + (a trailing + means "with everything").
 PLUS_FORMULA = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|[A-Z]{2,3})(?:\+[\u4e00-\u9fff]{2,6})*\+?$")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*[" + UNITS + r"]")
@@ -260,6 +260,8 @@ def _digit_kind(p: str) -> str | None:
     """``digit`` for 1+6+N and quoted codes such as 135; None for years and amounts."""
     if DIGIT_FORMULA.match(p):
         return "digit"
+    if DIGIT_CODE.match(p) and not p.isdigit():
+        return "digit"  # a code with a letter: “415X”
     if DIGIT_CODE.match(p):
         return None if 1900 <= int(p) <= 2100 and len(p) == 4 else "digit"
     return None
