@@ -291,20 +291,33 @@ def _run_notebooks(
     pool: ThreadPoolExecutor,
     options: dict[str, Any],
 ) -> list[Future[Path]]:
-    """Execute the notebooks in turn; their fonts are embedded and pages written in ``pool``."""
-    written = []
-    progress = options["progress"]
-    for i, nb_path in enumerate(notebooks):
-        start = time.perf_counter()
-        nb, stopped = execute_notebook(nb_path, timeout=options["timeout"])
-        nav = nav_html(pages, i)
-        markup = notebook_html(nb, nav=nav, with_code=options["with_code"], with_font=False)
-        written.append(pool.submit(_write_page, out / pages[i].href, markup))
-        if progress:
-            note = f" (page stops early: {stopped})" if stopped else ""
-            seconds = time.perf_counter() - start
-            progress(f"[{i + 1}/{len(notebooks)}] {nb_path.name}: {seconds:.1f} s{note}")
+    """Execute the notebooks, as many at once as there are cores (each in its own kernel);
+    their fonts are embedded and pages written in ``pool``."""
+    workers = max(1, min(len(notebooks), os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as kernels:
+        runs = [
+            kernels.submit(_execute_one, nb_path, i, len(notebooks), options)
+            for i, nb_path in enumerate(notebooks)
+        ]
+        written = []
+        for i, run in enumerate(runs):
+            nb = run.result()
+            nav = nav_html(pages, i)
+            markup = notebook_html(nb, nav=nav, with_code=options["with_code"], with_font=False)
+            written.append(pool.submit(_write_page, out / pages[i].href, markup))
     return written
+
+
+def _execute_one(nb_path: Path, i: int, total: int, options: dict[str, Any]) -> Any:
+    """Run one notebook and report its time (and why it stopped early, if it did)."""
+    start = time.perf_counter()
+    nb, stopped = execute_notebook(nb_path, timeout=options["timeout"])
+    progress = options["progress"]
+    if progress:
+        note = f" (page stops early: {stopped})" if stopped else ""
+        seconds = time.perf_counter() - start
+        progress(f"[{i + 1}/{total}] {nb_path.name}: {seconds:.1f} s{note}")
+    return nb
 
 
 def _write_own_pages(

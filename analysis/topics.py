@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.counts import TopicCorpus, prepare_topics
+from analysis.topic_model import TopicModel, fit_many
 
 __all__ = [
     "COHERENCE_MEASURES",
@@ -27,62 +28,6 @@ __all__ = [
 
 COHERENCE_MEASURES = ("c_v", "c_npmi", "u_mass")
 _PREPARE_PARAMS = ("no_below", "no_above", "keep_n", "min_tokens")
-
-
-class TopicModel:
-    """LDA with one K, in scikit-learn's manner: parameters as given, learned state in ``_``.
-
-    Single-process ``gensim.models.LdaModel``; the same input and ``random_state`` (seed)
-    give identical results. ``passes`` and ``iterations`` are gensim's training passes over
-    the corpus and inference iterations per document; ``n_topics`` is K (at least 2).
-
-    Attributes
-    ----------
-    model_ : gensim.models.LdaModel
-        The fitted model.
-    topic_word_ : numpy.ndarray
-        K × vocabulary, each row a topic's term distribution.
-    doc_topic_ : numpy.ndarray
-        Paragraphs × K: the normalised gamma of the last training pass (one chunk of all).
-    """
-
-    def __init__(
-        self, n_topics: int = 8, *, random_state: int = 0, passes: int = 10, iterations: int = 100
-    ) -> None:
-        self.n_topics = n_topics
-        self.random_state = random_state
-        self.passes = passes
-        self.iterations = iterations
-
-    def fit(self, prepared: TopicCorpus) -> TopicModel:
-        """Fit on a prepared bag of words; return self."""
-        if self.n_topics < 2:
-            raise ValueError("n_topics must be at least 2")
-        self.model_ = _lda_keeping_gamma()(
-            corpus=prepared.bow,
-            id2word=prepared.dictionary,
-            num_topics=self.n_topics,
-            random_state=self.random_state,
-            passes=self.passes,
-            iterations=self.iterations,
-            alpha="symmetric",
-            eta=None,
-            eval_every=None,
-            chunksize=max(len(prepared.bow), 1),
-        )
-        self.topic_word_ = self.model_.get_topics()
-        gamma = self.model_.last_gamma_
-        self.doc_topic_ = gamma / gamma.sum(axis=1, keepdims=True)
-        return self
-
-    def perplexity(self, prepared: TopicCorpus) -> float:
-        """Perplexity ``2^(-bound)`` of the bag of words (one extra pass; asked for only)."""
-        return float(np.exp2(-self.model_.log_perplexity(prepared.bow)))
-
-    def top_term_ids(self, topn: int) -> list[list[int]]:
-        """The ``topn`` most probable term ids of each topic."""
-        order = np.argsort(-self.topic_word_, axis=1, kind="stable")[:, :topn]
-        return [row.tolist() for row in order]
 
 
 def topic_coherence(
@@ -155,6 +100,7 @@ def sweep_topics(
     iterations: int = 100,
     coherence_topn: int = 10,
     perplexity: bool = False,
+    n_jobs: int = -1,
 ) -> tuple[pd.DataFrame, dict[int, TopicModel], pd.DataFrame]:
     """Fit each K on the same bag of words, score them together and choose one.
 
@@ -173,6 +119,9 @@ def sweep_topics(
         Terms per topic scored for coherence.
     perplexity : bool
         Also compute each model's perplexity (an extra pass over the corpus per K).
+    n_jobs : int
+        Ks fitted at once in worker processes (-1: one per core); each K's model is the
+        same whatever the number.
 
     Returns
     -------
@@ -184,12 +133,8 @@ def sweep_topics(
     ks = list(n_topics)
     if not ks or min(ks) < 2:
         raise ValueError("n_topics must be at least 2")
-    models = {
-        k: TopicModel(k, random_state=random_state, passes=passes, iterations=iterations).fit(
-            prepared
-        )
-        for k in ks
-    }
+    fit = {"random_state": random_state, "passes": passes, "iterations": iterations}
+    models = fit_many(prepared, ks, fit, n_jobs=n_jobs)
     per_topic = topic_coherence(list(models.values()), prepared, topn=coherence_topn)
     sweep = per_topic.groupby("n_topics", sort=False)[list(COHERENCE_MEASURES)].mean()
     sweep = sweep.reset_index()
@@ -335,19 +280,6 @@ def topic_tables(
         "paragraph_topics": paragraph_topics,
         "report_topics": report[["doc_id", "topic", "share"]],
     }
-
-
-def _lda_keeping_gamma() -> type:
-    """gensim's ``LdaModel`` that keeps the gamma of its last E-step (``last_gamma_``)."""
-    from gensim.models import LdaModel
-
-    class LdaKeepingGamma(LdaModel):
-        def do_estep(self, chunk: Any, state: Any = None) -> np.ndarray:
-            gamma = super().do_estep(chunk, state)
-            self.last_gamma_ = gamma
-            return gamma
-
-    return LdaKeepingGamma
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ LAYERS: dict[str, int] = {
     "counts": 7,
     "keywords": 8,
     "topics": 8,
+    "topic_model": 8,
     "fonts": 9,
     "plots": 9,
     "topic_plots": 9,
