@@ -117,3 +117,7 @@ def test_news_dateline_and_masthead_before_keyword_blocks_are_not_entries() -> N
     e = _extract("news_dateline_keywords.txt")
     assert _pairs(e) == [["“三资三化”", "指国有资源资产化、国有资产证券化、国有资金杠杆化。"]]
     assert e[["line", "end_line"]].values.tolist() == [[7, 8]]
+
+
+def test_labels_repeated_on_every_record_are_not_terms() -> None:
+    assert _extract("neg_repeated_labels.txt").empty

@@ -154,6 +154,8 @@ def _accepted(kind: str, drafts: Sequence[Draft]) -> list[Draft]:
     drafts = _trim(drafts) if kind == "shape" else _after_intro(drafts)
     if not drafts or not all(_reads_as_definition(d) for d in drafts):
         return []
+    if kind == "shape" and len({d.term for d in drafts}) < len(drafts):
+        return []  # a label repeated on every record (【释例】, 【点睛】), not terms
     if kind == "lead" or all(d.news for d in drafts):
         return list(drafts)
     strong = sum(_strong(d) for d in drafts)
