@@ -44,7 +44,7 @@ from typing import Any
 
 from analysis.paths import cache_dir
 
-__all__ = ["CACHE_FORMAT", "Cache", "clear_cache", "hash_parts"]
+__all__ = ["CACHE_FORMAT", "Cache", "clear_cache", "code_fingerprint", "hash_parts"]
 
 #: Bump when the layout or the pickled values change.
 CACHE_FORMAT = "1"
@@ -158,3 +158,23 @@ def clear_cache(root: Path | None = None) -> Path:
     folder = cache_dir() if root is None else Path(root)
     shutil.rmtree(folder, ignore_errors=True)
     return folder
+
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def code_fingerprint() -> str:
+    """Hash of the package's source files and resources (rules and word lists).
+
+    Returns
+    -------
+    str
+        32 hex characters; changes whenever a module, template or resource file changes.
+    """
+    files = sorted(
+        p
+        for pattern in ("*.py", "*/*.py", "resources/*")
+        for p in _PACKAGE.glob(pattern)
+        if p.is_file()
+    )
+    return hash_parts(*(part for p in files for part in (p.name, p.read_bytes())))

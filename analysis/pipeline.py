@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from analysis import __version__
-from analysis.cache import Cache, clear_cache, hash_parts
+from analysis.cache import Cache, clear_cache, code_fingerprint, hash_parts
 from analysis.corpus import CorpusError, CorpusWarning, check_report_path, read_corpus
 from analysis.dictionary import Tokenizer, build_tokenizer, domain_dictionary
 from analysis.paths import SEEDS_DIR, cache_dir
@@ -141,11 +141,11 @@ def _files(source: Source) -> list[Path]:
     return sorted(files, key=lambda p: p.name)
 
 
-def _report_key(path: Path) -> str:
-    """Key of a file's extraction: its bytes, name, folder catalog, package version."""
+def _report_key(path: Path, code: str) -> str:
+    """Key of a file's extraction: its bytes, name, folder catalog, the package's code."""
     catalog = path.parent / "catalog.csv"
     catalog_bytes = catalog.read_bytes() if catalog.is_file() else b""
-    return hash_parts("reports", __version__, path.name, path.read_bytes(), catalog_bytes)
+    return hash_parts("reports", __version__, code, path.name, path.read_bytes(), catalog_bytes)
 
 
 def _by_doc(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
@@ -240,7 +240,8 @@ def _load_reports(
     files: list[Path], cache: Cache | None, warn: bool, n_jobs: int = 1
 ) -> tuple[list[str], list[dict[str, Any]]]:
     """Each file's key and extracted frames, from the cache or extracted (and stored)."""
-    keys = [_report_key(p) for p in files]
+    code = code_fingerprint()  # editing a rule or word list is never answered from the cache
+    keys = [_report_key(p, code) for p in files]
     stored = [cache.get(REPORTS_LAYER, k) if cache else None for k in keys]
     missing = [p for p, s in zip(files, stored, strict=True) if s is None]
     root = cache.root if cache else None

@@ -18,31 +18,13 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from analysis import __version__
-from analysis.cache import Cache, hash_parts
+from analysis.cache import Cache, code_fingerprint, hash_parts
 from analysis.paths import cache_dir
 
-__all__ = ["OUTPUTS_LAYER", "code_fingerprint", "output_key", "replay_or_run"]
+__all__ = ["OUTPUTS_LAYER", "output_key", "replay_or_run"]
 
 #: Cache layer of whole-command outputs.
 OUTPUTS_LAYER = "outputs"
-_PACKAGE = Path(__file__).resolve().parent
-
-
-def code_fingerprint() -> str:
-    """Hash of the package's source files and resources (rules and word lists).
-
-    Returns
-    -------
-    str
-        32 hex characters; changes whenever a module, template or resource file changes.
-    """
-    files = sorted(
-        p
-        for pattern in ("*.py", "*/*.py", "resources/*")
-        for p in _PACKAGE.glob(pattern)
-        if p.is_file()
-    )
-    return hash_parts(*(part for p in files for part in (p.name, p.read_bytes())))
 
 
 def output_key(verb: str, files: Sequence[Path], options: Mapping[str, object]) -> str:

@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 
-from analysis.cache import Cache
+from analysis.cache import Cache, code_fingerprint
 from analysis.dictionary import Tokenizer, build_tokenizer
 from analysis.patterns import CN_NUMERALS, CN_ZERO, HAN
 from analysis.wordlists import STOPWORD_TIERS, stopwords
@@ -77,7 +77,7 @@ def is_number_token(token: str) -> bool:
 # --------------------------------------------------------------------------- segmentation
 
 
-def segmentation_key(texts: Sequence[str], tokenizer: Tokenizer) -> str:
+def segmentation_key(texts: Sequence[str], tokenizer: Tokenizer, *, code: str = "") -> str:
     """Return the cache key of one report's segmentation.
 
     The tokens of a text depend only on the text, the engine and HMM switch, and the domain
@@ -91,6 +91,8 @@ def segmentation_key(texts: Sequence[str], tokenizer: Tokenizer) -> str:
         The report's paragraphs, in order.
     tokenizer : Tokenizer
         The tokenizer.
+    code : str
+        :func:`analysis.cache.code_fingerprint` (the package's code and word lists).
 
     Returns
     -------
@@ -98,7 +100,7 @@ def segmentation_key(texts: Sequence[str], tokenizer: Tokenizer) -> str:
         A hex digest.
     """
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(tokenizer.settings_key().encode("utf-8"))
+    digest.update(f"{code}|{tokenizer.settings_key()}".encode())
     for word in tokenizer.occurring_words(texts):
         digest.update(b"\x01" + word.encode("utf-8"))
     for text in texts:
@@ -215,8 +217,9 @@ def segment_reports(
     """
     out: dict[str, tuple[str, list[list[str]]]] = {}
     todo: list[tuple[str, str]] = []
+    code = code_fingerprint() if cache is not None else ""
     for doc, texts in reports.items():
-        key = segmentation_key(texts, tokenizer)
+        key = segmentation_key(texts, tokenizer, code=code)
         hit = read_segments(cache, key) if cache is not None else None
         if hit is not None and len(hit) == len(texts):
             out[doc] = (key, hit)
