@@ -310,8 +310,13 @@ def _run_notebooks(
 
 def _execute_one(nb_path: Path, i: int, total: int, options: dict[str, Any]) -> Any:
     """Run one notebook and report its time (and why it stopped early, if it did)."""
+    from jupyter_core.utils import ensure_event_loop
+
     start = time.perf_counter()
-    nb, stopped = execute_notebook(nb_path, timeout=options["timeout"])
+    try:
+        nb, stopped = execute_notebook(nb_path, timeout=options["timeout"])
+    finally:
+        ensure_event_loop().close()  # the event loop nbclient made for this thread
     progress = options["progress"]
     if progress:
         note = f" (page stops early: {stopped})" if stopped else ""
