@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from analysis.glossary.parse import (
@@ -57,7 +57,7 @@ def is_numbered(lines: Sequence[Line]) -> bool:
 
     Parameters
     ----------
-    lines : sequence of Line
+    lines : iterable of Line
         The block.
 
     Returns
@@ -214,13 +214,13 @@ class _Assembly:
 
 
 def assemble(
-    lines: Sequence[Line], *, numbered: bool | None, run: bool
+    lines: Iterable[Line], *, numbered: bool | None, run: bool
 ) -> tuple[list[Draft], int, list[Line]]:
     """Collect the entries of a block.
 
     Parameters
     ----------
-    lines : sequence of Line
+    lines : iterable of Line
         The block's paragraphs in reading order.
     numbered : bool or None
         Whether entries are numbered (then an unnumbered line continues a definition);

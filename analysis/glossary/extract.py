@@ -14,6 +14,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 
 import pandas as pd
 
@@ -167,11 +168,9 @@ def _accepted(kind: str, drafts: Sequence[Draft]) -> list[Draft]:
 def _run_block(rows: Sequence[tuple[str, Line]], start: int, kind: str) -> tuple[Block, int]:
     """Assemble a block from ``start`` until a line fits no entry; (block, next index)."""
     section = rows[start][0] if start < len(rows) else ""
-    end = start
-    while end < len(rows) and rows[end][0] == section:
-        end += 1
-    lines = [ln for _, ln in rows[start:end]]
-    drafts, used, _ = assemble(lines, numbered=None, run=True)
+    # read lazily: the run usually stops at its first line, so the rest is never visited
+    same = takewhile(lambda row: row[0] == section, (rows[k] for k in range(start, len(rows))))
+    drafts, used, _ = assemble((ln for _, ln in same), numbered=None, run=True)
     return Block(kind, tuple(_accepted(kind, drafts))), start + max(used, 1)
 
 
