@@ -210,7 +210,14 @@ def _cmd_topics(args: argparse.Namespace) -> int:
 
         steps = _segmented(args, ("body",))
         tokens = filter_tokens(steps.tokens, policy_verbs=True)
-        result = fit_topics(tokens, n_topics=n_topics, random_state=args.seed, passes=args.passes)
+        coherence = args.coherence or not isinstance(n_topics, int)  # needed to choose K
+        result = fit_topics(
+            tokens,
+            n_topics=n_topics,
+            random_state=args.seed,
+            passes=args.passes,
+            coherence=coherence,
+        )
         terms = _render(result.topic_terms[result.topic_terms["rank"] <= args.top], args.format)
         if args.format == "table":
             return _topic_summary(result) + terms, ""
@@ -330,6 +337,11 @@ def _add_models(sub: Any) -> None:
     tp.add_argument("--seed", type=int, default=0)
     tp.add_argument("--passes", type=_positive("--passes"), default=10)
     tp.add_argument("--top", type=_positive("--top"), default=10, help="terms shown per topic")
+    tp.add_argument(
+        "--coherence",
+        action="store_true",
+        help="score one K's topics by c_v, c_npmi and u_mass (always done with --k-range)",
+    )
     _speed(tp)
     tp.set_defaults(func=_cmd_topics)
 

@@ -187,7 +187,8 @@ def read_segments(cache: Cache, key: str) -> list[list[str]] | None:
     lines = cache.get(SEGMENTS_LAYER, key)
     if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
         return None  # not written by this version: a miss
-    return [line.split(_SEP) if line else [] for line in lines]
+    intern = sys.intern  # one string per distinct token, as a fresh segmentation gives
+    return [[intern(t) for t in line.split(_SEP)] if line else [] for line in lines]
 
 
 def segment_reports(

@@ -81,6 +81,7 @@ def test_topics_jsonl_and_coherence_on_stderr(tmp_path: Path) -> None:
         "4",
         "--format",
         "jsonl",
+        "--coherence",
         cache=tmp_path,
     )
     assert p.returncode == 0, p.stderr
@@ -88,6 +89,11 @@ def test_topics_jsonl_and_coherence_on_stderr(tmp_path: Path) -> None:
     assert len(rows) == 12 and set(rows[0]) == {"topic", "rank", "term", "weight"}
     summary = json.loads(p.stderr.strip().splitlines()[-1])
     assert summary["n_topics"] == 3 and set(summary["coherence"]) == {"c_v", "c_npmi", "u_mass"}
+    # one K without --coherence: no coherence pass, the same topics
+    quick = _cli("topics", *SEEDS, "--k", "3", "--passes", "2", "--top", "4", "--format", "jsonl",
+                 cache=tmp_path)  # fmt: skip
+    assert quick.stdout == p.stdout
+    assert json.loads(quick.stderr.strip().splitlines()[-1]) == {"coherence": {}, "n_topics": 3}
 
 
 def test_missing_file_is_one_sentence(tmp_path: Path) -> None:
