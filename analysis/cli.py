@@ -230,11 +230,10 @@ def _cmd_topics(args: argparse.Namespace) -> int:
 def _topic_summary(result: Any) -> str:
     """K, its coherence, the sweep over K (if any) and each topic's labels."""
     scores = "  ".join(f"{k}={v:.3f}" for k, v in result.coherence.items())
-    lines = [f"K={result.n_topics}  {scores}".rstrip()]
+    text = f"K={result.n_topics}  {scores}".rstrip() + "\n"
     if result.sweep is not None:
-        lines.append(result.sweep.round(3).to_string(index=False))
-    lines.append(result.labels.to_string(index=False))
-    return "\n".join(lines) + "\n"
+        text += _render(result.sweep.round(3), "table")
+    return text + _render(result.labels, "table")
 
 
 def _cmd_targets(args: argparse.Namespace) -> int:

@@ -103,9 +103,47 @@ def format_frame(frame: pd.DataFrame, fmt: str) -> str:
         return flat.to_csv(index=False, lineterminator="\n")
     if flat.empty:
         return "(no rows)\n"
-    wide = ("display.unicode.east_asian_width", True)
-    with pd.option_context("display.max_colwidth", 60, "display.width", 200, *wide):
-        return flat.to_string(index=False) + "\n"
+    return _table(flat)
+
+
+#: Longest cell shown in a table (longer text is cut, with …).
+MAX_CELL = 60
+
+
+def _width(text: str) -> int:
+    """Terminal columns of a text: CJK characters (3 bytes in UTF-8) take two, ASCII one."""
+    return (len(text.encode("utf-8")) + len(text)) // 2
+
+
+def _decimals(values: list[float]) -> int:
+    """Decimals shown for a float column: as many as its values need, at most six."""
+    needed = [len(f"{round(v, 6)!r}".partition(".")[2]) for v in values if v == v]
+    return min(6, max(needed, default=0))
+
+
+def _cells(column: pd.Series) -> tuple[list[str], bool]:
+    """A column as text cells, and whether it is numeric (right-aligned)."""
+    values = column.tolist()
+    if pd.api.types.is_float_dtype(column):
+        places = _decimals(values)
+        return ["" if v != v else f"{v:.{places}f}" for v in values], True
+    numeric = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+    text = ["" if v is None or v is pd.NA else str(v) for v in values]
+    return [t if len(t) <= MAX_CELL else t[: MAX_CELL - 1] + "…" for t in text], numeric
+
+
+def _table(frame: pd.DataFrame) -> str:
+    """A plain-text table: a header line, then one line per row; numbers right-aligned,
+    text left-aligned, widths counted in terminal columns (a Chinese character is two)."""
+    columns = []
+    for name in frame.columns:
+        cells, numeric = _cells(frame[name])
+        cells = [str(name), *cells]
+        widths = [_width(c) for c in cells]
+        size = max(widths)
+        pad = [" " * (size - w) for w in widths]
+        columns.append([p + c if numeric else c + p for c, p in zip(cells, pad, strict=True)])
+    return "".join("  ".join(row).rstrip() + "\n" for row in zip(*columns, strict=True))
 
 
 def write_frame(frame: pd.DataFrame, fmt: str, out: TextIO) -> None:

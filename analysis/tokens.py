@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 import pandas as pd
 
@@ -137,6 +138,16 @@ def even_runs(sizes: Sequence[int], n: int) -> list[list[int]]:
     return [r for r in runs if r]
 
 
+def _lean_context() -> Any:
+    """Workers forked from a small server process, not from this one: they do not carry the
+    caller's heap (a whole corpus by now), so memory stays one corpus, not one per worker."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["analysis.dictionary", "rjieba", "ahocorasick"])
+    return context
+
+
 def segment_texts(texts: list[str], tokenizer: Tokenizer, *, n_jobs: int = 1) -> list[list[str]]:
     """Segment paragraphs, in worker processes when there is enough text.
 
@@ -160,7 +171,7 @@ def segment_texts(texts: list[str], tokenizer: Tokenizer, *, n_jobs: int = 1) ->
         joined = _cut_joined(tokenizer, texts)
     else:
         runs = even_runs([len(t) for t in texts], workers)
-        with ProcessPoolExecutor(max_workers=len(runs)) as pool:
+        with ProcessPoolExecutor(max_workers=len(runs), mp_context=_lean_context()) as pool:
             parts = pool.map(
                 _cut_joined, [tokenizer] * len(runs), [[texts[i] for i in r] for r in runs]
             )
