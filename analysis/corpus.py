@@ -317,6 +317,7 @@ def read_corpus(
     source: str | Path | list[str | Path] | None = None,
     *,
     strict: bool = False,
+    skip_unreadable: bool | None = None,
 ) -> pd.DataFrame:
     """Read a folder (or a list) of ``.txt`` reports into a corpus, one row per report.
 
@@ -329,7 +330,9 @@ def read_corpus(
         A folder of ``.txt`` files, or a list of files; None reads the seeds.
     strict : bool
         Raise on the first unreadable or empty file instead of skipping it with a warning.
-        Reading a list of files is always strict about missing and undecodable files.
+    skip_unreadable : bool, optional
+        Skip an undecodable or binary file with a warning instead of raising; by default
+        a folder's files are skipped and files named one by one raise.
 
     Returns
     -------
@@ -346,6 +349,7 @@ def read_corpus(
         When the folder is missing or has no ``.txt`` files, or (strict) a file is unreadable.
     """
     files, listed = _list_files(SEEDS_DIR if source is None else source)
+    skip = (not listed) if skip_unreadable is None else skip_unreadable
     catalogs: dict[Path, dict[str, dict[str, str]]] = {}
     converter = t2s_converter()
     records = []
@@ -356,7 +360,7 @@ def read_corpus(
             record = read_report(f, converter=converter)
         except CorpusError as exc:
             # an empty file is skipped; an unreadable one too, but only in folder mode
-            if strict or (listed and not isinstance(exc, EmptyReportError)):
+            if strict or not (skip or isinstance(exc, EmptyReportError)):
                 raise
             skipped.append(exc)
             continue

@@ -188,52 +188,70 @@ def _general_words(root: Path | None) -> dict[str, tuple[int, str]]:
     return words
 
 
-def _extract(paths: list[Path], warn: bool, root: Path | None = None) -> dict[str, dict[str, Any]]:
-    """Read and extract files in one batch; each file's frames as column lists, by name.
+Extraction = tuple[dict[str, dict[str, Any]], list[tuple[type[Warning], str]]]
+
+
+def _extract(paths: list[Path], warn: bool, root: Path | None = None) -> Extraction:
+    """Read and extract files in one batch: each file's frames as column lists, by name, and
+    the warnings given (a worker process's warnings would otherwise be lost).
 
     The extraction modules are imported here: a warm run, served from the cache, never
     loads them. ``root`` is the cache folder (None: no cache) for the general dictionary.
+    An unreadable or empty file is skipped with a warning; the caller raises when no file
+    at all could be read.
     """
-    from analysis.corpus import EmptyReportError, split_paragraphs
+    from analysis.corpus import split_paragraphs
     from analysis.glossary import extract_glossary
     from analysis.slogans import find_slogans
 
-    try:
-        corpus = read_corpus([str(p) for p in paths])
-    except EmptyReportError:  # the only new file is empty: the caller warns or raises
-        return {}
-    paragraphs = split_paragraphs(corpus)
-    glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
-    slogans = find_slogans(paragraphs, glossary, general=_general_words(root))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            corpus = read_corpus([str(p) for p in paths], skip_unreadable=True)
+        except CorpusError:  # no file of this batch could be read: each one's reason
+            return {}, [(CorpusWarning, f"skipped {_unreadable(p)}") for p in paths]
+        paragraphs = split_paragraphs(corpus)
+        glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
+        slogans = find_slogans(paragraphs, glossary, general=_general_words(root))
     split = [_by_doc(f) for f in (corpus, paragraphs, glossary, slogans)]
     empty = [
         {"columns": {c: [] for c in f.columns}, "dtypes": {}}
         for f in (corpus, paragraphs, glossary, slogans)
     ]
-    return {
+    values = {
         name: {
             step: parts.get(doc_id, blank)
             for step, parts, blank in zip(_FRAMES, split, empty, strict=True)
         }
         for doc_id, name in zip(corpus["doc_id"], corpus["file"], strict=True)
     }
+    return values, [(w.category, str(w.message)) for w in caught]
 
 
-def _extract_parallel(
-    paths: list[Path], warn: bool, n_jobs: int, root: Path | None
-) -> dict[str, dict[str, Any]]:
+def _unreadable(path: Path) -> str:
+    """The one-sentence reason a file cannot be read as a report."""
+    try:
+        read_corpus([path])
+    except CorpusError as exc:
+        return str(exc)
+    return f"{path}: could not be read"  # pragma: no cover - read_corpus raised before
+
+
+def _extract_parallel(paths: list[Path], warn: bool, n_jobs: int, root: Path | None) -> Extraction:
     """:func:`_extract` over about equal shares of the files in worker processes."""
     workers = min(len(paths), (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs))
     sizes = [p.stat().st_size for p in paths]
     if workers <= 1 or sum(sizes) < PARALLEL_MIN_BYTES:
         return _extract(paths, warn, root)
     shares = [[paths[i] for i in run] for run in even_runs(sizes, workers)]
-    out: dict[str, dict[str, Any]] = {}
+    values: dict[str, dict[str, Any]] = {}
+    messages: list[tuple[type[Warning], str]] = []
     n = len(shares)
     with ProcessPoolExecutor(max_workers=n) as pool:
-        for part in pool.map(_extract, shares, [warn] * n, [root] * n):
-            out.update(part)
-    return out
+        for part, said in pool.map(_extract, shares, [warn] * n, [root] * n):
+            values.update(part)
+            messages.extend(said)
+    return values, messages
 
 
 def _load_reports(
@@ -245,15 +263,13 @@ def _load_reports(
     stored = [cache.get(REPORTS_LAYER, k) if cache else None for k in keys]
     missing = [p for p, s in zip(files, stored, strict=True) if s is None]
     root = cache.root if cache else None
-    fresh = _extract_parallel(missing, warn, n_jobs, root) if missing else {}
+    fresh, messages = _extract_parallel(missing, warn, n_jobs, root) if missing else ({}, [])
     reports: list[str] = []
     values: list[dict[str, Any]] = []
-    skipped: list[Path] = []
     for path, key, value in zip(files, keys, stored, strict=True):
         if value is None:
             value = fresh.get(path.name)
-            if value is None:  # an empty report
-                skipped.append(path)
+            if value is None:  # an empty or unreadable report, skipped with a warning
                 continue
             if cache:
                 cache.put(REPORTS_LAYER, key, value)
@@ -262,10 +278,9 @@ def _load_reports(
     if not values:
         if len(files) == 1:
             read_corpus(files)  # raises the file's own one-sentence error
-        raise CorpusError(f"none of the {len(files)} files is a readable report (all empty)")
-    if len(missing) == 1 and skipped:  # read alone, so read_corpus could not warn
-        message = f"skipped {skipped[0]}: is empty (no text to analyse)"
-        warnings.warn(message, CorpusWarning, stacklevel=3)
+        raise CorpusError(f"none of the {len(files)} files is a readable report")
+    for category, message in messages:  # given in this run's extraction (maybe by workers)
+        warnings.warn(message, category, stacklevel=3)
     return reports, values
 
 

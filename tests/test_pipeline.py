@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import analysis.corpus
 import analysis.pipeline
 import analysis.tokens
 from analysis.pipeline import CorpusSteps, corpus_steps, load_corpus
@@ -105,3 +106,18 @@ def test_sections(folder: Path) -> None:
     steps = corpus_steps(folder, cache=False, sections=("body",))
     assert steps.tokens["section"].unique().tolist() == ["body"]
     assert steps.tokens["doc_id"].tolist() == ["a"] * 4 + ["b"] * 3
+
+
+def test_unreadable_and_empty_files_are_skipped_with_warnings(folder: Path) -> None:
+    (folder / "scan.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "empty.txt").write_text("\n", encoding="utf-8")
+    for cache in (True, False):
+        with pytest.warns(analysis.corpus.CorpusWarning) as record:
+            steps = analysis.pipeline.extract_steps(folder, cache=cache)
+        assert steps.corpus["doc_id"].tolist() == ["a", "b"]
+        messages = sorted(str(w.message) for w in record)
+        assert [m.split(": ")[1] for m in messages] == [
+            "is empty (no text to analyse)",
+            "is a binary file, not text (it contains NUL bytes)",
+        ]
+        assert messages[0].startswith(f"skipped {folder / 'empty.txt'}")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.corpus import CorpusWarning
 from analysis.fonts import PAGE_FONT_FAMILY
 from analysis.paths import NOTEBOOKS_DIR, SEEDS_DIR
 from analysis.report import (
@@ -212,8 +213,11 @@ def test_a_short_report_gives_every_page_with_the_reason(tmp_path: Path) -> None
     corpus = tmp_path / "one"
     corpus.mkdir()
     (corpus / "short.txt").write_text(SHORT_REPORT, encoding="utf-8")
+    (corpus / "scan.txt").write_bytes(bytes(range(256)) * 4)  # bad files beside it
+    (corpus / "empty.txt").write_text("\n", encoding="utf-8")
     progress: list[str] = []
-    pages = build_reports(corpus, tmp_path / "out", progress=progress.append)
+    with pytest.warns(CorpusWarning, match=r"skipped .*(scan|empty)\.txt"):
+        pages = build_reports(corpus, tmp_path / "out", progress=progress.append)
     assert sorted(p.name for p in pages) == sorted(
         [*NOTEBOOK_PAGES, "glossary.html", "report-01.html", "index.html"]
     )
