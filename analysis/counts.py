@@ -99,11 +99,10 @@ def _paragraph_matrix(token_lists: list[list[str]]) -> tuple[Any, np.ndarray]:
     """Paragraphs × terms counts (terms sorted) and the term array."""
     from scipy.sparse import csr_matrix
 
-    vocab: dict[str, int] = {}
-    ids = np.fromiter(
-        (vocab.setdefault(t, len(vocab)) for t in itertools.chain.from_iterable(token_lists)),
-        dtype=np.int64,
-    )
+    flat = list(itertools.chain.from_iterable(token_lists))
+    vocab = dict.fromkeys(flat)  # distinct terms in first-seen order
+    vocab.update(zip(vocab, itertools.count()))
+    ids = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
     terms = np.array(list(vocab), dtype=object)
     order = np.argsort(terms.astype(str), kind="stable")
     rank = np.empty(len(order), dtype=np.int64)

@@ -397,7 +397,8 @@ def corpus_steps(
     hmm : bool
         Let the engine's HMM join unknown characters into words.
     sections : sequence of str
-        Paragraph sections to segment (default all but boilerplate).
+        Paragraph sections whose tokens are returned (default all but boilerplate; the
+        others are segmented and cached too, so that any later choice reads the cache).
     n_jobs : int
         Worker processes for extracting new files and for segmentation; -1 uses every
         core. The results are the same whatever the number.
@@ -416,8 +417,11 @@ def corpus_steps(
         domain_dictionary(done.glossary, done.slogans), engine=engine, hmm=hmm
     )
     paragraphs = done.paragraphs
-    chosen = paragraphs[paragraphs["section"].isin(list(sections))]
-    tokens = _tokens(done.keys, chosen, tokenizer, n_jobs=n_jobs, cache=open_cache(cache))
+    # every report text is segmented (and cached) as a whole, whatever sections are asked
+    # for: a keywords run after a tokenize run reads the same segments
+    text = paragraphs[paragraphs["section"].isin(TOKEN_SECTIONS)]
+    tokens = _tokens(done.keys, text, tokenizer, n_jobs=n_jobs, cache=open_cache(cache))
+    tokens = tokens[tokens["section"].isin(list(sections))].reset_index(drop=True)
     return CorpusSteps(
         corpus=done.corpus,
         paragraphs=paragraphs,

@@ -342,22 +342,18 @@ def filter_tokens(
         "policy_verbs": policy_verbs,
     }
     stop = set(extra_stopwords) | stopwords(*(t for t in STOPWORD_TIERS if switches.get(t)))
-    verdict: dict[str, bool] = {}
-
-    def keep(t: str) -> bool:
-        v = verdict.get(t)
-        if v is None:
-            v = not (
-                t in stop
-                or _PUNCT_ONLY.match(t) is not None
-                or (numbers and is_number_token(t))
-                or (len(t) == 1 and HAN.search(t) is None)
-            )
-            verdict[t] = v
-        return v
-
+    lists = tokens["tokens"].tolist()
+    # decide once per distinct token, then filter with set look-ups (no call per token)
+    drop = {
+        t
+        for t in set().union(*lists)
+        if t in stop
+        or _PUNCT_ONLY.match(t) is not None
+        or (numbers and is_number_token(t))
+        or (len(t) == 1 and HAN.search(t) is None)
+    }
     out = tokens.copy()
-    out["tokens"] = [[t for t in toks if keep(t)] for toks in tokens["tokens"]]
+    out["tokens"] = [[t for t in toks if t not in drop] for toks in lists]
     return out
 
 
