@@ -331,8 +331,7 @@ def read_corpus(
     strict : bool
         Raise on the first unreadable or empty file instead of skipping it with a warning.
     skip_unreadable : bool, optional
-        Skip an undecodable or binary file with a warning instead of raising; by default
-        a folder's files are skipped and files named one by one raise.
+        Skip an undecodable file with a warning (default: in a folder, not in a list).
 
     Returns
     -------
@@ -359,13 +358,11 @@ def read_corpus(
         try:
             record = read_report(f, converter=converter)
         except CorpusError as exc:
-            # an empty file is skipped; an unreadable one too, but only in folder mode
             if strict or not (skip or isinstance(exc, EmptyReportError)):
                 raise
             skipped.append(exc)
             continue
-        parent = f.parent.resolve()
-        if parent not in catalogs:
+        if (parent := f.parent.resolve()) not in catalogs:
             catalogs[parent] = _read_catalog(parent)
         row = catalogs[parent].get(f.name, {})
         doc_id = row.get("doc_id") or f.stem
