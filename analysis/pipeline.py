@@ -84,21 +84,9 @@ class Extracted:
 class CorpusSteps:
     """The outputs of the steps for one corpus, each the next step's input.
 
-    Attributes
-    ----------
-    corpus : pandas.DataFrame
-        :func:`analysis.read_corpus` columns, one row per report.
-    paragraphs : pandas.DataFrame
-        :func:`analysis.split_paragraphs` columns.
-    glossary : pandas.DataFrame
-        :func:`analysis.extract_glossary` columns (extracted per file).
-    slogans : pandas.DataFrame
-        :func:`analysis.find_slogans` columns (found per file).
-    tokenizer : Tokenizer
-        Built from the glossary and slogans.
-    tokens : pandas.DataFrame
-        ``doc_id``, ``para_id``, ``section``, ``tokens`` for the paragraphs of the sections
-        asked for.
+    ``corpus``, ``paragraphs``, ``glossary`` and ``slogans`` are those of :class:`Extracted`;
+    ``tokenizer`` is built from the glossary and slogans; ``tokens`` has ``doc_id``,
+    ``para_id``, ``section``, ``tokens`` for the paragraphs of the sections asked for.
     """
 
     corpus: pd.DataFrame
