@@ -24,7 +24,7 @@ import pandas as pd
 
 from analysis.corpus import read_corpus, split_paragraphs
 from analysis.paths import corpus_dir
-from analysis.plots import register_cjk_font
+from analysis.plots import label_columns, register_cjk_font
 from analysis.target_plots import plot_targets
 from analysis.targets import compare_targets, extract_targets, targets_wide
 
@@ -57,7 +57,7 @@ gdp["qualifier"].value_counts().rename_axis("限定词").to_frame("地区数")
 # 每格是报告原文的写法(如 `5%左右`、`4.5%—5%`、`与经济增长同步`);空格表示报告没有提出该指标。
 
 # %%
-targets_wide(targets, section="target")
+label_columns(targets_wide(targets, section="target"))
 
 # %% [markdown]
 # ## 失业率与物价目标
@@ -69,8 +69,14 @@ floor = targets[
     & targets["indicator"].isin(["城镇调查失业率", "居民消费价格"])
     & (targets["unit"] == "%")
 ]
-floor.pivot_table(
-    index="indicator", columns="qualifier", values="doc_id", aggfunc="count", fill_value=0
+(
+    label_columns(
+        floor.pivot_table(
+            index="indicator", columns="qualifier", values="doc_id", aggfunc="count", fill_value=0
+        )
+    )
+    if len(floor)
+    else print("本语料的报告没有写城镇调查失业率或居民消费价格目标。")
 )
 
 # %% [markdown]
@@ -78,7 +84,7 @@ floor.pivot_table(
 # 从目标段落之前的工作回顾中读出的上一年数字(五年回顾部分不计;增速与总量分列,以单位区分)。
 
 # %%
-targets_wide(targets, section="result")
+label_columns(targets_wide(targets, section="result"))
 
 # %% [markdown]
 # ## 去年的目标与今年报告的结果
@@ -87,13 +93,17 @@ targets_wide(targets, section="result")
 
 # %%
 comparison = compare_targets(targets)
-comparison if len(comparison) else print("语料中没有同一地区相邻两年的报告,无法对比。")
+label_columns(comparison) if len(comparison) else print(
+    "语料中没有同一地区相邻两年的报告,无法对比。"
+)
 
 # %% [markdown]
 # ## 原文核对
 # 每一行都保留了读出数字的原文分句,便于核对。
 
 # %%
-targets[targets["indicator"] == "地区生产总值"][
-    ["doc_id", "section", "low", "high", "qualifier", "text"]
-]
+label_columns(
+    targets[targets["indicator"] == "地区生产总值"][
+        ["doc_id", "section", "low", "high", "qualifier", "text"]
+    ]
+)
