@@ -27,15 +27,17 @@ import hashlib
 import logging
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import accumulate, count
-from typing import Any
-
-import pandas as pd
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
 from analysis.patterns import QUOTES
 from analysis.text import strip_quotes
 from analysis.wordlists import load_wordlist, national_slogans
+
+if TYPE_CHECKING:  # segmentation workers import this module: pandas is not loaded there
+    import pandas as pd
 
 __all__ = ["ENGINES", "SEGMENTATION_VERSION", "Tokenizer", "build_tokenizer", "domain_dictionary"]
 
@@ -200,12 +202,21 @@ class Tokenizer:
             return []
         return [(end + 1 - length, end + 1) for end, length in auto.iter(text)]
 
+    def prepare(self, text: str) -> tuple[str, list[tuple[int, int]]]:
+        """Return the text folded as :meth:`cut` segments it (NFKC) and its domain-word spans.
+
+        The spans give both the words that occur (for a cache key) and the joins, so a
+        paragraph is searched once: ``cut(text) == cut_prepared(*prepare(text))``.
+        """
+        folded = unicodedata.normalize("NFKC", text)
+        return folded, self.matches(folded)
+
     def occurring_words(self, texts: Iterable[str]) -> list[str]:
         """Return the sorted domain words that occur in any of ``texts`` (NFKC-folded)."""
         found: set[str] = set()
         for text in texts:
-            folded = unicodedata.normalize("NFKC", text)
-            found.update(folded[s:e] for s, e in self.matches(folded))
+            folded, spans = self.prepare(text)
+            found.update(folded[s:e] for s, e in spans)
         return sorted(found)
 
     def cut(self, text: str) -> list[str]:
@@ -221,9 +232,11 @@ class Tokenizer:
         list of str
             The tokens, punctuation included.
         """
-        text = unicodedata.normalize("NFKC", text)
+        return self.cut_prepared(*self.prepare(text))
+
+    def cut_prepared(self, text: str, spans: list[tuple[int, int]]) -> list[str]:
+        """Segment a text returned by :meth:`prepare` with its spans (see :meth:`cut`)."""
         tokens = self._engine_cut(text, self.hmm)
-        spans = self.matches(text)
         if spans:
             tokens = self._join_words(text, tokens, spans)
         if _SPACE.search(text):
@@ -238,13 +251,13 @@ class Tokenizer:
         paragraph is segmented again: dictionary-only for the boundaries, the text between
         the joined words with the HMM on its own.
         """
-        offsets = _offsets(tokens)
-        chosen = _aligned(spans, offsets)
+        bounds = _boundaries(tokens, spans)
+        chosen = _aligned(spans, bounds)
         if self.hmm and _left_out(spans, chosen):
-            plain = _aligned(spans, _offsets(self._engine_cut(text, False)))
+            plain = _aligned(spans, _boundaries(self._engine_cut(text, False), spans))
             if _covered(plain) > _covered(chosen):
                 return self._cut_between(text, plain)
-        return _merge(tokens, chosen, offsets, text)
+        return _merge(tokens, chosen, bounds, text)
 
     def _cut_between(self, text: str, chosen: list[tuple[int, int]]) -> list[str]:
         """Domain words as tokens, the text between them segmented on its own."""
@@ -268,9 +281,15 @@ class Tokenizer:
         return f"Tokenizer({len(self.words)} domain words, engine={self.engine!r}, hmm={self.hmm})"
 
 
-def _offsets(tokens: list[str]) -> dict[int, int]:
-    """Character offset where each token starts (and the text's end) -> token index."""
-    return dict(zip(accumulate(map(len, tokens), initial=0), count()))
+def _boundaries(tokens: list[str], spans: list[tuple[int, int]]) -> dict[int, int]:
+    """Span ends that fall on a token boundary -> index of the token starting there."""
+    starts = list(accumulate(map(len, tokens), initial=0))
+    bounds: dict[int, int] = {}
+    for pos in {p for span in spans for p in span}:
+        i = bisect_left(starts, pos)
+        if i < len(starts) and starts[i] == pos:
+            bounds[pos] = i
+    return bounds
 
 
 def _covered(spans: list[tuple[int, int]]) -> int:

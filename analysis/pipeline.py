@@ -40,8 +40,6 @@ __all__ = [
 
 #: Cache layer of each file's extraction (corpus row, paragraphs, glossary, slogan set).
 REPORTS_LAYER = "reports"
-#: Cache layer of the general dictionary (jieba's dict.txt, parsed) the slogan rules use.
-GENERAL_LAYER = "general"
 #: Cache layer of (file, dictionary) -> the file's segmentation key.
 POINTERS_LAYER = "dictionary"
 #: The extracted frames kept per file, in order.
@@ -158,39 +156,21 @@ def _frame(parts: list[dict[str, Any]]) -> pd.DataFrame:
     return frame.astype(dtypes) if dtypes else frame
 
 
-def _general_words(root: Path | None) -> dict[str, tuple[int, str]]:
-    """The general dictionary the slogan rules consult, read once per jieba install (cached)."""
-    from analysis.slogan_rules.words import jieba_dict_path
-    from analysis.slogans import load_general_words
-
-    path = jieba_dict_path()
-    if root is None:
-        return load_general_words(path)
-    stat = path.stat()
-    key = hash_parts("general", __version__, str(path), str(stat.st_size), str(stat.st_mtime_ns))
-    cache = Cache(root)
-    words = cache.get(GENERAL_LAYER, key)
-    if words is None:
-        words = load_general_words(path)
-        cache.put(GENERAL_LAYER, key, words)
-    return words
-
-
 Extraction = tuple[dict[str, dict[str, Any]], list[tuple[type[Warning], str]]]
 
 
-def _extract(paths: list[Path], warn: bool, root: Path | None = None) -> Extraction:
+def _extract(paths: list[Path], warn: bool) -> Extraction:
     """Read and extract files in one batch: each file's frames as column lists, by name, and
     the warnings given (a worker process's warnings would otherwise be lost).
 
     The extraction modules are imported here: a warm run, served from the cache, never
-    loads them. ``root`` is the cache folder (None: no cache) for the general dictionary.
-    An unreadable or empty file is skipped with a warning; the caller raises when no file
-    at all could be read.
+    loads them (nor jieba's general dictionary, which the slogan rules consult). An
+    unreadable or empty file is skipped with a warning; the caller raises when no file at
+    all could be read.
     """
     from analysis.corpus import split_paragraphs
     from analysis.glossary import extract_glossary
-    from analysis.slogans import find_slogans
+    from analysis.slogans import find_slogans, load_general_words
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -200,7 +180,7 @@ def _extract(paths: list[Path], warn: bool, root: Path | None = None) -> Extract
             return {}, [(CorpusWarning, f"skipped {_unreadable(p)}") for p in paths]
         paragraphs = split_paragraphs(corpus)
         glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
-        slogans = find_slogans(paragraphs, glossary, general=_general_words(root))
+        slogans = find_slogans(paragraphs, glossary, general=load_general_words())
     split = [_by_doc(f) for f in (corpus, paragraphs, glossary, slogans)]
     empty = [
         {"columns": {c: [] for c in f.columns}, "dtypes": {}}
@@ -225,18 +205,18 @@ def _unreadable(path: Path) -> str:
     return f"{path}: could not be read"  # pragma: no cover - read_corpus raised before
 
 
-def _extract_parallel(paths: list[Path], warn: bool, n_jobs: int, root: Path | None) -> Extraction:
+def _extract_parallel(paths: list[Path], warn: bool, n_jobs: int) -> Extraction:
     """:func:`_extract` over about equal shares of the files in worker processes."""
     workers = min(len(paths), (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs))
     sizes = [p.stat().st_size for p in paths]
     if workers <= 1 or sum(sizes) < PARALLEL_MIN_BYTES:
-        return _extract(paths, warn, root)
+        return _extract(paths, warn)
     shares = [[paths[i] for i in run] for run in even_runs(sizes, workers)]
     values: dict[str, dict[str, Any]] = {}
     messages: list[tuple[type[Warning], str]] = []
     n = len(shares)
     with ProcessPoolExecutor(max_workers=n) as pool:
-        for part, said in pool.map(_extract, shares, [warn] * n, [root] * n):
+        for part, said in pool.map(_extract, shares, [warn] * n):
             values.update(part)
             messages.extend(said)
     return values, messages
@@ -250,8 +230,7 @@ def _load_reports(
     keys = [_report_key(p, code) for p in files]
     stored = [cache.get(REPORTS_LAYER, k) if cache else None for k in keys]
     missing = [p for p, s in zip(files, stored, strict=True) if s is None]
-    root = cache.root if cache else None
-    fresh, messages = _extract_parallel(missing, warn, n_jobs, root) if missing else ({}, [])
+    fresh, messages = _extract_parallel(missing, warn, n_jobs) if missing else ({}, [])
     reports: list[str] = []
     values: list[dict[str, Any]] = []
     for path, key, value in zip(files, keys, stored, strict=True):

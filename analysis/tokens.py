@@ -13,14 +13,16 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
-
-import pandas as pd
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from analysis.cache import Cache, code_fingerprint
 from analysis.dictionary import Tokenizer, build_tokenizer
 from analysis.patterns import CN_NUMERALS, CN_ZERO, HAN
 from analysis.wordlists import STOPWORD_TIERS, stopwords
+
+if TYPE_CHECKING:  # segmentation workers import this module: pandas is loaded where used
+    import pandas as pd
 
 __all__ = [
     "TOKEN_COLUMNS",
@@ -100,18 +102,75 @@ def segmentation_key(texts: Sequence[str], tokenizer: Tokenizer, *, code: str = 
     str
         A hex digest.
     """
+    return _key(texts, [tokenizer.prepare(t) for t in texts], tokenizer, code)
+
+
+def _key(
+    texts: Sequence[str],
+    prepared: Sequence[tuple[str, list[tuple[int, int]]]],
+    tokenizer: Tokenizer,
+    code: str,
+) -> str:
+    """:func:`segmentation_key` from the texts' :meth:`Tokenizer.prepare` results."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{code}|{tokenizer.settings_key()}".encode())
-    for word in tokenizer.occurring_words(texts):
+    words = sorted({folded[s:e] for folded, spans in prepared for s, e in spans})
+    for word in words:
         digest.update(b"\x01" + word.encode("utf-8"))
     for text in texts:
         digest.update(b"\x00" + text.encode("utf-8"))
     return digest.hexdigest()
 
 
-def _cut_joined(tokenizer: Tokenizer, texts: list[str]) -> list[str]:
-    """Worker: each paragraph's tokens joined by a newline (cheap to send back)."""
-    return [_SEP.join(tokenizer.cut(t)) for t in texts]
+def cut_lines(
+    tokenizer: Tokenizer, prepared: Sequence[tuple[str, list[tuple[int, int]]]]
+) -> list[str]:
+    """Segment prepared paragraphs; each paragraph's tokens joined by a newline.
+
+    Parameters
+    ----------
+    tokenizer : Tokenizer
+        The tokenizer.
+    prepared : sequence of (str, list of (int, int))
+        :meth:`Tokenizer.prepare` of each paragraph.
+
+    Returns
+    -------
+    list of str
+        One line per paragraph (cheap to send between processes and to store).
+    """
+    return [_SEP.join(tokenizer.cut_prepared(text, spans)) for text, spans in prepared]
+
+
+def _segment_batch(
+    tokenizer: Tokenizer, reports: list[tuple[str, list[str]]], root: Path | None, code: str
+) -> list[tuple[str, str, list[str]]]:
+    """Worker: each report's key and tokens (one joined line per paragraph), read from the
+    cache or segmented and stored. Each paragraph is searched for domain words once, for
+    both its key and its joins."""
+    cache = Cache(root) if root is not None else None
+    out = []
+    for doc, texts in reports:
+        prepared = [tokenizer.prepare(t) for t in texts]
+        key = _key(texts, prepared, tokenizer, code)
+        lines = cache.get(SEGMENTS_LAYER, key) if cache is not None else None
+        if not _valid_lines(lines, len(texts)):
+            lines = cut_lines(tokenizer, prepared)
+            if cache is not None:
+                cache.put(SEGMENTS_LAYER, key, lines)
+        out.append((doc, key, lines))
+    return out
+
+
+def _valid_lines(lines: object, n: int) -> bool:
+    """Whether a cached value is a report's segmentation as this version stores it."""
+    return isinstance(lines, list) and len(lines) == n and all(isinstance(x, str) for x in lines)
+
+
+def _split_lines(lines: list[str]) -> list[list[str]]:
+    """Joined lines back to token lists, one string object per distinct token."""
+    intern = sys.intern
+    return [list(map(intern, line.split(_SEP))) if line else [] for line in lines]
 
 
 def even_runs(sizes: Sequence[int], n: int) -> list[list[int]]:
@@ -144,8 +203,14 @@ def _lean_context() -> Any:
     import multiprocessing
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["analysis.dictionary", "rjieba", "ahocorasick"])
+    context.set_forkserver_preload(["analysis.tokens", "rjieba", "ahocorasick"])
     return context
+
+
+def _workers(n_jobs: int, chars: int) -> int:
+    """Worker processes for ``chars`` characters of text (1: stay in this process)."""
+    workers = (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs)
+    return 1 if chars < PARALLEL_MIN_CHARS else workers
 
 
 def segment_texts(texts: list[str], tokenizer: Tokenizer, *, n_jobs: int = 1) -> list[list[str]]:
@@ -166,18 +231,10 @@ def segment_texts(texts: list[str], tokenizer: Tokenizer, *, n_jobs: int = 1) ->
     list of list of str
         Each paragraph's tokens.
     """
-    workers = (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs)
-    if workers == 1 or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
-        joined = _cut_joined(tokenizer, texts)
-    else:
-        runs = even_runs([len(t) for t in texts], workers)
-        with ProcessPoolExecutor(max_workers=len(runs), mp_context=_lean_context()) as pool:
-            parts = pool.map(
-                _cut_joined, [tokenizer] * len(runs), [[texts[i] for i in r] for r in runs]
-            )
-            joined = [line for part in parts for line in part]
-    intern = sys.intern
-    return [[intern(t) for t in line.split(_SEP)] if line else [] for line in joined]
+    runs = even_runs([len(t) for t in texts], max(1, os.cpu_count() or 1))
+    parts = {str(i): [texts[j] for j in run] for i, run in enumerate(runs)}
+    done = segment_reports(parts, tokenizer, n_jobs=n_jobs)
+    return [tokens for i in range(len(runs)) for tokens in done[str(i)][1]]
 
 
 def read_segments(cache: Cache, key: str) -> list[list[str]] | None:
@@ -198,8 +255,7 @@ def read_segments(cache: Cache, key: str) -> list[list[str]] | None:
     lines = cache.get(SEGMENTS_LAYER, key)
     if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
         return None  # not written by this version: a miss
-    intern = sys.intern  # one string per distinct token, as a fresh segmentation gives
-    return [[intern(t) for t in line.split(_SEP)] if line else [] for line in lines]
+    return _split_lines(lines)  # one string per distinct token, as a fresh segmentation gives
 
 
 def segment_reports(
@@ -211,6 +267,9 @@ def segment_reports(
 ) -> dict[str, tuple[str, list[list[str]]]]:
     """Segment reports, reading and writing each report's tokens in the cache.
 
+    Whole reports go to worker processes, which key, look up, segment and store them, so
+    that the parent only puts the tokens together.
+
     Parameters
     ----------
     reports : dict of str to list of str
@@ -218,7 +277,7 @@ def segment_reports(
     tokenizer : Tokenizer
         The tokenizer.
     n_jobs : int
-        Worker processes for the reports not in the cache.
+        Worker processes (-1: one per core); the tokens are the same whatever the number.
     cache : Cache, optional
         Where each report's tokens are kept, under :func:`segmentation_key`.
 
@@ -227,24 +286,19 @@ def segment_reports(
     dict of str to (str, list of list of str)
         By ``doc_id``: the segmentation key and each paragraph's tokens.
     """
-    out: dict[str, tuple[str, list[list[str]]]] = {}
-    todo: list[tuple[str, str]] = []
     code = code_fingerprint() if cache is not None else ""
-    for doc, texts in reports.items():
-        key = segmentation_key(texts, tokenizer, code=code)
-        hit = read_segments(cache, key) if cache is not None else None
-        if hit is not None and len(hit) == len(texts):
-            out[doc] = (key, hit)
-        else:
-            todo.append((doc, key))
-    flat = [t for doc, _ in todo for t in reports[doc]]
-    tokens = iter(segment_texts(flat, tokenizer, n_jobs=n_jobs))
-    for doc, key in todo:
-        value = [next(tokens) for _ in reports[doc]]
-        if cache is not None:
-            cache.put(SEGMENTS_LAYER, key, [_SEP.join(t) for t in value])
-        out[doc] = (key, value)
-    return out
+    root = cache.root if cache is not None else None
+    items = list(reports.items())
+    sizes = [sum(map(len, texts)) for _, texts in items]
+    workers = min(len(items), _workers(n_jobs, sum(sizes)))
+    if workers <= 1:
+        batches = [_segment_batch(tokenizer, items, root, code)]
+    else:
+        runs = [[items[i] for i in run] for run in even_runs(sizes, workers)]
+        n = len(runs)
+        with ProcessPoolExecutor(max_workers=n, mp_context=_lean_context()) as pool:
+            batches = list(pool.map(_segment_batch, [tokenizer] * n, runs, [root] * n, [code] * n))
+    return {doc: (key, _split_lines(lines)) for batch in batches for doc, key, lines in batch}
 
 
 def tokenize(
@@ -286,6 +340,8 @@ def tokenize(
     sections = (
         paragraphs["section"].tolist() if "section" in paragraphs else ["body"] * len(doc_ids)
     )
+    import pandas as pd
+
     return pd.DataFrame(
         {
             "doc_id": doc_ids,
@@ -372,6 +428,8 @@ def compare_segmentation(texts: Sequence[str], tokenizer: Tokenizer) -> pd.DataF
     pandas.DataFrame
         Columns ``text``, ``plain jieba`` and ``ours`` (tokens joined by `` / ``).
     """
+    import pandas as pd
+
     plain = Tokenizer((), engine="jieba", hmm=tokenizer.hmm)
     return pd.DataFrame(
         {

@@ -185,6 +185,15 @@ def load_general_words(
         word -> (frequency, part-of-speech tag; empty when the file has none).
     """
     text = Path(path or jieba_dict_path()).read_text(encoding="utf-8")
+    fields = text.split()
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if len(fields) == 3 * lines and all(f.isdigit() for f in fields[1::3]):
+        # every line is ``word freq pos`` (jieba's own file): split once, no loop per line
+        return {
+            w: (int(f), p)
+            for w, f, p in zip(fields[0::3], fields[1::3], fields[2::3], strict=True)
+            if len(w) <= max_len
+        }
     words: dict[str, tuple[int, str]] = {}
     for line in text.splitlines():
         parts = line.split(" ")
