@@ -11,7 +11,7 @@ formula, and a 3–4 character phrase it cannot split into words is a compressed
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from analysis.patterns import FIVE_YEAR_PLAN, HAN, SLOGAN_NUMERALS, UNITS
@@ -24,6 +24,7 @@ __all__ = [
     "FUNCTION_CHARS",
     "NOT_FORMULA_NOUNS",
     "RANKING_WORDS",
+    "GeneralDictionary",
     "GeneralWords",
     "classify_slogan",
     "clean_phrase",
@@ -167,9 +168,43 @@ def jieba_dict_path() -> Path:
     return Path(spec.origin).parent / "dict.txt"
 
 
-def load_general_words(
-    path: str | Path | None = None, *, max_len: int = 8
-) -> dict[str, tuple[int, str]]:
+class GeneralDictionary(Mapping[str, tuple[int, str]]):
+    """A general dictionary kept as columns: word -> (frequency, part-of-speech tag).
+
+    Built from the dictionary's words, frequencies (as written) and tags; a frequency is
+    turned into a number only when it is looked up, so loading jieba's 350,000 words costs
+    one index, not 350,000 tuples. A word listed twice keeps its last line, as in a dict.
+
+    Parameters
+    ----------
+    words, freqs, tags : list of str
+        One item per dictionary line.
+    max_len : int
+        Longest word kept.
+    """
+
+    def __init__(self, words: list[str], freqs: list[str], tags: list[str], max_len: int) -> None:
+        self._index = dict(zip(words, range(len(words)), strict=True))
+        for word in [w for w in words if len(w) > max_len]:
+            self._index.pop(word, None)
+        self._freqs = freqs
+        self._tags = tags
+
+    def __getitem__(self, word: str) -> tuple[int, str]:
+        i = self._index[word]
+        return int(self._freqs[i]), self._tags[i]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+def load_general_words(path: str | Path | None = None, *, max_len: int = 8) -> GeneralWords:
     """Load a general dictionary in jieba's format (``word freq [pos]`` per line).
 
     Parameters
@@ -181,25 +216,25 @@ def load_general_words(
 
     Returns
     -------
-    dict
-        word -> (frequency, part-of-speech tag; empty when the file has none).
+    Mapping
+        word -> (frequency, part-of-speech tag; empty when the file has none), a
+        :class:`GeneralDictionary`.
     """
     text = Path(path or jieba_dict_path()).read_text(encoding="utf-8")
     fields = text.split()
     lines = text.count("\n") + (not text.endswith("\n"))
     if len(fields) == 3 * lines and all(f.isdigit() for f in fields[1::3]):
         # every line is ``word freq pos`` (jieba's own file): split once, no loop per line
-        return {
-            w: (int(f), p)
-            for w, f, p in zip(fields[0::3], fields[1::3], fields[2::3], strict=True)
-            if len(w) <= max_len
-        }
-    words: dict[str, tuple[int, str]] = {}
-    for line in text.splitlines():
-        parts = line.split(" ")
-        if len(parts) >= 2 and len(parts[0]) <= max_len and parts[1].isdigit():
-            words[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else "")
-    return words
+        columns = fields[0::3], fields[1::3], fields[2::3]
+    else:
+        rows = [line.split(" ") for line in text.splitlines()]
+        rows = [r for r in rows if len(r) >= 2 and r[1].isdigit()]
+        columns = (
+            [r[0] for r in rows],
+            [r[1] for r in rows],
+            [r[2] if len(r) > 2 else "" for r in rows],
+        )
+    return GeneralDictionary(*columns, max_len=max_len)
 
 
 def segment(text: str, general: GeneralWords, *, longest: int = 4) -> list[str]:
