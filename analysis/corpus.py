@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +37,7 @@ from analysis.patterns import (
     boilerplate_rule,
 )
 from analysis.text import t2s_converter, to_simplified  # noqa: F401 - re-exported
+from analysis.wordlists import Region, regions
 
 __all__ = [
     "CORPUS_COLUMNS",
@@ -214,7 +216,9 @@ def split_paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- reading
 
 
-def read_report(path: str | Path, *, converter=None) -> dict[str, object]:
+def read_report(
+    path: str | Path, *, converter=None, table: Sequence[Region] | None = None
+) -> dict[str, object]:
     """Read one report file into a corpus record (without catalog metadata).
 
     Parameters
@@ -223,6 +227,8 @@ def read_report(path: str | Path, *, converter=None) -> dict[str, object]:
         A ``.txt`` file.
     converter : opencc.OpenCC, optional
         A ``t2s`` converter to reuse across files.
+    table : sequence of Region, optional
+        :func:`analysis.wordlists.regions`, to reuse across files.
 
     Returns
     -------
@@ -252,7 +258,7 @@ def read_report(path: str | Path, *, converter=None) -> dict[str, object]:
         "text": simplified,
         "original": original,
     }
-    record.update(infer_metadata(simplified, file_name=path.name))
+    record.update(infer_metadata(simplified, file_name=path.name, table=table))
     return record
 
 
@@ -351,12 +357,13 @@ def read_corpus(
     skip = (not listed) if skip_unreadable is None else skip_unreadable
     catalogs: dict[Path, dict[str, dict[str, str]]] = {}
     converter = t2s_converter()
+    table = regions()
     records = []
     skipped: list[CorpusError] = []
     seen_ids: set[str] = set()
     for f in files:
         try:
-            record = read_report(f, converter=converter)
+            record = read_report(f, converter=converter, table=table)
         except CorpusError as exc:
             if strict or not (skip or isinstance(exc, EmptyReportError)):
                 raise

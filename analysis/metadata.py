@@ -115,7 +115,9 @@ def _file_region(file_name: str, table: Sequence[Region]) -> str:
     return units[0] if units else ""
 
 
-def _region_and_year(title: str, head: list[str], file_name: str) -> tuple[str, str]:
+def _region_and_year(
+    title: str, head: list[str], file_name: str, table: Sequence[Region]
+) -> tuple[str, str]:
     """Region from title, delivery line, speaker line or file name; year likewise."""
     m = _REGION_RE.search(re.sub(r"^关于|(?:19|20)\d\d年(?:度)?", "", title))
     region = m.group("r") if m else ""
@@ -130,14 +132,16 @@ def _region_and_year(title: str, head: list[str], file_name: str) -> tuple[str, 
     speaker = next((s for s in map(_SPEAKER_RE.match, head) if s), None)
     if not region and speaker is not None:
         region = speaker.group("r")
-    region = region or _file_region(file_name, regions())
+    region = region or _file_region(file_name, table)
     if not year:
         fy = _FILE_YEAR_RE.findall(file_name)
         year = fy[0] if fy else ""
     return region, year
 
 
-def infer_metadata(text: str, *, file_name: str = "") -> dict[str, str]:
+def infer_metadata(
+    text: str, *, file_name: str = "", table: Sequence[Region] | None = None
+) -> dict[str, str]:
     """Infer title, region, level, year and kind from a report's first lines.
 
     Parameters
@@ -147,6 +151,9 @@ def infer_metadata(text: str, *, file_name: str = "") -> dict[str, str]:
     file_name : str
         The file's name, the last source of the region and the year
         (``2026_云南省_政府工作报告.txt``).
+    table : sequence of Region, optional
+        :func:`analysis.wordlists.regions`, read once by a caller that reads many reports
+        (read here when None).
 
     Returns
     -------
@@ -158,11 +165,12 @@ def infer_metadata(text: str, *, file_name: str = "") -> dict[str, str]:
     head = [ln.strip() for ln in text.split("\n")[:30] if ln.strip()]
     head = [ln for ln in head if not boilerplate_rule(ln)]
     title = _title(head)
-    region, year = _region_and_year(title, head, file_name)
+    table = regions() if table is None else table
+    region, year = _region_and_year(title, head, file_name, table)
     return {
         "title": title,
         "region": region,
-        "level": _level(region, regions()) if region else "",
+        "level": _level(region, table) if region else "",
         "year": year,
         "kind": _kind(title, head),
     }

@@ -65,10 +65,20 @@ class Found(NamedTuple):
 _N = f"[{SLOGAN_NUMERALS}]"
 _NOT_N = f"[^{SLOGAN_NUMERALS}\\W\\d_A-Za-z]"
 #: What may not stand before a numeral formula: an ordinal, a longer number, a rank.
-_NUM_BEFORE = f"(?<![第前后这那每近约逾超几\\d{SLOGAN_NUMERALS}])"
-_REPEATED = re.compile(_NUM_BEFORE + f"{_N}{_NOT_N}{{1,2}}(?:{_N}{_NOT_N}{{1,2}})+")
+_NOT_BEFORE = f"[第前后这那每近约逾超几\\d{SLOGAN_NUMERALS}]"
+_COUNT_N = f"[{CN_NUMERALS[1:]}两]"
+
+
+def _numeral_first(numeral: str) -> str:
+    """A numeral with none of :data:`_NOT_BEFORE` before it. (The numeral opens the pattern
+    and the character before it is checked behind it, so that a search jumps from numeral
+    to numeral instead of testing every character.)"""
+    return f"{numeral}(?<!{_NOT_BEFORE}{numeral})"
+
+
+_REPEATED = re.compile(_numeral_first(_N) + f"{_NOT_N}{{1,2}}(?:{_N}{_NOT_N}{{1,2}})+")
 _MEASURED = re.compile(
-    _NUM_BEFORE + f"(?P<num>[{CN_NUMERALS[1:]}两])(?P<unit>[大个项张])(?P<rest>{_NOT_N}{{2,8}})"
+    f"(?P<num>{_numeral_first(_COUNT_N)})(?P<unit>[大个项张])(?P<rest>{_NOT_N}{{2,8}})"
 )
 #: Count and ordinal markers that make a repeated phrase a count (双方两个, 二期三号).
 COUNT_MARKERS = "个期号级届张"
@@ -76,15 +86,19 @@ COUNT_MARKERS = "个期号级届张"
 _OUTSIDE_UNITS = "张项类"
 #: Measure words inside a counted numeral formula (五篇大文章, 两个大局).
 _MEASURES = "篇大个项"
+#: An unquoted 1+6+N: 1-4 digits or a capital, then "+" parts, not inside a longer code or
+#: number. (The pattern opens with its first character and checks the one before it
+#: afterwards, so that a search skips to candidate characters instead of testing each one.)
 _UNQUOTED_DIGITS = re.compile(
-    r"(?<![\d.+A-Za-z:/-])(?:\d{1,4}|[A-Z])(?:\+(?:\d{1,4}|[A-Z]))+(?![\d.%+A-Za-z:/-])"
+    r"[\dA-Z](?<![\d.+A-Za-z:/-][\dA-Z])(?:(?<=\d)\d{0,3})?"
+    r"(?:\+(?:\d{1,4}|[A-Z]))+(?![\d.%+A-Za-z:/-])"
 )
 #: Longest quoted span looked at: a compound of formulas (“一个中心、两块经济、三大战略”).
 _MAX_QUOTE = 40
 #: Longest quoted title whose closing words may be a counted formula.
 _MAX_TITLE = 20
 #: A counted formula closing a quoted title (…的五项重点工作, …合作八项新举措).
-_TITLE_TAIL = re.compile(_NUM_BEFORE + f"[{CN_NUMERALS[1:]}两][大个项张]{_NOT_N}{{2,4}}$")
+_TITLE_TAIL = re.compile(_numeral_first(_COUNT_N) + f"[大个项张]{_NOT_N}{{2,4}}$")
 #: A numeral part labelling a clause (一个定位:, 三个坚持:) at a clause start.
 _LABELLED = re.compile(f"(?:^|(?<=[{SENTENCE_END},]))\\s*(?P<p>{_N}[个大项]?{_NOT_N}{{1,4}})\\s*:")
 #: The +-joined words after a first word (+网格+大数据), and that first word ending at the +.
