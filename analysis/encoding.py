@@ -39,7 +39,8 @@ _BOMS = (
 #: control characters (but tab, line ends, form feed), private use and lone surrogates
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]")
 _SAMPLE = 20_000
-_COMMON = re.compile(r"[\x00-\x7f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
+#: Characters outside the common scripts (ASCII, CJK punctuation, CJK, full-width forms).
+_UNCOMMON = re.compile(r"[^\x00-\x7f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
@@ -50,7 +51,7 @@ def _looks_binary(text: str) -> bool:
     bad = len(_BAD_CHARS.findall(text)) / len(text)
     sample = text[:_SAMPLE]
     # unassigned code points; common scripts (ASCII, CJK) are assigned and skipped
-    rare = _COMMON.sub("", "".join(set(sample)))
+    rare = set(_UNCOMMON.findall(sample))
     unassigned = sum(sample.count(ch) for ch in rare if unicodedata.category(ch) == "Cn")
     return bad + unassigned / len(sample) > 0.01
 

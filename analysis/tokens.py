@@ -29,6 +29,7 @@ __all__ = [
     "Tokenizer",
     "build_tokenizer",
     "compare_segmentation",
+    "cut_paragraphs",
     "even_runs",
     "filter_tokens",
     "is_number_token",
@@ -122,10 +123,10 @@ def _key(
     return digest.hexdigest()
 
 
-def cut_lines(
+def cut_paragraphs(
     tokenizer: Tokenizer, prepared: Sequence[tuple[str, list[tuple[int, int]]]]
-) -> list[str]:
-    """Segment prepared paragraphs; each paragraph's tokens joined by a newline.
+) -> list[list[str]]:
+    """Segment prepared paragraphs.
 
     Parameters
     ----------
@@ -136,17 +137,19 @@ def cut_lines(
 
     Returns
     -------
-    list of str
-        One line per paragraph (cheap to send between processes and to store).
+    list of list of str
+        Each paragraph's tokens, one string object per distinct token (so that a batch
+        sent back from a worker process carries each token once).
     """
-    return [_SEP.join(tokenizer.cut_prepared(text, spans)) for text, spans in prepared]
+    intern = sys.intern
+    return [list(map(intern, tokenizer.cut_prepared(t, spans))) for t, spans in prepared]
 
 
 def _segment_batch(
     tokenizer: Tokenizer, reports: list[tuple[str, list[str]]], root: Path | None, code: str
-) -> list[tuple[str, str, list[str]]]:
-    """Worker: each report's key and tokens (one joined line per paragraph), read from the
-    cache or segmented and stored. Each paragraph is searched for domain words once, for
+) -> list[tuple[str, str, list[list[str]]]]:
+    """Worker: each report's key and tokens, read from the cache or segmented and stored
+    (one joined line per paragraph). Each paragraph is searched for domain words once, for
     both its key and its joins."""
     cache = Cache(root) if root is not None else None
     out = []
@@ -154,11 +157,13 @@ def _segment_batch(
         prepared = [tokenizer.prepare(t) for t in texts]
         key = _key(texts, prepared, tokenizer, code)
         lines = cache.get(SEGMENTS_LAYER, key) if cache is not None else None
-        if not _valid_lines(lines, len(texts)):
-            lines = cut_lines(tokenizer, prepared)
+        if _valid_lines(lines, len(texts)):
+            tokens = _split_lines(lines)
+        else:
+            tokens = cut_paragraphs(tokenizer, prepared)
             if cache is not None:
-                cache.put(SEGMENTS_LAYER, key, lines)
-        out.append((doc, key, lines))
+                cache.put(SEGMENTS_LAYER, key, [_SEP.join(t) for t in tokens])
+        out.append((doc, key, tokens))
     return out
 
 
@@ -298,7 +303,7 @@ def segment_reports(
         n = len(runs)
         with ProcessPoolExecutor(max_workers=n, mp_context=_lean_context()) as pool:
             batches = list(pool.map(_segment_batch, [tokenizer] * n, runs, [root] * n, [code] * n))
-    return {doc: (key, _split_lines(lines)) for batch in batches for doc, key, lines in batch}
+    return {doc: (key, tokens) for batch in batches for doc, key, tokens in batch}
 
 
 def tokenize(

@@ -69,18 +69,18 @@ def test_adding_a_report_redoes_only_what_depends_on_it(
     shutil.copy(data_dir / "tokens" / "c.txt", folder / "c.txt")
     extracted: list[list[str]] = []
     segmented: list[str] = []
-    extract, segment = analysis.pipeline._extract, analysis.tokens.cut_lines
+    extract, segment = analysis.pipeline._extract, analysis.tokens.cut_paragraphs
 
     def spy_extract(paths: list[Path], warn: bool) -> dict:
         extracted.append([p.name for p in paths])
         return extract(paths, warn)
 
-    def spy_segment(tokenizer: object, prepared: list[tuple[str, list]]) -> list[str]:
+    def spy_segment(tokenizer: object, prepared: list[tuple[str, list]]) -> list[list[str]]:
         segmented.extend(text for text, _ in prepared)
         return segment(tokenizer, prepared)
 
     monkeypatch.setattr(analysis.pipeline, "_extract", spy_extract)
-    monkeypatch.setattr(analysis.tokens, "cut_lines", spy_segment)
+    monkeypatch.setattr(analysis.tokens, "cut_paragraphs", spy_segment)
     steps = corpus_steps(folder)
     assert extracted == [["c.txt"]]
     # c.txt brings 港治谷, which occurs in neither a nor b: only c is segmented

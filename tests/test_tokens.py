@@ -60,12 +60,12 @@ def test_cache_is_read_per_report(
     first = tokenize(PARAGRAPHS, tok, cache=cache)
     assert len(list(tmp_path.rglob("*.pkl"))) == 2  # one entry per report
 
-    def boom(*args: object, **kwargs: object) -> list[str]:
+    def boom(*args: object, **kwargs: object) -> list[list[str]]:
         if args[1]:
             raise AssertionError("segmented again instead of reading the cache")
         return []
 
-    monkeypatch.setattr(analysis.tokens, "cut_lines", boom)
+    monkeypatch.setattr(analysis.tokens, "cut_paragraphs", boom)
     pd.testing.assert_frame_equal(tokenize(PARAGRAPHS, tok, cache=cache), first)
     # a new domain word that occurs in neither report keeps both keys
     other = build_tokenizer([*tok.words, "港治谷"])
