@@ -28,6 +28,7 @@ __all__ = [
 
 COHERENCE_MEASURES = ("c_v", "c_npmi", "u_mass")
 _PREPARE_PARAMS = ("no_below", "no_above", "keep_n", "min_tokens")
+_FIT_PARAMS = ("random_state", "passes", "iterations")
 
 
 def topic_coherence(
@@ -309,13 +310,25 @@ class TopicResult:
     bow: list[list[tuple[int, int]]] = field(repr=False)
 
 
-def _fit_one(
-    prepared: TopicCorpus, k: int, fit: dict[str, int], *, topn: int, coherence: bool
-) -> tuple[None, dict[int, TopicModel], pd.DataFrame]:
-    """One K: no sweep, the model, its per-topic coherence (no measures without)."""
-    model = TopicModel(k, **fit).fit(prepared)
-    measures = COHERENCE_MEASURES if coherence else ()
-    return None, {k: model}, topic_coherence([model], prepared, topn=topn, measures=measures)
+def _fit_chosen(
+    prepared: TopicCorpus, ks: list[int], params: dict[str, Any]
+) -> tuple[pd.DataFrame | None, TopicModel, pd.DataFrame]:
+    """The sweep (None for one K), the chosen model and its per-topic coherence (``topic``
+    and one column per measure; none without ``coherence``); ``params`` are
+    :func:`fit_topics`'s."""
+    fit = {k: params[k] for k in _FIT_PARAMS}
+    topn, n_jobs = params["coherence_topn"], params["n_jobs"]
+    if len(ks) > 1:
+        sweep, models, per_topic = sweep_topics(
+            prepared, ks, coherence_topn=topn, perplexity=params["perplexity"], n_jobs=n_jobs, **fit
+        )
+        model = models[int(sweep.loc[sweep["chosen"], "n_topics"].iloc[0])]
+    else:
+        sweep, model = None, TopicModel(ks[0], **fit, n_jobs=n_jobs).fit(prepared)
+        measures = COHERENCE_MEASURES if params["coherence"] else ()
+        per_topic = topic_coherence([model], prepared, topn=topn, measures=measures)
+    per_topic = per_topic[per_topic["n_topics"] == model.n_topics]
+    return sweep, model, per_topic.drop(columns="n_topics").reset_index(drop=True)
 
 
 def fit_topics(
@@ -333,6 +346,7 @@ def fit_topics(
     coherence_topn: int = 10,
     coherence: bool = True,
     perplexity: bool = False,
+    n_jobs: int = -1,
 ) -> TopicResult:
     """Fit LDA on paragraphs and tabulate it: prepare, fit (or sweep K), tables.
 
@@ -346,6 +360,9 @@ def fit_topics(
         As in :class:`TopicModel`, :func:`prepare_topics` and :func:`topic_tables`;
         ``coherence_topn`` and ``perplexity`` as in :func:`sweep_topics`. ``coherence``:
         compute c_v, c_npmi and u_mass (False: ``coherence`` is empty).
+    n_jobs : int
+        Processes (-1: one per core): for one K they share each pass's E-step (on large
+        corpora), for several Ks they fit Ks at once. It does not change the result.
 
     Returns
     -------
@@ -357,16 +374,8 @@ def fit_topics(
     if len(ks) > 1 and not coherence:
         raise ValueError("choosing among several n_topics needs coherence=True")
     prepared = prepare_topics(tokens, **{k: params[k] for k in _PREPARE_PARAMS})
-    fit = {"random_state": random_state, "passes": passes, "iterations": iterations}
-    sweep, models, per_topic = (
-        sweep_topics(prepared, ks, coherence_topn=coherence_topn, perplexity=perplexity, **fit)
-        if len(ks) > 1
-        else _fit_one(prepared, ks[0], fit, topn=coherence_topn, coherence=coherence)
-    )
-    model = models[ks[0] if sweep is None else int(sweep.loc[sweep["chosen"], "n_topics"].iloc[0])]
-    per_topic = per_topic[per_topic["n_topics"] == model.n_topics]
+    sweep, model, per_topic = _fit_chosen(prepared, ks, params)
     tables = topic_tables(model, prepared, top_n=top_n)
-    per_topic = per_topic.drop(columns="n_topics").reset_index(drop=True)
     return TopicResult(
         **tables,
         coherence={m: float(per_topic[m].mean()) for m in per_topic.columns if m != "topic"},
