@@ -159,9 +159,13 @@ def _frame(parts: list[dict[str, Any]]) -> pd.DataFrame:
 Extraction = tuple[dict[str, dict[str, Any]], list[tuple[type[Warning], str]]]
 
 
-def _extract(paths: list[Path], warn: bool) -> Extraction:
+def _extract(
+    paths: list[Path], warn: bool, keys: dict[str, str] | None = None, root: Path | None = None
+) -> Extraction:
     """Read and extract files in one batch: each file's frames as column lists, by name, and
-    the warnings given (a worker process's warnings would otherwise be lost).
+    the warnings given (a worker process's warnings would otherwise be lost). With ``keys``
+    (file name -> cache key) and the cache folder ``root``, each file's frames are stored
+    here, in the worker, rather than by the waiting parent.
 
     The extraction modules are imported here: a warm run, served from the cache, never
     loads them (nor jieba's general dictionary, which the slogan rules consult). An
@@ -193,6 +197,10 @@ def _extract(paths: list[Path], warn: bool) -> Extraction:
         }
         for doc_id, name in zip(corpus["doc_id"], corpus["file"], strict=True)
     }
+    if keys is not None and root is not None:
+        cache = Cache(root)
+        for name, value in values.items():
+            cache.put(REPORTS_LAYER, keys[name], value)
     return values, [(w.category, str(w.message)) for w in caught]
 
 
@@ -205,18 +213,20 @@ def _unreadable(path: Path) -> str:
     return f"{path}: could not be read"  # pragma: no cover - read_corpus raised before
 
 
-def _extract_parallel(paths: list[Path], warn: bool, n_jobs: int) -> Extraction:
+def _extract_parallel(
+    paths: list[Path], warn: bool, n_jobs: int, keys: dict[str, str], root: Path | None
+) -> Extraction:
     """:func:`_extract` over about equal shares of the files in worker processes."""
     workers = min(len(paths), (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs))
     sizes = [p.stat().st_size for p in paths]
     if workers <= 1 or sum(sizes) < PARALLEL_MIN_BYTES:
-        return _extract(paths, warn)
+        return _extract(paths, warn, keys, root)
     shares = [[paths[i] for i in run] for run in even_runs(sizes, workers)]
     values: dict[str, dict[str, Any]] = {}
     messages: list[tuple[type[Warning], str]] = []
     n = len(shares)
     with ProcessPoolExecutor(max_workers=n) as pool:
-        for part, said in pool.map(_extract, shares, [warn] * n):
+        for part, said in pool.map(_extract, shares, [warn] * n, [keys] * n, [root] * n):
             values.update(part)
             messages.extend(said)
     return values, messages
@@ -225,12 +235,15 @@ def _extract_parallel(paths: list[Path], warn: bool, n_jobs: int) -> Extraction:
 def _load_reports(
     files: list[Path], cache: Cache | None, warn: bool, n_jobs: int = 1
 ) -> tuple[list[str], list[dict[str, Any]]]:
-    """Each file's key and extracted frames, from the cache or extracted (and stored)."""
+    """Each file's key and extracted frames, from the cache or extracted (and stored by the
+    extraction itself)."""
     code = code_fingerprint()  # editing a rule or word list is never answered from the cache
     keys = [_report_key(p, code) for p in files]
     stored = [cache.get(REPORTS_LAYER, k) if cache else None for k in keys]
     missing = [p for p, s in zip(files, stored, strict=True) if s is None]
-    fresh, messages = _extract_parallel(missing, warn, n_jobs) if missing else ({}, [])
+    todo = {p.name: k for p, k, s in zip(files, keys, stored, strict=True) if s is None}
+    root = cache.root if cache else None
+    fresh, messages = _extract_parallel(missing, warn, n_jobs, todo, root) if missing else ({}, [])
     reports: list[str] = []
     values: list[dict[str, Any]] = []
     for path, key, value in zip(files, keys, stored, strict=True):
@@ -238,8 +251,6 @@ def _load_reports(
             value = fresh.get(path.name)
             if value is None:  # an empty or unreadable report, skipped with a warning
                 continue
-            if cache:
-                cache.put(REPORTS_LAYER, key, value)
         reports.append(key)
         values.append(value)
     if not values:

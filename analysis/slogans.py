@@ -139,7 +139,7 @@ def _glossary_slogans(
     """Formulas a glossary names: its term, aliases, quoted cores, and the parts its
     definition lists (“45432” -> 四大主导产业 ...)."""
     t2s = t2s_converter()
-    for _, row in glossary.iterrows():
+    for row in glossary.to_dict("records"):
         slots = found.setdefault(row["doc_id"], {})
         formula = False
         term = to_simplified(str(row["term"]), converter=t2s)

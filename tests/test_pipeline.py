@@ -71,9 +71,9 @@ def test_adding_a_report_redoes_only_what_depends_on_it(
     segmented: list[str] = []
     extract, segment = analysis.pipeline._extract, analysis.tokens.cut_paragraphs
 
-    def spy_extract(paths: list[Path], warn: bool) -> dict:
+    def spy_extract(paths: list[Path], warn: bool, *args: object) -> dict:
         extracted.append([p.name for p in paths])
-        return extract(paths, warn)
+        return extract(paths, warn, *args)
 
     def spy_segment(tokenizer: object, prepared: list[tuple[str, list]]) -> list[list[str]]:
         segmented.extend(text for text, _ in prepared)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -26,7 +28,7 @@ def slogan_key(text: str) -> str:
     ).casefold()
 
 
-def glossary_candidates(row: pd.Series) -> list[str]:
+def glossary_candidates(row: Mapping[str, Any]) -> list[str]:
     """Term, display term, aliases and the quoted cores of a glossary entry."""
     names = [row["term"], row.get("display_term") or "", *list(row.get("aliases") or ())]
     cores = [p for n in names for _s, _e, p in quoted_spans(str(n), max_len=20)]
@@ -48,7 +50,7 @@ def defined_terms(glossary: pd.DataFrame) -> dict[str, dict[str, str]]:
         (“135”企业诉求处置机制 -> 135) all point to the entry's term.
     """
     out: dict[str, dict[str, str]] = {}
-    for _, row in glossary.iterrows():
+    for row in glossary.to_dict("records"):
         for cand in glossary_candidates(row):
             out.setdefault(slogan_key(cand), {}).setdefault(row["doc_id"], row["term"])
     return out
