@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from analysis.bow import BagOfWords, bag_of_words
 from analysis.metadata import region_names
 
 if TYPE_CHECKING:
@@ -217,6 +218,22 @@ class TopicCorpus:
     index: pd.DataFrame
 
 
+def _gensim_bag_of_words(
+    texts: list[list[str]], *, no_below: int, no_above: float, keep_n: int | None
+) -> BagOfWords:
+    """:func:`analysis.bow.bag_of_words` computed by gensim itself (very large vocabularies)."""
+    from gensim.corpora import Dictionary
+
+    dictionary = Dictionary(texts)
+    dictionary.filter_extremes(no_below=no_below, no_above=no_above, keep_n=keep_n)
+    dictionary.compactify()
+    vocab = dictionary.token2id
+    bow = [dictionary.doc2bow(toks) for toks in texts]
+    sizes = np.array([sum(c for _, c in doc) for doc in bow], dtype=np.int64)
+    kept = [[t for t in toks if t in vocab] for toks in texts]
+    return BagOfWords(dictionary, bow, kept, sizes)
+
+
 def prepare_topics(
     tokens: pd.DataFrame,
     *,
@@ -247,22 +264,15 @@ def prepare_topics(
     TopicCorpus
         ``dictionary``, ``bow``, ``texts`` and ``index`` (``doc_id``, ``para_id``).
     """
-    from gensim.corpora import Dictionary
-
     texts = tokens["tokens"].tolist()
-    dictionary = Dictionary(texts)
     if no_below is None:
         no_below = 2 if len(texts) < 2000 else 5
-    dictionary.filter_extremes(no_below=no_below, no_above=no_above, keep_n=keep_n)
-    dictionary.compactify()
-    keep, bow, kept_texts = [], [], []
-    vocab = dictionary.token2id
-    for i, toks in enumerate(texts):
-        doc = dictionary.doc2bow(toks)
-        if sum(c for _, c in doc) >= min_tokens:
-            keep.append(i)
-            bow.append(doc)
-            kept_texts.append([t for t in toks if t in vocab])
+    filters = {"no_below": no_below, "no_above": no_above, "keep_n": keep_n}
+    built = bag_of_words(texts, **filters) or _gensim_bag_of_words(texts, **filters)
+    keep = np.flatnonzero(built.sizes >= min_tokens).tolist()
+    dictionary = built.dictionary
+    bow = [built.bow[i] for i in keep]
+    kept_texts = [built.texts[i] for i in keep]
     if len(bow) < 2:
         raise ValueError(
             f"too little text for topics: {len(bow)} paragraph(s) with {min_tokens}+ tokens "

@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "cache": 6,
     "replay": 6,
     "counts": 7,
+    "bow": 7,
     "keywords": 8,
     "topics": 8,
     "topic_model": 8,
