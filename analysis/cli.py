@@ -217,6 +217,7 @@ def _cmd_topics(args: argparse.Namespace) -> int:
             random_state=args.seed,
             passes=args.passes,
             coherence=coherence,
+            n_jobs=args.jobs,
         )
         terms = _render(result.topic_terms[result.topic_terms["rank"] <= args.top], args.format)
         if args.format == "table":
