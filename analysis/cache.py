@@ -26,7 +26,9 @@ on, nothing more:
     the package version and the package's code and word lists: the same command on
     unchanged files prints it again without loading anything else.
 
-Values are pickles written atomically (temporary file + rename), one file per entry,
+New ``reports`` and ``segments`` entries are written by the worker processes that computed
+them, not by the waiting parent. Values are pickles written atomically (temporary file +
+rename, so workers never clash), one file per entry,
 ``<root>/<layer>/<key[:2]>/<key>.pkl``. A damaged or unreadable entry counts as a miss.
 ``python -m analysis cache clear`` (:func:`clear_cache`) removes the folder.
 """
