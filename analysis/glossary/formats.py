@@ -282,6 +282,9 @@ LINE_FORMATS: tuple[LineFormat, ...] = (
         numbered_only=True,
     ),
     LineFormat(
-        "term_alone", _pattern(f"^(?!.*(?:--|——))(?P<t>[^,:{SENTENCE_END}]{{1,30}}?)\\s*:?$")
+        # no dash anywhere: checked per character of the (short) term, not by a scan of the
+        # whole line, since nothing but spaces and a colon may follow the term
+        "term_alone",
+        _pattern(f"^(?P<t>(?:(?!--|——)[^,:{SENTENCE_END}]){{1,30}}?)\\s*:?$"),
     ),
 )
