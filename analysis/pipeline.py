@@ -26,7 +26,13 @@ from analysis.cache import Cache, clear_cache, code_fingerprint, hash_parts
 from analysis.corpus import CorpusError, CorpusWarning, check_report_path, read_corpus
 from analysis.dictionary import Tokenizer, build_tokenizer, domain_dictionary
 from analysis.paths import SEEDS_DIR, cache_dir
-from analysis.tokens import TOKEN_COLUMNS, even_runs, read_segments, segment_reports
+from analysis.tokens import (
+    TOKEN_COLUMNS,
+    even_runs,
+    read_segments,
+    segment_reports,
+    start_workers_early,
+)
 
 __all__ = [
     "CorpusSteps",
@@ -390,7 +396,9 @@ def corpus_steps(
     CorpusSteps
         ``corpus``, ``paragraphs``, ``glossary``, ``slogans``, ``tokenizer``, ``tokens``.
     """
-    done = extract_steps(source, n_jobs=n_jobs, cache=cache, warn=warn)
+    files = _files(source)
+    start_workers_early(n_jobs, sum(p.stat().st_size for p in files))
+    done = extract_steps(files, n_jobs=n_jobs, cache=cache, warn=warn)
     tokenizer = build_tokenizer(
         domain_dictionary(done.glossary, done.slogans), engine=engine, hmm=hmm
     )

@@ -37,6 +37,7 @@ __all__ = [
     "segment_reports",
     "segment_texts",
     "segmentation_key",
+    "start_workers_early",
     "tokenize",
 ]
 
@@ -210,6 +211,24 @@ def _lean_context() -> Any:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["analysis.tokens", "rjieba", "ahocorasick"])
     return context
+
+
+def start_workers_early(n_jobs: int, size: int) -> None:
+    """Start the server that segmentation workers are forked from, so that it loads while
+    the reports are read and extracted (nothing happens for one process or little text).
+
+    Parameters
+    ----------
+    n_jobs : int
+        Worker processes asked for (-1: one per core).
+    size : int
+        Bytes of report text about to be read (UTF-8: about 3 bytes a character).
+    """
+    if _workers(n_jobs, size // 3) > 1:
+        from multiprocessing import forkserver
+
+        _lean_context()  # the modules the server preloads
+        forkserver.ensure_running()
 
 
 def _workers(n_jobs: int, chars: int) -> int:
