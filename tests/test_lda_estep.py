@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import pickle
+import subprocess
+import sys
 
 import numpy as np
 import pandas as pd
@@ -17,6 +20,7 @@ from analysis.lda_estep import (
     EstepPool,
     csr_corpus,
     estep_piece,
+    gensim_kernels,
     piece_bounds,
 )
 from analysis.topic_model import TopicModel, _whole
@@ -119,15 +123,42 @@ def test_pieces_give_gensims_inference(bow: list, dtype: type) -> None:
     step = EstepInput(lda.expElogbeta, lda.alpha, lda.iterations, lda.gamma_threshold)
     csr = csr_corpus(bow, dtype)
     bounds = piece_bounds(csr.indptr, 5)
+    kernels = gensim_kernels()
     total = np.zeros_like(lda.expElogbeta)
     for a, b in itertools.pairwise(bounds):
-        piece_gamma, sstats = estep_piece(csr.rows(a, b), gamma[a:b], step)
+        piece_gamma, sstats = estep_piece(csr.rows(a, b), gamma[a:b], step, kernels)
         assert piece_gamma.dtype == dtype and sstats.dtype == dtype
         total += sstats
     total *= lda.expElogbeta
     assert np.array_equal(gamma, gamma_ref)  # bit for bit
     rtol = 1e-6 if dtype == np.float64 else 1e-4  # only the summation order differs
     np.testing.assert_allclose(total, sstats_ref, rtol=rtol)
+
+
+_ALONE = """
+import json, sys
+import numpy as np
+from analysis.lda_estep import gensim_kernels
+k = gensim_kernels(alone=True)
+x = np.array([[0.5, 1.5, 2.25], [3.0, 0.125, 7.5]], dtype=np.float32)
+print(json.dumps({
+    "gensim": "gensim" in sys.modules, "scipy": "scipy" in sys.modules,
+    "de": k.dirichlet_expectation(x).tobytes().hex(),
+    "mad": float(k.mean_absolute_difference(x[0], x[1])),
+}))
+"""
+
+
+def test_a_worker_gets_gensims_functions_without_the_gensim_package() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _ALONE], capture_output=True, text=True, check=True
+    )
+    alone = json.loads(done.stdout)
+    assert (alone["gensim"], alone["scipy"]) == (False, False)
+    ours = gensim_kernels()
+    x = np.array([[0.5, 1.5, 2.25], [3.0, 0.125, 7.5]], dtype=np.float32)
+    assert alone["de"] == ours.dirichlet_expectation(x).tobytes().hex()
+    assert alone["mad"] == float(ours.mean_absolute_difference(x[0], x[1]))
 
 
 def test_n_jobs_does_not_change_the_model(bow: list, no_threshold: None) -> None:
