@@ -127,29 +127,45 @@ def bag_of_words(
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     flat = np.fromiter(itertools.chain.from_iterable(texts), dtype=object, count=lengths.sum())
     codes, uniques = pd.factorize(flat)
+    del flat  # arrays of every token are large: each is dropped as soon as it is used
     if len(uniques) > GENSIM_PRUNE_AT:
         return None
     n_docs, n_terms = len(texts), max(len(uniques), 1)
-    doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-    pairs, counts = np.unique(doc_of * n_terms + codes, return_counts=True)
-    pair_doc, pair_code = pairs // n_terms, pairs % n_terms
+    pair_doc, pair_code, counts = _pairs(codes, lengths, n_terms)
     dfs = np.bincount(pair_code, minlength=len(uniques))
     cfs = np.bincount(pair_code, weights=counts, minlength=len(uniques)).astype(np.int64)
     first_doc = pair_doc[np.unique(pair_code, return_index=True)[1]]  # pairs run by paragraph
     gensim_id = _gensim_order(first_doc, uniques)
     final = _kept_ids(gensim_id, dfs, n_docs, (no_below, no_above, keep_n))
-    stats = (n_docs, int(lengths.sum()), len(pairs))
+    stats = (n_docs, int(lengths.sum()), len(pair_doc))
     dictionary = _dictionary(uniques, final, dfs, cfs, stats)
     fid = final[pair_code]
     inside = fid >= 0
     bow = _bows(pair_doc[inside], fid[inside], counts[inside], n_docs)
     sizes = np.bincount(pair_doc[inside], weights=counts[inside], minlength=n_docs)
-    return BagOfWords(dictionary, bow, _kept_texts(flat, final[codes] >= 0, lengths), sizes)
+    kept = _kept_texts(uniques, codes, final[codes] >= 0, lengths)
+    return BagOfWords(dictionary, bow, kept, sizes)
 
 
-def _kept_texts(flat: np.ndarray, kept: np.ndarray, lengths: np.ndarray) -> list[list[str]]:
+def _pairs(
+    codes: np.ndarray, lengths: np.ndarray, n_terms: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct (paragraph, token) pairs in order, and how often each occurs."""
+    key = np.repeat(np.arange(len(lengths), dtype=np.int64) * n_terms, lengths)
+    key += codes
+    key.sort()
+    starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1]))[: len(key)])
+    counts = np.diff(np.append(starts, len(key)))
+    pairs = key[starts]
+    del key
+    return pairs // n_terms, pairs % n_terms, counts
+
+
+def _kept_texts(
+    uniques: np.ndarray, codes: np.ndarray, kept: np.ndarray, lengths: np.ndarray
+) -> list[list[str]]:
     """Each paragraph's tokens that are in the dictionary (``kept``), in order."""
-    tokens = flat[kept].tolist()
+    tokens = uniques.take(codes[kept]).tolist()
     running = np.concatenate(([0], np.cumsum(kept)))
     bounds = running[np.concatenate(([0], np.cumsum(lengths)))].tolist()
     return [tokens[a:b] for a, b in itertools.pairwise(bounds)]

@@ -96,3 +96,10 @@ def test_prepare_topics_gives_the_same_either_way(monkeypatch: pytest.MonkeyPatc
     assert fast.dictionary.token2id == slow.dictionary.token2id
     assert fast.bow == slow.bow and fast.texts == slow.texts
     assert fast.index["para_id"].tolist() == slow.index["para_id"].tolist() == [0, 2, 3, 4, 5]
+
+
+def test_paragraphs_without_tokens() -> None:
+    built = bag_of_words([[], []], no_below=1, no_above=1.0, keep_n=None)
+    assert built is not None
+    assert built.dictionary.token2id == {} and built.bow == [[], []]
+    assert built.texts == [[], []] and built.sizes.tolist() == [0, 0]
