@@ -28,7 +28,7 @@ import logging
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +39,14 @@ from analysis.wordlists import load_wordlist, national_slogans
 if TYPE_CHECKING:  # segmentation workers import this module: pandas is not loaded there
     import pandas as pd
 
-__all__ = ["ENGINES", "SEGMENTATION_VERSION", "Tokenizer", "build_tokenizer", "domain_dictionary"]
+__all__ = [
+    "ENGINES",
+    "SEGMENTATION_VERSION",
+    "Tokenizer",
+    "build_tokenizer",
+    "compare_segmentation",
+    "domain_dictionary",
+]
 
 #: Segmentation engines: jieba's algorithm in Rust (``rjieba``) or in Python (``jieba``).
 ENGINES = ("rjieba", "jieba")
@@ -349,3 +356,30 @@ def build_tokenizer(words: Iterable[str], *, engine: str = "rjieba", hmm: bool =
         A new tokenizer; its engine's dictionary is loaded on first use.
     """
     return Tokenizer(words, engine=engine, hmm=hmm)
+
+
+def compare_segmentation(texts: Sequence[str], tokenizer: Tokenizer) -> pd.DataFrame:
+    """Segment texts with plain jieba (its own dictionary) and with ``tokenizer``, side by side.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Sentences to compare.
+    tokenizer : Tokenizer
+        Our domain tokenizer.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``text``, ``plain jieba`` and ``ours`` (tokens joined by `` / ``).
+    """
+    import pandas as pd
+
+    plain = Tokenizer((), engine="jieba", hmm=tokenizer.hmm)
+    return pd.DataFrame(
+        {
+            "text": list(texts),
+            "plain jieba": [" / ".join(plain.cut(t)) for t in texts],
+            "ours": [" / ".join(tokenizer.cut(t)) for t in texts],
+        }
+    )

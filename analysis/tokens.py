@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis.cache import Cache, code_fingerprint
-from analysis.dictionary import Tokenizer, build_tokenizer
+from analysis.dictionary import Tokenizer, build_tokenizer, compare_segmentation
 from analysis.patterns import CN_NUMERALS, CN_ZERO, HAN
 from analysis.wordlists import STOPWORD_TIERS, stopwords
 
@@ -435,30 +435,3 @@ def filter_tokens(
     out = tokens.copy()
     out["tokens"] = [[t for t in toks if t not in drop] for toks in lists]
     return out
-
-
-def compare_segmentation(texts: Sequence[str], tokenizer: Tokenizer) -> pd.DataFrame:
-    """Segment texts with plain jieba (its own dictionary) and with ``tokenizer``, side by side.
-
-    Parameters
-    ----------
-    texts : sequence of str
-        Sentences to compare.
-    tokenizer : Tokenizer
-        Our domain tokenizer.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``text``, ``plain jieba`` and ``ours`` (tokens joined by `` / ``).
-    """
-    import pandas as pd
-
-    plain = Tokenizer((), engine="jieba", hmm=tokenizer.hmm)
-    return pd.DataFrame(
-        {
-            "text": list(texts),
-            "plain jieba": [" / ".join(plain.cut(t)) for t in texts],
-            "ours": [" / ".join(tokenizer.cut(t)) for t in texts],
-        }
-    )
