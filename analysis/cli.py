@@ -94,6 +94,11 @@ def _extracted(args: argparse.Namespace) -> Any:
 
 def _segmented(args: argparse.Namespace, sections: tuple[str, ...] | None = None) -> Any:
     """Every step up to the tokens (of all sections but boilerplate, or those given)."""
+    from analysis.tokens import start_workers_early
+
+    # the segmentation workers' server loads on the other core while pandas is imported
+    files = [Path(f) for f in args.files]
+    start_workers_early(args.jobs, sum(p.stat().st_size for p in files if p.is_file()))
     from analysis.pipeline import TOKEN_SECTIONS, corpus_steps
 
     return corpus_steps(
