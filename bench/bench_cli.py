@@ -1,6 +1,6 @@
 """The ``tokenize`` command end to end against plain ``jieba.lcut``, side by side in one run.
 
-    python bench/bench_cli.py [--size-mb 10] [--jobs 1,2] [--engine rjieba]
+    python bench/bench_cli.py [--size-mb 10] [--jobs 1,2] [--engine rjieba] [--repeat 3]
 
 Times, as subprocesses from a cold shell, ``python -m analysis tokenize FILES --format text``
 on a synthetic corpus (distinct copies of the seeds) with an empty cache (cold) and again
@@ -8,14 +8,19 @@ on a synthetic corpus (distinct copies of the seeds) with an empty cache (cold) 
 files, dictionary load included. Ratios are baseline seconds / our seconds (targets: >= 3x
 cold, >= 20x warm). The output of every run is hashed: cold and warm, and all job counts,
 must print the same tokens. Peak memory is the summed RSS of each command's process tree.
+With ``--repeat N`` the whole set (baseline, then ours) runs N times in turn and each
+figure is the median of its N runs (every run's seconds are kept as ``samples``): a single
+run on a shared virtual machine varies by 10 % or more, the baseline as much as ours.
 Writes ``bench/results/cli_tokenize_<size>mb.json``.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -101,11 +106,47 @@ def report(baseline: Run, ours: list[Run], summary: dict[str, object]) -> None:
     print(f"output of our runs (cold/warm, all --jobs): {same}")
 
 
+def median_run(runs: list[Run]) -> Run:
+    """One figure for repeated runs of a command: median seconds, highest peak memory."""
+    if len({r.stdout_sha256 for r in runs}) != 1:
+        raise SystemExit(f"{runs[0].name}: repeated runs printed different output")
+    seconds = statistics.median(r.seconds for r in runs)
+    return replace(runs[0], seconds=round(seconds, 3), peak_mb=max(r.peak_mb for r in runs))
+
+
+def measure(
+    files: list[Path], work: Path, args: argparse.Namespace
+) -> tuple[Run, list[Run], float, dict[str, list[float]]]:
+    """Baseline and our runs, ``args.repeat`` rounds; medians, cache size, every sample."""
+    rounds: list[tuple[Run, list[Run]]] = []
+    cache_mb = 0.0
+    for i in range(args.repeat):
+        folder = work / f"round{i}"
+        folder.mkdir()
+        plain = run_measured(
+            "plain jieba.lcut", [PYTHON, str(PLAIN_JIEBA), *map(str, files)], out=folder / "plain"
+        )
+        print(f"  plain jieba.lcut: {plain.seconds:.2f} s", flush=True)
+        ours: list[Run] = []
+        for jobs in (int(j) for j in args.jobs.split(",")):
+            runs, cache_mb = run_ours(files, folder, jobs=jobs, engine=args.engine, root=args.root)
+            ours += runs
+        rounds.append((plain, ours))
+    baseline = median_run([b for b, _ in rounds])
+    ours = [median_run([o[k] for _, o in rounds]) for k in range(len(rounds[0][1]))]
+    samples = {r.name: [] for r in [rounds[0][0], *rounds[0][1]]}
+    for b, o in rounds:
+        for r in [b, *o]:
+            samples[r.name].append(r.seconds)
+    return baseline, ours, cache_mb, samples
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size-mb", type=float, default=10.0, help="corpus size (default 10)")
     ap.add_argument("--jobs", default="1,2", help="job counts to run (default 1,2)")
     ap.add_argument("--engine", help="pass --engine to tokenize (if it has one)")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds; medians count (default 3)")
     add_root_option(ap)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-cli-") as tmp:
@@ -113,14 +154,7 @@ def main() -> int:
         files = write_corpus(work / "corpus", size_mb=args.size_mb)
         mb = corpus_mb(files)
         print(f"corpus: {len(files)} files, {mb:.1f} MB", flush=True)
-        baseline = run_measured(
-            "plain jieba.lcut", [PYTHON, str(PLAIN_JIEBA), *map(str, files)], out=work / "plain.txt"
-        )
-        print(f"  plain jieba.lcut: {baseline.seconds:.2f} s", flush=True)
-        ours, cache_mb = [], 0.0
-        for jobs in (int(j) for j in args.jobs.split(",")):
-            runs, cache_mb = run_ours(files, work, jobs=jobs, engine=args.engine, root=args.root)
-            ours += runs
+        baseline, ours, cache_mb, samples = measure(files, work, args)
     summary = summarise(baseline, ours)
     report(baseline, ours, summary)
     path = write_result(
@@ -129,6 +163,8 @@ def main() -> int:
             "corpus": {"files": len(files), "mb": round(mb, 2)},
             "engine": args.engine or "default",
             "cache_mb": cache_mb,
+            "repeat": args.repeat,
+            "samples": samples,
             "baseline": run_dicts([baseline])[0],
             "runs": run_dicts(ours),
             **summary,
