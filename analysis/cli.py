@@ -94,11 +94,6 @@ def _extracted(args: argparse.Namespace) -> Any:
 
 def _segmented(args: argparse.Namespace, sections: tuple[str, ...] | None = None) -> Any:
     """Every step up to the tokens (of all sections but boilerplate, or those given)."""
-    from analysis.tokens import start_workers_early
-
-    # the segmentation workers' server loads on the other core while pandas is imported
-    files = [Path(f) for f in args.files]
-    start_workers_early(args.jobs, sum(p.stat().st_size for p in files if p.is_file()))
     from analysis.pipeline import TOKEN_SECTIONS, corpus_steps
 
     return corpus_steps(
@@ -213,8 +208,8 @@ def _cmd_topics(args: argparse.Namespace) -> int:
         from analysis.tokens import filter_tokens
         from analysis.topics import fit_topics
 
-        steps = _segmented(args, ("body",))
-        tokens = filter_tokens(steps.tokens, policy_verbs=True)
+        tokens = filter_tokens(_segmented(args, ("body",)).tokens, policy_verbs=True)
+        # the corpus, its paragraphs and the unfiltered tokens are freed before fitting
         coherence = args.coherence or not isinstance(n_topics, int)  # needed to choose K
         result = fit_topics(
             tokens,

@@ -182,6 +182,19 @@ class Tokenizer:
         self._segmenter: Any = None
         self._automaton: Any = None
 
+    def share_engine(self, other: Tokenizer) -> None:
+        """Use ``other``'s engine instance (loaded already) instead of loading one.
+
+        Parameters
+        ----------
+        other : Tokenizer
+            A tokenizer with the same engine and HMM setting (its words do not matter:
+            the engine never holds domain words).
+        """
+        if (other.engine, other.hmm) != (self.engine, self.hmm):
+            raise ValueError(f"cannot share a {other.engine!r} engine with {self!r}")
+        self._segmenter = other.segmenter_
+
     def settings_key(self) -> str:
         """Return the settings that change tokens besides the words (engine, HMM, version)."""
         return f"{self.engine}|hmm={self.hmm}|v{SEGMENTATION_VERSION}"

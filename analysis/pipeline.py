@@ -11,10 +11,9 @@ files' bytes and reads everything else from the cache (see :mod:`analysis.cache`
 
 from __future__ import annotations
 
-import os
+import contextlib
 import warnings
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,16 +22,17 @@ import pandas as pd
 
 from analysis import __version__
 from analysis.cache import Cache, clear_cache, code_fingerprint, hash_parts
-from analysis.corpus import CorpusError, CorpusWarning, check_report_path, read_corpus
+from analysis.corpus import CorpusError, check_report_path, read_corpus
 from analysis.dictionary import Tokenizer, build_tokenizer, domain_dictionary
-from analysis.paths import SEEDS_DIR, cache_dir
-from analysis.tokens import (
-    TOKEN_COLUMNS,
-    even_runs,
-    read_segments,
-    segment_reports,
-    start_workers_early,
+from analysis.extraction import (
+    FRAMES,
+    REPORTS_LAYER,
+    ReportWorkers,
+    extract_batch,
+    worker_count,
 )
+from analysis.paths import SEEDS_DIR, cache_dir
+from analysis.tokens import TOKEN_COLUMNS, even_runs, read_segments, segment_reports
 
 __all__ = [
     "CorpusSteps",
@@ -44,14 +44,8 @@ __all__ = [
     "open_cache",
 ]
 
-#: Cache layer of each file's extraction (corpus row, paragraphs, glossary, slogan set).
-REPORTS_LAYER = "reports"
 #: Cache layer of (file, dictionary) -> the file's segmentation key.
 POINTERS_LAYER = "dictionary"
-#: The extracted frames kept per file, in order.
-_FRAMES = ("corpus", "paragraphs", "glossary", "slogans")
-#: Below this many bytes of new files, worker processes cost more than they save.
-PARALLEL_MIN_BYTES = 1_000_000
 #: Paragraph sections segmented by default (boilerplate is not report text).
 TOKEN_SECTIONS = ("body", "glossary", "appendix")
 
@@ -140,19 +134,6 @@ def _report_key(path: Path, code: str) -> str:
     return hash_parts("reports", __version__, code, path.name, path.read_bytes(), catalog_bytes)
 
 
-def _by_doc(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    """A frame split by ``doc_id`` into plain column lists and dtypes (fast to load)."""
-    dtypes = {c: str(t) for c, t in frame.dtypes.items()}
-    lists = {c: frame[c].tolist() for c in frame.columns}
-    rows: dict[str, list[int]] = {}
-    for i, doc in enumerate(lists["doc_id"]):
-        rows.setdefault(doc, []).append(i)
-    return {
-        doc: {"columns": {c: [v[i] for i in idx] for c, v in lists.items()}, "dtypes": dtypes}
-        for doc, idx in rows.items()
-    }
-
-
 def _frame(parts: list[dict[str, Any]]) -> pd.DataFrame:
     """Concatenate stored column lists into one frame with the stored dtypes."""
     first = parts[0]
@@ -162,94 +143,34 @@ def _frame(parts: list[dict[str, Any]]) -> pd.DataFrame:
     return frame.astype(dtypes) if dtypes else frame
 
 
-Extraction = tuple[dict[str, dict[str, Any]], list[tuple[type[Warning], str]]]
-
-
-def _extract(
-    paths: list[Path], warn: bool, keys: dict[str, str] | None = None, root: Path | None = None
-) -> Extraction:
-    """Read and extract files in one batch: each file's frames as column lists, by name, and
-    the warnings given (a worker process's warnings would otherwise be lost). With ``keys``
-    (file name -> cache key) and the cache folder ``root``, each file's frames are stored
-    here, in the worker, rather than by the waiting parent.
-
-    The extraction modules are imported here: a warm run, served from the cache, never
-    loads them (nor jieba's general dictionary, which the slogan rules consult). An
-    unreadable or empty file is skipped with a warning; the caller raises when no file at
-    all could be read.
-    """
-    from analysis.corpus import split_paragraphs
-    from analysis.glossary import extract_glossary
-    from analysis.slogans import find_slogans, load_general_words
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            corpus = read_corpus([str(p) for p in paths], skip_unreadable=True)
-        except CorpusError:  # no file of this batch could be read: each one's reason
-            return {}, [(CorpusWarning, f"skipped {_unreadable(p)}") for p in paths]
-        paragraphs = split_paragraphs(corpus)
-        glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
-        slogans = find_slogans(paragraphs, glossary, general=load_general_words())
-    split = [_by_doc(f) for f in (corpus, paragraphs, glossary, slogans)]
-    empty = [
-        {"columns": {c: [] for c in f.columns}, "dtypes": {}}
-        for f in (corpus, paragraphs, glossary, slogans)
-    ]
-    values = {
-        name: {
-            step: parts.get(doc_id, blank)
-            for step, parts, blank in zip(_FRAMES, split, empty, strict=True)
-        }
-        for doc_id, name in zip(corpus["doc_id"], corpus["file"], strict=True)
-    }
-    if keys is not None and root is not None:
-        cache = Cache(root)
-        for name, value in values.items():
-            cache.put(REPORTS_LAYER, keys[name], value)
-    return values, [(w.category, str(w.message)) for w in caught]
-
-
-def _unreadable(path: Path) -> str:
-    """The one-sentence reason a file cannot be read as a report."""
-    try:
-        read_corpus([path])
-    except CorpusError as exc:
-        return str(exc)
-    return f"{path}: could not be read"  # pragma: no cover - read_corpus raised before
-
-
-def _extract_parallel(
-    paths: list[Path], warn: bool, n_jobs: int, keys: dict[str, str], root: Path | None
-) -> Extraction:
-    """:func:`_extract` over about equal shares of the files in worker processes."""
-    workers = min(len(paths), (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs))
-    sizes = [p.stat().st_size for p in paths]
-    if workers <= 1 or sum(sizes) < PARALLEL_MIN_BYTES:
-        return _extract(paths, warn, keys, root)
-    shares = [[paths[i] for i in run] for run in even_runs(sizes, workers)]
-    values: dict[str, dict[str, Any]] = {}
-    messages: list[tuple[type[Warning], str]] = []
-    n = len(shares)
-    with ProcessPoolExecutor(max_workers=n) as pool:
-        for part, said in pool.map(_extract, shares, [warn] * n, [keys] * n, [root] * n):
-            values.update(part)
-            messages.extend(said)
-    return values, messages
-
-
 def _load_reports(
-    files: list[Path], cache: Cache | None, warn: bool, n_jobs: int = 1
-) -> tuple[list[str], list[dict[str, Any]]]:
+    files: list[Path],
+    cache: Cache | None,
+    warn: bool,
+    n_jobs: int = 1,
+    *,
+    stack: contextlib.ExitStack | None = None,
+    engine: tuple[str, bool] | None = None,
+) -> tuple[list[str], list[dict[str, Any]], ReportWorkers | None]:
     """Each file's key and extracted frames, from the cache or extracted (and stored by the
-    extraction itself)."""
+    extraction itself), and the worker processes that extracted the new files when there
+    were several: kept open on ``stack`` (to segment, with ``engine`` loaded), else closed."""
     code = code_fingerprint()  # editing a rule or word list is never answered from the cache
     keys = [_report_key(p, code) for p in files]
     stored = [cache.get(REPORTS_LAYER, k) if cache else None for k in keys]
     missing = [p for p, s in zip(files, stored, strict=True) if s is None]
     todo = {p.name: k for p, k, s in zip(files, keys, stored, strict=True) if s is None}
     root = cache.root if cache else None
-    fresh, messages = _extract_parallel(missing, warn, n_jobs, todo, root) if missing else ({}, [])
+    sizes = [p.stat().st_size for p in missing]
+    workers, n = None, worker_count(n_jobs, sizes)
+    if n <= 1:
+        fresh, messages = extract_batch(missing, warn, todo, root) if missing else ({}, [])
+    else:
+        shares = [[missing[i] for i in run] for run in even_runs(sizes, n)]
+        workers = ReportWorkers(shares, warn=warn, keys=todo, root=root, engine=engine)
+        with contextlib.ExitStack() as local:
+            (local if stack is None else stack).enter_context(workers)
+            fresh, messages = workers.extracted()
     reports: list[str] = []
     values: list[dict[str, Any]] = []
     for path, key, value in zip(files, keys, stored, strict=True):
@@ -265,7 +186,7 @@ def _load_reports(
         raise CorpusError(f"none of the {len(files)} files is a readable report")
     for category, message in messages:  # given in this run's extraction (maybe by workers)
         warnings.warn(message, category, stacklevel=3)
-    return reports, values
+    return reports, values, (workers if stack is not None else None)
 
 
 def load_corpus(source: Source = None, *, cache: bool = True) -> pd.DataFrame:
@@ -283,7 +204,7 @@ def load_corpus(source: Source = None, *, cache: bool = True) -> pd.DataFrame:
     pandas.DataFrame
         The columns of :func:`analysis.read_corpus`, one row per report, sorted by file name.
     """
-    _, values = _load_reports(_files(source), open_cache(cache), warn=True)
+    _, values, _ = _load_reports(_files(source), open_cache(cache), warn=True)
     return _frame([v["corpus"] for v in values])
 
 
@@ -294,8 +215,10 @@ def _tokens(
     *,
     n_jobs: int,
     cache: Cache | None,
+    workers: ReportWorkers | None = None,
 ) -> pd.DataFrame:
-    """Tokens of the paragraphs; a file whose (file, dictionary) pointer is cached is not read."""
+    """Tokens of the paragraphs; a file whose (file, dictionary) pointer is cached is not read.
+    New segmentation goes to ``workers`` when given (those that extracted the files)."""
     reports: dict[str, list[str]] = {}
     for doc, text in zip(paragraphs["doc_id"].tolist(), paragraphs["text"].tolist(), strict=True):
         reports.setdefault(doc, []).append(text)
@@ -307,7 +230,12 @@ def _tokens(
         if value is not None and len(value) == len(reports[doc]):
             found[doc] = value
     todo = {d: t for d, t in reports.items() if d not in found}
-    done = segment_reports(todo, tokenizer, n_jobs=n_jobs, cache=cache) if todo else {}
+    if not todo:
+        done = {}
+    elif workers is not None:
+        done = workers.segment(todo, tokenizer, code_fingerprint() if cache is not None else "")
+    else:
+        done = segment_reports(todo, tokenizer, n_jobs=n_jobs, cache=cache)
     for doc, (seg_key, value) in done.items():
         found[doc] = value
         if cache is not None:
@@ -345,19 +273,33 @@ def extract_steps(
         ``corpus``, ``paragraphs``, ``glossary`` (conflicts flagged across the whole
         corpus), ``slogans`` (the slogan set) and the files' cache ``keys``.
     """
+    return _extracted(_files(source), n_jobs=n_jobs, cache=open_cache(cache), warn=warn)[0]
+
+
+def _extracted(
+    files: list[Path],
+    *,
+    n_jobs: int,
+    cache: Cache | None,
+    warn: bool,
+    stack: contextlib.ExitStack | None = None,
+    engine: tuple[str, bool] | None = None,
+) -> tuple[Extracted, ReportWorkers | None]:
+    """:func:`extract_steps` on files, and the workers kept open on ``stack`` (if any)."""
     from analysis.glossary import flag_conflicts
 
-    keys, values = _load_reports(_files(source), open_cache(cache), warn, n_jobs)
-    frames = {step: _frame([v[step] for v in values]) for step in _FRAMES}
+    keys, values, workers = _load_reports(files, cache, warn, n_jobs, stack=stack, engine=engine)
+    frames = {step: _frame([v[step] for v in values]) for step in FRAMES}
     glossary = frames["glossary"]
     glossary = glossary.assign(conflict=flag_conflicts(glossary, warn=warn))
-    return Extracted(
+    done = Extracted(
         corpus=frames["corpus"],
         paragraphs=frames["paragraphs"],
         glossary=glossary,
         slogans=frames["slogans"],
         keys=dict(zip(frames["corpus"]["doc_id"], keys, strict=True)),
     )
+    return done, workers
 
 
 def corpus_steps(
@@ -396,17 +338,19 @@ def corpus_steps(
     CorpusSteps
         ``corpus``, ``paragraphs``, ``glossary``, ``slogans``, ``tokenizer``, ``tokens``.
     """
-    files = _files(source)
-    start_workers_early(n_jobs, sum(p.stat().st_size for p in files))
-    done = extract_steps(files, n_jobs=n_jobs, cache=cache, warn=warn)
-    tokenizer = build_tokenizer(
-        domain_dictionary(done.glossary, done.slogans), engine=engine, hmm=hmm
-    )
-    paragraphs = done.paragraphs
-    # every report text is segmented (and cached) as a whole, whatever sections are asked
-    # for: a keywords run after a tokenize run reads the same segments
-    text = paragraphs[paragraphs["section"].isin(TOKEN_SECTIONS)]
-    tokens = _tokens(done.keys, text, tokenizer, n_jobs=n_jobs, cache=open_cache(cache))
+    store = open_cache(cache)
+    with contextlib.ExitStack() as stack:  # workers that extract new files then segment
+        done, workers = _extracted(
+            _files(source), n_jobs=n_jobs, cache=store, warn=warn, stack=stack, engine=(engine, hmm)
+        )
+        tokenizer = build_tokenizer(
+            domain_dictionary(done.glossary, done.slogans), engine=engine, hmm=hmm
+        )
+        paragraphs = done.paragraphs
+        # every report text is segmented (and cached) as a whole, whatever sections are
+        # asked for: a keywords run after a tokenize run reads the same segments
+        text = paragraphs[paragraphs["section"].isin(TOKEN_SECTIONS)]
+        tokens = _tokens(done.keys, text, tokenizer, n_jobs=n_jobs, cache=store, workers=workers)
     tokens = tokens[tokens["section"].isin(list(sections))].reset_index(drop=True)
     return CorpusSteps(
         corpus=done.corpus,

@@ -34,10 +34,10 @@ __all__ = [
     "filter_tokens",
     "is_number_token",
     "read_segments",
+    "segment_batch",
     "segment_reports",
     "segment_texts",
     "segmentation_key",
-    "start_workers_early",
     "tokenize",
 ]
 
@@ -146,12 +146,29 @@ def cut_paragraphs(
     return [list(map(intern, tokenizer.cut_prepared(t, spans))) for t, spans in prepared]
 
 
-def _segment_batch(
+def segment_batch(
     tokenizer: Tokenizer, reports: list[tuple[str, list[str]]], root: Path | None, code: str
 ) -> list[tuple[str, str, list[list[str]]]]:
-    """Worker: each report's key and tokens, read from the cache or segmented and stored
-    (one joined line per paragraph). Each paragraph is searched for domain words once, for
-    both its key and its joins."""
+    """Each report's key and tokens, read from the cache or segmented and stored (one joined
+    line per paragraph): the work of one segmentation worker. Each paragraph is searched
+    for domain words once, for both its key and its joins.
+
+    Parameters
+    ----------
+    tokenizer : Tokenizer
+        The tokenizer.
+    reports : list of (str, list of str)
+        ``doc_id`` and paragraphs of each report.
+    root : Path or None
+        The cache folder (None: no cache).
+    code : str
+        :func:`analysis.cache.code_fingerprint` (empty without a cache).
+
+    Returns
+    -------
+    list of (str, str, list of list of str)
+        ``doc_id``, segmentation key and each paragraph's tokens.
+    """
     cache = Cache(root) if root is not None else None
     out = []
     for doc, texts in reports:
@@ -211,24 +228,6 @@ def _lean_context() -> Any:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["analysis.tokens", "rjieba", "ahocorasick"])
     return context
-
-
-def start_workers_early(n_jobs: int, size: int) -> None:
-    """Start the server that segmentation workers are forked from, so that it loads while
-    the reports are read and extracted (nothing happens for one process or little text).
-
-    Parameters
-    ----------
-    n_jobs : int
-        Worker processes asked for (-1: one per core).
-    size : int
-        Bytes of report text about to be read (UTF-8: about 3 bytes a character).
-    """
-    if _workers(n_jobs, size // 3) > 1:
-        from multiprocessing import forkserver
-
-        _lean_context()  # the modules the server preloads
-        forkserver.ensure_running()
 
 
 def _workers(n_jobs: int, chars: int) -> int:
@@ -316,12 +315,12 @@ def segment_reports(
     sizes = [sum(map(len, texts)) for _, texts in items]
     workers = min(len(items), _workers(n_jobs, sum(sizes)))
     if workers <= 1:
-        batches = [_segment_batch(tokenizer, items, root, code)]
+        batches = [segment_batch(tokenizer, items, root, code)]
     else:
         runs = [[items[i] for i in run] for run in even_runs(sizes, workers)]
         n = len(runs)
         with ProcessPoolExecutor(max_workers=n, mp_context=_lean_context()) as pool:
-            batches = list(pool.map(_segment_batch, [tokenizer] * n, runs, [root] * n, [code] * n))
+            batches = list(pool.map(segment_batch, [tokenizer] * n, runs, [root] * n, [code] * n))
     return {doc: (key, tokens) for batch in batches for doc, key, tokens in batch}
 
 

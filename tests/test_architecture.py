@@ -43,6 +43,7 @@ LAYERS: dict[str, int] = {
     "pages": 10,
     "notebook": 10,
     "pipeline": 10,
+    "extraction": 9,
     "report_data": 11,
     "report": 11,
     "cli": 12,

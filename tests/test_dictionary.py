@@ -153,3 +153,14 @@ def test_occurring_words(tok: Tokenizer) -> None:
 def test_unknown_engine_is_one_clear_error() -> None:
     with pytest.raises(ValueError, match="unknown engine 'pkuseg'; choose from rjieba, jieba"):
         build_tokenizer([], engine="pkuseg")
+
+
+def test_share_engine_uses_the_loaded_engine() -> None:
+    warm = build_tokenizer([])
+    engine = warm.segmenter_
+    tok = build_tokenizer(["三资三化"])
+    tok.share_engine(warm)
+    assert tok.segmenter_ is engine
+    assert tok.cut("落实“三资三化”") == ["落实", "“", "三资三化", "”"]
+    with pytest.raises(ValueError, match="cannot share"):
+        build_tokenizer([], hmm=False).share_engine(warm)

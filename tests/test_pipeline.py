@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import analysis.corpus
+import analysis.extraction
 import analysis.pipeline
 import analysis.tokens
 from analysis.pipeline import CorpusSteps, corpus_steps, load_corpus
@@ -54,7 +55,7 @@ def test_warm_run_reads_no_text_and_extracts_nothing(
     def boom(*args: object, **kwargs: object) -> object:
         raise AssertionError("work done again on a warm run")
 
-    monkeypatch.setattr(analysis.pipeline, "_extract", boom)
+    monkeypatch.setattr(analysis.pipeline, "extract_batch", boom)
     monkeypatch.setattr(analysis.pipeline, "segment_reports", boom)
     warm = corpus_steps(folder)
     for name in ("corpus", "paragraphs", "glossary", "slogans", "tokens"):
@@ -69,7 +70,7 @@ def test_adding_a_report_redoes_only_what_depends_on_it(
     shutil.copy(data_dir / "tokens" / "c.txt", folder / "c.txt")
     extracted: list[list[str]] = []
     segmented: list[str] = []
-    extract, segment = analysis.pipeline._extract, analysis.tokens.cut_paragraphs
+    extract, segment = analysis.pipeline.extract_batch, analysis.tokens.cut_paragraphs
 
     def spy_extract(paths: list[Path], warn: bool, *args: object) -> dict:
         extracted.append([p.name for p in paths])
@@ -79,7 +80,7 @@ def test_adding_a_report_redoes_only_what_depends_on_it(
         segmented.extend(text for text, _ in prepared)
         return segment(tokenizer, prepared)
 
-    monkeypatch.setattr(analysis.pipeline, "_extract", spy_extract)
+    monkeypatch.setattr(analysis.pipeline, "extract_batch", spy_extract)
     monkeypatch.setattr(analysis.tokens, "cut_paragraphs", spy_segment)
     steps = corpus_steps(folder)
     assert extracted == [["c.txt"]]
@@ -93,13 +94,37 @@ def test_jobs_and_engine_give_the_same_tokens(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(analysis.tokens, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(analysis.pipeline, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(analysis.extraction, "PARALLEL_MIN_BYTES", 0)
     one = corpus_steps(folder, cache=False)
     two = corpus_steps(folder, cache=False, n_jobs=2)
     pd.testing.assert_frame_equal(one.tokens, two.tokens)
     pd.testing.assert_frame_equal(one.glossary, two.glossary)
     plain = corpus_steps(folder, cache=False, engine="jieba")
     assert _lines(plain) == _lines(one)
+
+
+def test_workers_that_extract_also_segment(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With several processes, the workers that extracted the files segment them too (one
+    engine load each), the cache is written by them, and none outlives the call."""
+    import multiprocessing
+
+    monkeypatch.setattr(analysis.extraction, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "cache"))
+    calls: list[int] = []
+    segment = analysis.extraction.ReportWorkers.segment
+
+    def spy(self: object, reports: dict, *args: object) -> dict:
+        calls.append(len(reports))
+        return segment(self, reports, *args)
+
+    monkeypatch.setattr(analysis.extraction.ReportWorkers, "segment", spy)
+    two = corpus_steps(folder, n_jobs=2)
+    assert calls == [2]  # both reports, in the workers
+    assert multiprocessing.active_children() == []
+    assert len(list((tmp_path / "cache").rglob("segments/*/*.pkl"))) == 2
+    pd.testing.assert_frame_equal(two.tokens, corpus_steps(folder, cache=False).tokens)
 
 
 def test_sections(folder: Path) -> None:

@@ -317,7 +317,9 @@ def test_general_dictionary_reads_both_file_shapes(tmp_path: Path) -> None:
     """jieba's three-field lines are split in one pass; other lines one by one; a word
     listed twice keeps its last line; long words and lines without a frequency are left out."""
     three = tmp_path / "three.txt"
-    three.write_text("数据 120 n\n大数据 30 n\n数据 7 v\n一二三四五六七八九 5 n\n", encoding="utf-8")
+    three.write_text(
+        "数据 120 n\n大数据 30 n\n数据 7 v\n一二三四五六七八九 5 n\n", encoding="utf-8"
+    )
     general = load_general_words(three)
     assert dict(general.items()) == {"数据": (7, "v"), "大数据": (30, "n")}
     assert "一二三四五六七八九" not in general and len(general) == 2

@@ -1,0 +1,252 @@
+"""Extracting report files in batches, and the worker processes that extract, then segment.
+
+A batch of files is read, split into paragraphs, and searched for glossary entries and the
+slogan set (:func:`extract_batch`); each file's frames are kept as plain column lists, the
+form the cache stores. With several cores, :class:`ReportWorkers` gives each worker process
+a share of the files. A worker that will also segment loads its segmentation engine as soon
+as it has sent its extraction back, while this process puts the domain dictionary together,
+and then segments the reports it is sent with that engine: the engine is loaded once per
+worker and no second set of processes is started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import warnings
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pandas as pd
+
+from analysis.cache import Cache
+from analysis.corpus import CorpusError, CorpusWarning, read_corpus
+from analysis.dictionary import Tokenizer
+from analysis.tokens import even_runs, segment_batch
+
+__all__ = [
+    "FRAMES",
+    "PARALLEL_MIN_BYTES",
+    "REPORTS_LAYER",
+    "Extraction",
+    "ReportWorkers",
+    "extract_batch",
+]
+
+#: Cache layer of each file's extraction (corpus row, paragraphs, glossary, slogan set).
+REPORTS_LAYER = "reports"
+#: The extracted frames kept per file, in order.
+FRAMES = ("corpus", "paragraphs", "glossary", "slogans")
+#: Below this many bytes of new files, worker processes cost more than they save.
+PARALLEL_MIN_BYTES = 1_000_000
+
+Extraction = tuple[dict[str, dict[str, Any]], list[tuple[type[Warning], str]]]
+Segmented = dict[str, tuple[str, list[list[str]]]]
+
+
+def _by_doc(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """A frame split by ``doc_id`` into plain column lists and dtypes (fast to load)."""
+    dtypes = {c: str(t) for c, t in frame.dtypes.items()}
+    lists = {c: frame[c].tolist() for c in frame.columns}
+    rows: dict[str, list[int]] = {}
+    for i, doc in enumerate(lists["doc_id"]):
+        rows.setdefault(doc, []).append(i)
+    return {
+        doc: {"columns": {c: [v[i] for i in idx] for c, v in lists.items()}, "dtypes": dtypes}
+        for doc, idx in rows.items()
+    }
+
+
+def extract_batch(
+    paths: list[Path], warn: bool, keys: dict[str, str] | None = None, root: Path | None = None
+) -> Extraction:
+    """Read and extract files in one batch.
+
+    The extraction modules are imported here: a warm run, served from the cache, never
+    loads them (nor jieba's general dictionary, which the slogan rules consult). An
+    unreadable or empty file is skipped with a warning; the caller raises when no file at
+    all could be read.
+
+    Parameters
+    ----------
+    paths : list of Path
+        The files.
+    warn : bool
+        Let glossary extraction warn.
+    keys : dict of str to str, optional
+        File name -> cache key; with ``root``, each file's frames are stored here (in the
+        worker), not by the waiting parent.
+    root : Path, optional
+        The cache folder.
+
+    Returns
+    -------
+    tuple of (dict, list)
+        File name -> :data:`FRAMES` as column lists; the warnings given, as (category,
+        message) pairs (a worker process's warnings would otherwise be lost).
+    """
+    from analysis.corpus import split_paragraphs
+    from analysis.glossary import extract_glossary
+    from analysis.slogans import find_slogans, load_general_words
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            corpus = read_corpus([str(p) for p in paths], skip_unreadable=True)
+        except CorpusError:  # no file of this batch could be read: each one's reason
+            return {}, [(CorpusWarning, f"skipped {unreadable(p)}") for p in paths]
+        paragraphs = split_paragraphs(corpus)
+        glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
+        slogans = find_slogans(paragraphs, glossary, general=load_general_words())
+    frames = (corpus, paragraphs, glossary, slogans)
+    split = [_by_doc(f) for f in frames]
+    empty = [{"columns": {c: [] for c in f.columns}, "dtypes": {}} for f in frames]
+    values = {
+        name: {
+            step: parts.get(doc_id, blank)
+            for step, parts, blank in zip(FRAMES, split, empty, strict=True)
+        }
+        for doc_id, name in zip(corpus["doc_id"], corpus["file"], strict=True)
+    }
+    if keys is not None and root is not None:
+        cache = Cache(root)
+        for name, value in values.items():
+            cache.put(REPORTS_LAYER, keys[name], value)
+    return values, [(w.category, str(w.message)) for w in caught]
+
+
+def unreadable(path: Path) -> str:
+    """Return the one-sentence reason a file cannot be read as a report."""
+    try:
+        read_corpus([path])
+    except CorpusError as exc:
+        return str(exc)
+    return f"{path}: could not be read"  # pragma: no cover - read_corpus raised before
+
+
+def _serve(conn: Connection, job: tuple[Any, ...], engine: tuple[str, bool] | None) -> None:
+    """Worker: extract a share of the files, then (when asked) segment reports.
+
+    The segmentation engine loads right after the extraction is sent, while the parent
+    builds the dictionary; state lives in this function's variables.
+    """
+    try:
+        conn.send(extract_batch(*job))
+        warm = None
+        if engine is not None:
+            warm = Tokenizer((), engine=engine[0], hmm=engine[1])
+            _ = warm.segmenter_
+        while (task := conn.recv()) is not None:
+            tokenizer, reports, root, code = task
+            if warm is not None:
+                tokenizer.share_engine(warm)
+            conn.send(segment_batch(tokenizer, reports, root, code))
+    except Exception as exc:  # handed to the parent, which raises it
+        conn.send(exc)
+    finally:
+        conn.close()
+
+
+def _received(conn: Connection) -> Any:
+    value = conn.recv()
+    if isinstance(value, BaseException):
+        raise RuntimeError("a report worker process failed") from value
+    return value
+
+
+class ReportWorkers:
+    """Worker processes that extract shares of the files, then segment reports they are sent.
+
+    A context manager: the workers start on entry and always stop on exit.
+
+    Parameters
+    ----------
+    shares : sequence of list of Path
+        One list of files per worker (at least one).
+    warn : bool
+        Let glossary extraction warn.
+    keys : dict of str to str
+        File name -> cache key of its extraction.
+    root : Path or None
+        The cache folder (None: nothing is stored).
+    engine : (str, bool) or None
+        Segmentation engine and HMM switch to load after extracting; None when the workers
+        will not segment.
+    """
+
+    def __init__(
+        self,
+        shares: Sequence[list[Path]],
+        *,
+        warn: bool,
+        keys: dict[str, str],
+        root: Path | None,
+        engine: tuple[str, bool] | None = None,
+    ) -> None:
+        self._jobs = [(list(share), warn, keys, root) for share in shares]
+        self._engine = engine
+        self._root = root
+        self._workers: list[tuple[Any, Connection]] = []
+
+    def __enter__(self) -> ReportWorkers:
+        context = multiprocessing.get_context()
+        try:
+            for job in self._jobs:
+                mine, theirs = context.Pipe()
+                proc = context.Process(target=_serve, args=(theirs, job, self._engine))
+                proc.start()
+                theirs.close()
+                self._workers.append((proc, mine))
+        except BaseException:
+            self.close(abort=True)
+            raise
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType
+    ) -> None:
+        self.close(abort=exc_type is not None)
+
+    def extracted(self) -> Extraction:
+        """Every worker's extraction, merged in share order."""
+        values: dict[str, dict[str, Any]] = {}
+        messages: list[tuple[type[Warning], str]] = []
+        for _, conn in self._workers:
+            part, said = _received(conn)
+            values.update(part)
+            messages.extend(said)
+        return values, messages
+
+    def segment(self, reports: dict[str, list[str]], tokenizer: Tokenizer, code: str) -> Segmented:
+        """Segment reports in the workers (about equal shares of text), keyed and cached as
+        :func:`analysis.tokens.segment_reports` does."""
+        items = list(reports.items())
+        runs = even_runs([sum(map(len, t)) for _, t in items], len(self._workers))
+        for run, (_, conn) in zip(runs, self._workers, strict=False):
+            conn.send((tokenizer, [items[i] for i in run], self._root, code))
+        out: Segmented = {}
+        for _, (_, conn) in zip(runs, self._workers, strict=False):
+            out.update({doc: (key, toks) for doc, key, toks in _received(conn)})
+        return out
+
+    def close(self, *, abort: bool = False) -> None:
+        """Stop the workers: asked to finish, or terminated at once when ``abort``."""
+        for proc, conn in self._workers:
+            if not abort:
+                with contextlib.suppress(OSError):  # already gone
+                    conn.send(None)
+            conn.close()
+            if abort:
+                proc.terminate()
+            proc.join()
+        self._workers = []
+
+
+def worker_count(n_jobs: int, sizes: Sequence[int]) -> int:
+    """Worker processes for files of these sizes (1: extract in this process)."""
+    workers = min(len(sizes), (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs))
+    return 1 if sum(sizes) < PARALLEL_MIN_BYTES else workers
