@@ -11,8 +11,9 @@ on, nothing more:
     extraction settings. A re-run reads the file's bytes to hash them (no decoding, no
     extraction); a changed or added file is the only one extracted again.
 ``dictionary`` pointers (:mod:`analysis.pipeline`)
-    (reports layer key, dictionary hash) -> the file's ``segments`` key, so a re-run with
-    the same dictionary finds the tokens without looking at the text.
+    One entry per dictionary (its hash): file key -> the file's ``segments`` key, so a
+    re-run with the same dictionary finds the tokens without looking at the text (one read
+    for the whole corpus).
 ``segments`` layer (:func:`analysis.tokens.tokenize`)
     A file's tokens. Key: its paragraphs, the engine, the HMM switch, the segmentation
     version and *the domain words that occur in the file*. The tokenizer joins domain words

@@ -44,7 +44,7 @@ __all__ = [
     "open_cache",
 ]
 
-#: Cache layer of (file, dictionary) -> the file's segmentation key.
+#: Cache layer of each dictionary's pointers: file's cache key -> its segmentation key.
 POINTERS_LAYER = "dictionary"
 #: Paragraph sections segmented by default (boilerplate is not report text).
 TOKEN_SECTIONS = ("body", "glossary", "appendix")
@@ -218,14 +218,17 @@ def _tokens(
     workers: ReportWorkers | None = None,
 ) -> pd.DataFrame:
     """Tokens of the paragraphs; a file whose (file, dictionary) pointer is cached is not read.
-    New segmentation goes to ``workers`` when given (those that extracted the files)."""
+    New segmentation goes to ``workers`` when given (those that extracted the files). The
+    pointers of one dictionary are one cache entry: one read and at most one write a run."""
     reports: dict[str, list[str]] = {}
     for doc, text in zip(paragraphs["doc_id"].tolist(), paragraphs["text"].tolist(), strict=True):
         reports.setdefault(doc, []).append(text)
-    pointer = {d: hash_parts(keys[d], tokenizer.dictionary_hash_) for d in reports}
+    table = hash_parts("pointers", tokenizer.dictionary_hash_)
+    pointers = cache.get(POINTERS_LAYER, table) if cache is not None else None
+    pointers = pointers if isinstance(pointers, dict) else {}
     found: dict[str, list[list[str]]] = {}
     for doc in reports if cache is not None else ():
-        seg_key = cache.get(POINTERS_LAYER, pointer[doc])
+        seg_key = pointers.get(keys[doc])
         value = read_segments(cache, seg_key) if seg_key else None
         if value is not None and len(value) == len(reports[doc]):
             found[doc] = value
@@ -238,8 +241,9 @@ def _tokens(
         done = segment_reports(todo, tokenizer, n_jobs=n_jobs, cache=cache)
     for doc, (seg_key, value) in done.items():
         found[doc] = value
-        if cache is not None:
-            cache.put(POINTERS_LAYER, pointer[doc], seg_key)
+        pointers[keys[doc]] = seg_key
+    if cache is not None and done:
+        cache.put(POINTERS_LAYER, table, pointers)
     frame = paragraphs[["doc_id", "para_id", "section"]].reset_index(drop=True)
     position = dict.fromkeys(reports, 0)
     column = []
