@@ -94,12 +94,26 @@ def _dictionary(
     return dictionary
 
 
+#: Entries turned into Python numbers at a time (bounds the temporary objects).
+_BLOCK = 1 << 20
+
+
+def _shared_ints(values: np.ndarray) -> list[int]:
+    """The values as Python ints, one object per distinct value (as gensim's ids, which all
+    come from one dict): 28 bytes saved per entry above 256, ~200 MB on 100 MB of reports."""
+    shared = list(range(int(values.max()) + 1)) if len(values) else []
+    out: list[int] = []
+    for start in range(0, len(values), _BLOCK):
+        out += map(shared.__getitem__, values[start : start + _BLOCK].tolist())
+    return out
+
+
 def _bows(doc: np.ndarray, ids: np.ndarray, counts: np.ndarray, n_docs: int) -> list:
     """Per paragraph, its (id, count) pairs sorted by id."""
     order = np.lexsort((ids, doc))
     doc, ids, counts = doc[order], ids[order], counts[order]
     bounds = np.searchsorted(doc, np.arange(n_docs + 1))
-    id_list, count_list = ids.tolist(), counts.tolist()
+    id_list, count_list = _shared_ints(ids), _shared_ints(counts)
     return [
         list(zip(id_list[a:b], count_list[a:b], strict=True))
         for a, b in itertools.pairwise(bounds.tolist())

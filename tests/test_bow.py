@@ -103,3 +103,15 @@ def test_paragraphs_without_tokens() -> None:
     assert built is not None
     assert built.dictionary.token2id == {} and built.bow == [[], []]
     assert built.texts == [[], []] and built.sizes.tolist() == [0, 0]
+
+
+def test_ids_are_shared_objects(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in gensim's bags of words, every use of an id is the same int object (memory)."""
+    monkeypatch.setattr("analysis.bow._BLOCK", 3)  # several blocks
+    texts = [[f"w{i % 300}" for i in range(j, j + 40)] for j in range(0, 600, 7)]
+    built = bag_of_words(texts, no_below=1, no_above=1.0, keep_n=None)
+    assert built is not None
+    used = [i for doc in built.bow for i, _ in doc]
+    assert max(used) > 256  # beyond the ints Python shares anyway
+    assert len({id(i) for i in used}) == len(set(used)) == len(built.dictionary)
+    assert built.bow == _gensim(texts, no_below=1, no_above=1.0, keep_n=None)[1]
