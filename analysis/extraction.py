@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
 import warnings
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
@@ -26,7 +25,8 @@ import pandas as pd
 from analysis.cache import Cache
 from analysis.corpus import CorpusError, CorpusWarning, read_corpus
 from analysis.dictionary import Tokenizer
-from analysis.tokens import even_runs, segment_batch
+from analysis.jobs import even_runs, processes
+from analysis.tokens import segment_batch
 
 __all__ = [
     "FRAMES",
@@ -248,5 +248,4 @@ class ReportWorkers:
 
 def worker_count(n_jobs: int, sizes: Sequence[int]) -> int:
     """Worker processes for files of these sizes (1: extract in this process)."""
-    workers = min(len(sizes), (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs))
-    return 1 if sum(sizes) < PARALLEL_MIN_BYTES else workers
+    return 1 if sum(sizes) < PARALLEL_MIN_BYTES else min(len(sizes), processes(n_jobs))

@@ -32,6 +32,8 @@ from typing import Any
 
 import numpy as np
 
+from analysis.jobs import processes
+
 __all__ = [
     "DOC_WEIGHT",
     "ESTEP_PIECES",
@@ -327,7 +329,7 @@ def _processes(n_jobs: int) -> int:
     a socket cannot be handed to a new interpreter)."""
     if os.name != "posix":
         return 1
-    return (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs)
+    return processes(n_jobs)
 
 
 class EstepPool:

@@ -31,8 +31,9 @@ from analysis.extraction import (
     extract_batch,
     worker_count,
 )
+from analysis.jobs import even_runs
 from analysis.paths import SEEDS_DIR, cache_dir
-from analysis.tokens import TOKEN_COLUMNS, even_runs, read_segments, segment_reports
+from analysis.tokens import TOKEN_COLUMNS, read_segments, segment_reports
 
 __all__ = [
     "CorpusSteps",

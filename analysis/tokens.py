@@ -8,7 +8,6 @@ builds a tokenizer behind the caller's back, and no segmenter is kept at module 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from analysis.cache import Cache, code_fingerprint
 from analysis.dictionary import Tokenizer, build_tokenizer, compare_segmentation
+from analysis.jobs import even_runs, processes
 from analysis.patterns import CN_NUMERALS, CN_ZERO, HAN
 from analysis.wordlists import STOPWORD_TIERS, stopwords
 
@@ -30,13 +30,11 @@ __all__ = [
     "build_tokenizer",
     "compare_segmentation",
     "cut_paragraphs",
-    "even_runs",
     "filter_tokens",
     "is_number_token",
     "read_segments",
     "segment_batch",
     "segment_reports",
-    "segment_texts",
     "segmentation_key",
     "tokenize",
 ]
@@ -196,30 +194,6 @@ def _split_lines(lines: list[str]) -> list[list[str]]:
     return [list(map(intern, line.split(_SEP))) if line else [] for line in lines]
 
 
-def even_runs(sizes: Sequence[int], n: int) -> list[list[int]]:
-    """Split item indices, in order, into at most ``n`` runs of similar total size.
-
-    Parameters
-    ----------
-    sizes : sequence of int
-        Each item's size.
-    n : int
-        Number of runs wanted.
-
-    Returns
-    -------
-    list of list of int
-        The non-empty runs of indices.
-    """
-    total = sum(sizes) or 1
-    runs: list[list[int]] = [[] for _ in range(n)]
-    acc = 0
-    for i, size in enumerate(sizes):
-        runs[min(n - 1, acc * n // total)].append(i)
-        acc += size
-    return [r for r in runs if r]
-
-
 def _lean_context() -> Any:
     """Workers forked from a small server process, not from this one: they do not carry the
     caller's heap (a whole corpus by now), so memory stays one corpus, not one per worker."""
@@ -232,32 +206,7 @@ def _lean_context() -> Any:
 
 def _workers(n_jobs: int, chars: int) -> int:
     """Worker processes for ``chars`` characters of text (1: stay in this process)."""
-    workers = (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs)
-    return 1 if chars < PARALLEL_MIN_CHARS else workers
-
-
-def segment_texts(texts: list[str], tokenizer: Tokenizer, *, n_jobs: int = 1) -> list[list[str]]:
-    """Segment paragraphs, in worker processes when there is enough text.
-
-    Parameters
-    ----------
-    texts : list of str
-        Paragraphs.
-    tokenizer : Tokenizer
-        The tokenizer (each worker builds its own engine once).
-    n_jobs : int
-        Worker processes; 1 stays in this process, -1 uses every core. The tokens are the
-        same whatever the number.
-
-    Returns
-    -------
-    list of list of str
-        Each paragraph's tokens.
-    """
-    runs = even_runs([len(t) for t in texts], max(1, os.cpu_count() or 1))
-    parts = {str(i): [texts[j] for j in run] for i, run in enumerate(runs)}
-    done = segment_reports(parts, tokenizer, n_jobs=n_jobs)
-    return [tokens for i in range(len(runs)) for tokens in done[str(i)][1]]
+    return 1 if chars < PARALLEL_MIN_CHARS else processes(n_jobs)
 
 
 def read_segments(cache: Cache, key: str) -> list[list[str]] | None:

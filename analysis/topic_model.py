@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 import numpy as np
 
 from analysis.counts import TopicCorpus
+from analysis.jobs import processes
 from analysis.lda_estep import EstepInput, EstepPool, csr_corpus
 
 __all__ = ["TopicModel", "fit_many"]
@@ -156,7 +156,7 @@ def fit_many(
     dict of int to TopicModel
         The fitted models by K.
     """
-    workers = min(len(ks), (os.cpu_count() or 1) if n_jobs < 0 else max(1, n_jobs))
+    workers = min(len(ks), processes(n_jobs))
     if workers == 1:
         return {k: _fit_k(prepared, k, fit, n_jobs) for k in ks}
     with ProcessPoolExecutor(max_workers=workers) as pool:
