@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CliError", "main"]
+from analysis.io import FORMATS
 
-FORMATS = ("table", "jsonl", "csv")
+__all__ = ["CliError", "main"]
 
 
 class CliError(Exception):

@@ -98,7 +98,7 @@ def extract_batch(
         try:
             corpus = read_corpus([str(p) for p in paths], skip_unreadable=True)
         except CorpusError:  # no file of this batch could be read: each one's reason
-            return {}, [(CorpusWarning, f"skipped {unreadable(p)}") for p in paths]
+            return {}, [(CorpusWarning, f"skipped {_unreadable(p)}") for p in paths]
         paragraphs = split_paragraphs(corpus)
         glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
         slogans = find_slogans(paragraphs, glossary, general=load_general_words())
@@ -119,7 +119,7 @@ def extract_batch(
     return values, [(w.category, str(w.message)) for w in caught]
 
 
-def unreadable(path: Path) -> str:
+def _unreadable(path: Path) -> str:
     """Return the one-sentence reason a file cannot be read as a report."""
     try:
         read_corpus([path])

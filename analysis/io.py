@@ -6,9 +6,10 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-import pandas as pd
+if TYPE_CHECKING:  # the command line reads FORMATS without loading pandas
+    import pandas as pd
 
 __all__ = ["FORMATS", "atomic_write_text", "format_frame", "write_frame"]
 
@@ -55,10 +56,10 @@ def _umask() -> int:
     return mask
 
 
-def _jsonable(value: object) -> object:
+def _jsonable(value: object, na: object) -> object:
     if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if value is None or value is pd.NA:
+        return [_jsonable(v, na) for v in value]
+    if value is None or value is na:
         return None
     if isinstance(value, float) and value != value:
         return None
@@ -85,10 +86,12 @@ def format_frame(frame: pd.DataFrame, fmt: str) -> str:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "jsonl":
+        import pandas as pd
+
         cols = list(frame.columns)
         lines = [
             json.dumps(
-                {c: _jsonable(v) for c, v in zip(cols, row, strict=True)}, ensure_ascii=False
+                {c: _jsonable(v, pd.NA) for c, v in zip(cols, row, strict=True)}, ensure_ascii=False
             )
             for row in frame.itertuples(index=False, name=None)
         ]
@@ -123,6 +126,8 @@ def _decimals(values: list[float]) -> int:
 
 def _cells(column: pd.Series) -> tuple[list[str], bool]:
     """A column as text cells, and whether it is numeric (right-aligned)."""
+    import pandas as pd
+
     values = column.tolist()
     if pd.api.types.is_float_dtype(column):
         places = _decimals(values)
