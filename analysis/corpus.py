@@ -9,6 +9,7 @@ that dropped the line.
 from __future__ import annotations
 
 import csv
+import re
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ import pandas as pd
 from analysis.encoding import (
     NOT_REPORT_SUFFIXES,  # noqa: F401 - part of this module's interface
     CorpusError,
+    changing_chars,
     check_report_path,
     decode_bytes,
     is_traditional,
@@ -217,7 +219,11 @@ def split_paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def read_report(
-    path: str | Path, *, converter=None, table: Sequence[Region] | None = None
+    path: str | Path,
+    *,
+    converter=None,
+    table: Sequence[Region] | None = None,
+    changing: re.Pattern[str] | None = None,
 ) -> dict[str, object]:
     """Read one report file into a corpus record (without catalog metadata).
 
@@ -229,6 +235,8 @@ def read_report(
         A ``t2s`` converter to reuse across files.
     table : sequence of Region, optional
         :func:`analysis.wordlists.regions`, to reuse across files.
+    changing : re.Pattern, optional
+        :func:`analysis.encoding.changing_chars` of the converter, to reuse across files.
 
     Returns
     -------
@@ -242,22 +250,16 @@ def read_report(
     CorpusError
         When the file is missing, a folder, empty or cannot be decoded.
     """
-    path = Path(path)
-    check_report_path(path)
+    check_report_path(path := Path(path))
     text, encoding = decode_bytes(path.read_bytes(), name=str(path))
     original = normalize_text(text)
     if not original.strip():
         raise EmptyReportError(f"{path}: is empty (no text to analyse)")
     converter = converter or t2s_converter()
-    traditional = is_traditional(original, converter=converter)
+    traditional = is_traditional(original, converter=converter, changing=changing)
     simplified = converter.convert(original) if traditional else original
-    record: dict[str, object] = {
-        "file": path.name,
-        "encoding": encoding,
-        "traditional": traditional,
-        "text": simplified,
-        "original": original,
-    }
+    record: dict[str, object] = {"file": path.name, "encoding": encoding}
+    record.update(traditional=traditional, text=simplified, original=original)
     record.update(infer_metadata(simplified, file_name=path.name, table=table))
     return record
 
@@ -356,14 +358,14 @@ def read_corpus(
     files, listed = _list_files(SEEDS_DIR if source is None else source)
     skip = (not listed) if skip_unreadable is None else skip_unreadable
     catalogs: dict[Path, dict[str, dict[str, str]]] = {}
-    converter = t2s_converter()
+    changing = changing_chars(converter := t2s_converter())
     table = regions()
     records = []
     skipped: list[CorpusError] = []
     seen_ids: set[str] = set()
     for f in files:
         try:
-            record = read_report(f, converter=converter, table=table)
+            record = read_report(f, converter=converter, table=table, changing=changing)
         except CorpusError as exc:
             if strict or not (skip or isinstance(exc, EmptyReportError)):
                 raise

@@ -12,12 +12,12 @@ import re
 import unicodedata
 from pathlib import Path
 
-from analysis.patterns import HAN
 from analysis.text import t2s_converter
 
 __all__ = [
     "NOT_REPORT_SUFFIXES",
     "CorpusError",
+    "changing_chars",
     "check_report_path",
     "decode_bytes",
     "is_traditional",
@@ -144,12 +144,42 @@ def normalize_text(text: str) -> str:
     return _TRAILING_WS.sub("\n", text)
 
 
-def is_traditional(text: str, *, threshold: float = 0.03, converter=None) -> bool:
+#: The Han characters looked at (CJK Unified Ideographs, those :data:`HAN` matches).
+_HAN_CHARS = "".join(map(chr, range(0x4E00, 0xA000)))
+
+
+def changing_chars(converter=None) -> re.Pattern[str]:
+    """Return a pattern matching each Han character that OpenCC's ``t2s`` changes.
+
+    The converter is asked once, about every character of :data:`HAN`'s range (one per
+    line, so each is converted on its own); a report is then searched in one pass.
+
+    Parameters
+    ----------
+    converter : opencc.OpenCC, optional
+        A ``t2s`` converter to reuse (a new one is built otherwise).
+
+    Returns
+    -------
+    re.Pattern
+        A character class of the traditional characters (it matches nothing when the
+        converter changes none).
+    """
+    converted = (converter or t2s_converter()).convert("\n".join(_HAN_CHARS)).split("\n")
+    if len(converted) != len(_HAN_CHARS):  # pragma: no cover - OpenCC keeps line breaks
+        raise ValueError("the t2s converter did not keep one character per line")
+    changing = "".join(a for a, b in zip(_HAN_CHARS, converted, strict=True) if a != b)
+    return re.compile(f"[{changing}]" if changing else "(?!)")
+
+
+def is_traditional(
+    text: str, *, threshold: float = 0.03, converter=None, changing: re.Pattern[str] | None = None
+) -> bool:
     """Tell whether a text is written in traditional characters.
 
-    Each distinct Han character is looked up in OpenCC's ``t2s`` table (the text itself is
-    not converted); the text is traditional when more than ``threshold`` of its Han
-    characters have a simplified form.
+    The text is not converted: its Han characters that OpenCC's ``t2s`` table changes are
+    counted (:func:`changing_chars`), and the text is traditional when they are more than
+    ``threshold`` of its Han characters.
 
     Parameters
     ----------
@@ -159,25 +189,21 @@ def is_traditional(text: str, *, threshold: float = 0.03, converter=None) -> boo
         Share of Han characters that must change.
     converter : opencc.OpenCC, optional
         A ``t2s`` converter to reuse (a new one is built otherwise).
+    changing : re.Pattern, optional
+        :func:`changing_chars` of the converter, to reuse across texts.
 
     Returns
     -------
     bool
         True for a traditional-character text.
     """
-    ordered = sorted(HAN.findall("".join(set(text))))
-    if not ordered:
-        return False
-    converted = (converter or t2s_converter()).convert("\n".join(ordered)).split("\n")
-    if len(converted) != len(ordered):  # pragma: no cover - OpenCC keeps line breaks
-        return False
-    changing = [a for a, b in zip(ordered, converted, strict=True) if a != b]
-    if not changing:
+    hits = len((changing or changing_chars(converter)).findall(text))
+    if not hits:
         return False
     total = len(_NOT_HAN.sub("", text))  # Han characters
     if total < 4:
         return False
-    return sum(text.count(ch) for ch in changing) / total > threshold
+    return hits / total > threshold
 
 
 #: File types that are data, not reports: naming one as a report is an error.

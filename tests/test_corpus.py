@@ -11,7 +11,8 @@ import pytest
 
 import analysis.corpus
 from analysis import CorpusError, CorpusWarning, read_corpus, split_paragraphs
-from analysis.corpus import decode_bytes, is_boilerplate, is_glossary_heading
+from analysis.corpus import decode_bytes, is_boilerplate, is_glossary_heading, is_traditional
+from analysis.encoding import changing_chars
 from analysis.metadata import infer_metadata, place_names
 from analysis.paths import SEEDS_DIR
 
@@ -202,6 +203,21 @@ def test_simplified_report_never_goes_through_the_converter(
     # only the table of distinct characters is looked up, never the report's text
     assert len(seen) == 1
     assert all(len(ch) == 1 for ch in seen[0].split("\n"))
+
+
+def test_changing_chars_are_the_traditional_ones() -> None:
+    changing = changing_chars()
+    assert changing.findall("我們堅持推進改革,我们坚持推进改革") == list("們堅進")
+    assert is_traditional("我們堅持推進改革", changing=changing)
+    assert not is_traditional("我们坚持推进改革", changing=changing)
+    assert not is_traditional("們", changing=changing)  # fewer than 4 Han characters
+
+    class Keeping:  # a converter that changes nothing: no character is traditional
+        def convert(self, text: str) -> str:
+            return text
+
+    assert changing_chars(Keeping()).search("我們堅持推進改革") is None
+    assert not is_traditional("我們堅持推進改革", converter=Keeping())
 
 
 def test_headings_and_boilerplate_rules() -> None:
