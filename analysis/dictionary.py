@@ -113,12 +113,40 @@ def domain_dictionary(glossary: pd.DataFrame, slogans: pd.DataFrame) -> list[str
     return sorted(w for w in normal if _keep(w))
 
 
+def _rjieba_class() -> Any:
+    """rjieba's ``Jieba`` class from its compiled module, without the package's ``__init__``.
+
+    Importing the package builds a module-level default segmenter (about 0.1 s, a whole
+    dictionary) that this package never uses; each :class:`Tokenizer` builds its own.
+    When the compiled module cannot be found on its own, the package is imported.
+    """
+    import importlib.machinery
+    import importlib.util
+    import sys
+
+    name = "rjieba.rjieba"
+    module = sys.modules.get(name)
+    if module is None:
+        package = importlib.util.find_spec("rjieba")
+        folders = package.submodule_search_locations if package else None
+        loader = (importlib.machinery.ExtensionFileLoader, importlib.machinery.EXTENSION_SUFFIXES)
+        spec = (
+            importlib.machinery.FileFinder(folders[0], loader).find_spec(name) if folders else None
+        )
+        if spec is None or spec.loader is None:  # pragma: no cover - another rjieba layout
+            import rjieba
+
+            return rjieba.Jieba
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[name] = module
+    return module.Jieba
+
+
 def _engine_segmenter(engine: str) -> Any:
     """A new segmenter with the engine's own dictionary (never a module-level default)."""
     if engine == "rjieba":
-        import rjieba
-
-        return rjieba.Jieba()
+        return _rjieba_class()()
     if engine == "jieba":
         import jieba
 

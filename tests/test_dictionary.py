@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
@@ -164,3 +167,22 @@ def test_share_engine_uses_the_loaded_engine() -> None:
     assert tok.cut("落实“三资三化”") == ["落实", "“", "三资三化", "”"]
     with pytest.raises(ValueError, match="cannot share"):
         build_tokenizer([], hmm=False).share_engine(warm)
+
+
+def test_rjieba_engine_loads_without_the_package_default() -> None:
+    """The engine comes from rjieba's compiled module: the package, which builds a default
+    segmenter of its own on import, is never imported, and the tokens are rjieba's."""
+    code = (
+        "import sys\n"
+        "from analysis.dictionary import Tokenizer\n"
+        "tokens = Tokenizer(()).cut('我们推进三资三化改革,建设港治谷')\n"
+        "assert 'rjieba' not in sys.modules, 'package imported'\n"
+        "import rjieba\n"
+        "assert tokens == rjieba.Jieba().cut('我们推进三资三化改革,建设港治谷', True)\n"
+        "print(' '.join(tokens))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["我们", "推进", "三资", "三化", "改革", ",", "建设", "港治谷"]
