@@ -92,8 +92,11 @@ def _extracted(args: argparse.Namespace) -> Any:
     return extract_steps([Path(f) for f in args.files], n_jobs=-1, cache=not args.no_cache)
 
 
-def _segmented(args: argparse.Namespace, sections: tuple[str, ...] | None = None) -> Any:
-    """Every step up to the tokens (of all sections but boilerplate, or those given)."""
+def _segmented(
+    args: argparse.Namespace, sections: tuple[str, ...] | None = None, *, joined: bool = False
+) -> Any:
+    """Every step up to the tokens (of all sections but boilerplate, or those given; each
+    paragraph's tokens as one space-separated string when ``joined``)."""
     from analysis.pipeline import TOKEN_SECTIONS, corpus_steps
 
     return corpus_steps(
@@ -102,6 +105,7 @@ def _segmented(args: argparse.Namespace, sections: tuple[str, ...] | None = None
         n_jobs=args.jobs,
         cache=not args.no_cache,
         sections=sections or TOKEN_SECTIONS,
+        joined=joined,
     )
 
 
@@ -173,9 +177,10 @@ def _cmd_slogans(args: argparse.Namespace) -> int:
 
 def _cmd_tokenize(args: argparse.Namespace) -> int:
     def run() -> tuple[str, str]:
-        steps = _segmented(args)
         if args.format == "text":
-            return "".join(" ".join(row) + "\n" for row in steps.tokens["tokens"]), ""
+            lines = _segmented(args, joined=True).tokens["tokens"]
+            return "".join(f"{line}\n" for line in lines), ""
+        steps = _segmented(args)
         frame = steps.tokens[["doc_id", "para_id", "tokens"]]
         return _render(frame, args.format, steps.corpus), ""
 

@@ -45,7 +45,7 @@ FRAMES = ("corpus", "paragraphs", "glossary", "slogans")
 PARALLEL_MIN_BYTES = 1_000_000
 
 Extraction = tuple[dict[str, dict[str, Any]], list[tuple[type[Warning], str]]]
-Segmented = dict[str, tuple[str, list[list[str]]]]
+Segmented = dict[str, tuple[str, list[Any]]]
 
 
 def _by_doc(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
@@ -141,10 +141,10 @@ def _serve(conn: Connection, job: tuple[Any, ...], engine: tuple[str, bool] | No
             warm = Tokenizer((), engine=engine[0], hmm=engine[1])
             _ = warm.segmenter_
         while (task := conn.recv()) is not None:
-            tokenizer, reports, root, code = task
+            tokenizer, reports, root, code, joined = task
             if warm is not None:
                 tokenizer.share_engine(warm)
-            conn.send(segment_batch(tokenizer, reports, root, code))
+            conn.send(segment_batch(tokenizer, reports, root, code, joined))
     except Exception as exc:  # handed to the parent, which raises it
         conn.send(exc)
     finally:
@@ -221,13 +221,15 @@ class ReportWorkers:
             messages.extend(said)
         return values, messages
 
-    def segment(self, reports: dict[str, list[str]], tokenizer: Tokenizer, code: str) -> Segmented:
-        """Segment reports in the workers (about equal shares of text), keyed and cached as
-        :func:`analysis.tokens.segment_reports` does."""
+    def segment(
+        self, reports: dict[str, list[str]], tokenizer: Tokenizer, code: str, joined: bool = False
+    ) -> Segmented:
+        """Segment reports in the workers (about equal shares of text), keyed, cached and
+        given (``joined`` or not) as :func:`analysis.tokens.segment_reports` does."""
         items = list(reports.items())
         runs = even_runs([sum(map(len, t)) for _, t in items], len(self._workers))
         for run, (_, conn) in zip(runs, self._workers, strict=False):
-            conn.send((tokenizer, [items[i] for i in run], self._root, code))
+            conn.send((tokenizer, [items[i] for i in run], self._root, code, joined))
         out: Segmented = {}
         for _, (_, conn) in zip(runs, self._workers, strict=False):
             out.update({doc: (key, toks) for doc, key, toks in _received(conn)})

@@ -217,10 +217,12 @@ def _tokens(
     n_jobs: int,
     cache: Cache | None,
     workers: ReportWorkers | None = None,
+    joined: bool = False,
 ) -> pd.DataFrame:
     """Tokens of the paragraphs; a file whose (file, dictionary) pointer is cached is not read.
     New segmentation goes to ``workers`` when given (those that extracted the files). The
-    pointers of one dictionary are one cache entry: one read and at most one write a run."""
+    pointers of one dictionary are one cache entry: one read and at most one write a run.
+    With ``joined``, each paragraph's tokens are one string, separated by spaces."""
     reports: dict[str, list[str]] = {}
     for doc, text in zip(paragraphs["doc_id"].tolist(), paragraphs["text"].tolist(), strict=True):
         reports.setdefault(doc, []).append(text)
@@ -230,16 +232,17 @@ def _tokens(
     found: dict[str, list[list[str]]] = {}
     for doc in reports if cache is not None else ():
         seg_key = pointers.get(keys[doc])
-        value = read_segments(cache, seg_key) if seg_key else None
+        value = read_segments(cache, seg_key, joined=joined) if seg_key else None
         if value is not None and len(value) == len(reports[doc]):
             found[doc] = value
     todo = {d: t for d, t in reports.items() if d not in found}
     if not todo:
         done = {}
     elif workers is not None:
-        done = workers.segment(todo, tokenizer, code_fingerprint() if cache is not None else "")
+        code = code_fingerprint() if cache is not None else ""
+        done = workers.segment(todo, tokenizer, code, joined)
     else:
-        done = segment_reports(todo, tokenizer, n_jobs=n_jobs, cache=cache)
+        done = segment_reports(todo, tokenizer, n_jobs=n_jobs, cache=cache, joined=joined)
     for doc, (seg_key, value) in done.items():
         found[doc] = value
         pointers[keys[doc]] = seg_key
@@ -316,6 +319,7 @@ def corpus_steps(
     n_jobs: int = 1,
     cache: bool = True,
     warn: bool = True,
+    joined: bool = False,
 ) -> CorpusSteps:
     """Run read -> paragraphs -> glossary -> slogan set -> dictionary -> tokens for a corpus.
 
@@ -337,11 +341,16 @@ def corpus_steps(
         Read and write the per-file cache (``--no-cache`` turns it off).
     warn : bool
         Let glossary extraction warn (about files extracted in this run).
+    joined : bool
+        Give each paragraph's ``tokens`` as one string, tokens separated by single spaces
+        (what ``tokenize`` prints; faster than lists when the tokens are only printed).
 
     Returns
     -------
     CorpusSteps
-        ``corpus``, ``paragraphs``, ``glossary``, ``slogans``, ``tokenizer``, ``tokens``.
+        ``corpus``, ``paragraphs``, ``glossary``, ``slogans``, ``tokenizer``, ``tokens``
+        (columns ``doc_id``, ``para_id``, ``section``, ``tokens``: a list of str per
+        paragraph, or a str with ``joined``).
     """
     store = open_cache(cache)
     with contextlib.ExitStack() as stack:  # workers that extract new files then segment
@@ -355,13 +364,8 @@ def corpus_steps(
         # every report text is segmented (and cached) as a whole, whatever sections are
         # asked for: a keywords run after a tokenize run reads the same segments
         text = paragraphs[paragraphs["section"].isin(TOKEN_SECTIONS)]
-        tokens = _tokens(done.keys, text, tokenizer, n_jobs=n_jobs, cache=store, workers=workers)
+        tokens = _tokens(
+            done.keys, text, tokenizer, n_jobs=n_jobs, cache=store, workers=workers, joined=joined
+        )
     tokens = tokens[tokens["section"].isin(list(sections))].reset_index(drop=True)
-    return CorpusSteps(
-        corpus=done.corpus,
-        paragraphs=paragraphs,
-        glossary=done.glossary,
-        slogans=done.slogans,
-        tokenizer=tokenizer,
-        tokens=tokens,
-    )
+    return CorpusSteps(done.corpus, paragraphs, done.glossary, done.slogans, tokenizer, tokens)

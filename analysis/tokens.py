@@ -124,7 +124,7 @@ def _key(
 
 def cut_paragraphs(
     tokenizer: Tokenizer, prepared: Sequence[tuple[str, list[tuple[int, int]]]]
-) -> list[list[str]]:
+) -> list[str]:
     """Segment prepared paragraphs.
 
     Parameters
@@ -136,17 +136,20 @@ def cut_paragraphs(
 
     Returns
     -------
-    list of list of str
-        Each paragraph's tokens, one string object per distinct token (so that a batch
-        sent back from a worker process carries each token once).
+    list of str
+        Each paragraph's tokens joined by line breaks (a token never holds white space):
+        the form the cache stores.
     """
-    intern = sys.intern
-    return [list(map(intern, tokenizer.cut_prepared(t, spans))) for t, spans in prepared]
+    return [_SEP.join(tokenizer.cut_prepared(t, spans)) for t, spans in prepared]
 
 
 def segment_batch(
-    tokenizer: Tokenizer, reports: list[tuple[str, list[str]]], root: Path | None, code: str
-) -> list[tuple[str, str, list[list[str]]]]:
+    tokenizer: Tokenizer,
+    reports: list[tuple[str, list[str]]],
+    root: Path | None,
+    code: str,
+    joined: bool = False,
+) -> list[tuple[str, str, Any]]:
     """Each report's key and tokens, read from the cache or segmented and stored (one joined
     line per paragraph): the work of one segmentation worker. Each paragraph is searched
     for domain words once, for both its key and its joins.
@@ -161,11 +164,16 @@ def segment_batch(
         The cache folder (None: no cache).
     code : str
         :func:`analysis.cache.code_fingerprint` (empty without a cache).
+    joined : bool
+        Give each paragraph's tokens as one string, separated by spaces (what
+        ``tokenize`` prints), instead of a list.
 
     Returns
     -------
-    list of (str, str, list of list of str)
-        ``doc_id``, segmentation key and each paragraph's tokens.
+    list of (str, str, list)
+        ``doc_id``, segmentation key and each paragraph's tokens: a list of str (one
+        string object per distinct token, so that a batch sent back from a worker process
+        carries each token once), or with ``joined`` a str.
     """
     cache = Cache(root) if root is not None else None
     out = []
@@ -173,13 +181,11 @@ def segment_batch(
         prepared = [tokenizer.prepare(t) for t in texts]
         key = _key(texts, prepared, tokenizer, code)
         lines = cache.get(SEGMENTS_LAYER, key) if cache is not None else None
-        if _valid_lines(lines, len(texts)):
-            tokens = _split_lines(lines)
-        else:
-            tokens = cut_paragraphs(tokenizer, prepared)
+        if not _valid_lines(lines, len(texts)):
+            lines = cut_paragraphs(tokenizer, prepared)
             if cache is not None:
-                cache.put(SEGMENTS_LAYER, key, [_SEP.join(t) for t in tokens])
-        out.append((doc, key, tokens))
+                cache.put(SEGMENTS_LAYER, key, lines)
+        out.append((doc, key, _spaced(lines) if joined else _split_lines(lines)))
     return out
 
 
@@ -194,13 +200,18 @@ def _split_lines(lines: list[str]) -> list[list[str]]:
     return [list(map(intern, line.split(_SEP))) if line else [] for line in lines]
 
 
+def _spaced(lines: list[str]) -> list[str]:
+    """Joined lines with their tokens separated by spaces."""
+    return [line.replace(_SEP, " ") for line in lines]
+
+
 def _lean_context() -> Any:
     """Workers forked from a small server process, not from this one: they do not carry the
     caller's heap (a whole corpus by now), so memory stays one corpus, not one per worker."""
     import multiprocessing
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["analysis.tokens", "rjieba", "ahocorasick"])
+    context.set_forkserver_preload(["analysis.tokens", "ahocorasick"])
     return context
 
 
@@ -209,7 +220,7 @@ def _workers(n_jobs: int, chars: int) -> int:
     return 1 if chars < PARALLEL_MIN_CHARS else processes(n_jobs)
 
 
-def read_segments(cache: Cache, key: str) -> list[list[str]] | None:
+def read_segments(cache: Cache, key: str, *, joined: bool = False) -> list[Any] | None:
     """Return a report's cached tokens (stored one joined string per paragraph), or None.
 
     Parameters
@@ -218,16 +229,19 @@ def read_segments(cache: Cache, key: str) -> list[list[str]] | None:
         The cache.
     key : str
         The report's :func:`segmentation_key`.
+    joined : bool
+        Give each paragraph's tokens as one string, separated by spaces.
 
     Returns
     -------
-    list of list of str or None
-        Each paragraph's tokens.
+    list of list of str, list of str, or None
+        Each paragraph's tokens (one string object per distinct token, as a fresh
+        segmentation gives), or with ``joined`` each paragraph's line.
     """
     lines = cache.get(SEGMENTS_LAYER, key)
     if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
         return None  # not written by this version: a miss
-    return _split_lines(lines)  # one string per distinct token, as a fresh segmentation gives
+    return _spaced(lines) if joined else _split_lines(lines)
 
 
 def segment_reports(
@@ -236,7 +250,8 @@ def segment_reports(
     *,
     n_jobs: int = 1,
     cache: Cache | None = None,
-) -> dict[str, tuple[str, list[list[str]]]]:
+    joined: bool = False,
+) -> dict[str, tuple[str, list[Any]]]:
     """Segment reports, reading and writing each report's tokens in the cache.
 
     Whole reports go to worker processes, which key, look up, segment and store them, so
@@ -252,11 +267,14 @@ def segment_reports(
         Worker processes (-1: one per core); the tokens are the same whatever the number.
     cache : Cache, optional
         Where each report's tokens are kept, under :func:`segmentation_key`.
+    joined : bool
+        Give each paragraph's tokens as one string, separated by spaces.
 
     Returns
     -------
-    dict of str to (str, list of list of str)
-        By ``doc_id``: the segmentation key and each paragraph's tokens.
+    dict of str to (str, list)
+        By ``doc_id``: the segmentation key and each paragraph's tokens (a list of str,
+        or with ``joined`` a str).
     """
     code = code_fingerprint() if cache is not None else ""
     root = cache.root if cache is not None else None
@@ -264,12 +282,14 @@ def segment_reports(
     sizes = [sum(map(len, texts)) for _, texts in items]
     workers = min(len(items), _workers(n_jobs, sum(sizes)))
     if workers <= 1:
-        batches = [segment_batch(tokenizer, items, root, code)]
+        batches = [segment_batch(tokenizer, items, root, code, joined)]
     else:
         runs = [[items[i] for i in run] for run in even_runs(sizes, workers)]
         n = len(runs)
         with ProcessPoolExecutor(max_workers=n, mp_context=_lean_context()) as pool:
-            batches = list(pool.map(segment_batch, [tokenizer] * n, runs, [root] * n, [code] * n))
+            batches = list(
+                pool.map(segment_batch, [tokenizer] * n, runs, [root] * n, [code] * n, [joined] * n)
+            )
     return {doc: (key, tokens) for batch in batches for doc, key, tokens in batch}
 
 

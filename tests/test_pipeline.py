@@ -127,6 +127,23 @@ def test_workers_that_extract_also_segment(
     pd.testing.assert_frame_equal(two.tokens, corpus_steps(folder, cache=False).tokens)
 
 
+def test_joined_tokens_are_the_lists_joined_by_spaces(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``joined`` gives each paragraph's tokens as one string: cold in the workers, from the
+    cache, and without a cache, always the lists joined by single spaces."""
+    monkeypatch.setattr(analysis.extraction, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "cache"))
+    lists = corpus_steps(folder, cache=False).tokens
+    expected = [" ".join(t) for t in lists["tokens"]]
+    assert expected[0].split(" ") == lists["tokens"][0] and len(lists["tokens"][0]) > 3
+    for run in ("cold", "warm"):
+        joined = corpus_steps(folder, n_jobs=2, joined=True).tokens
+        assert joined["tokens"].tolist() == expected, run
+        pd.testing.assert_frame_equal(joined.drop(columns="tokens"), lists.drop(columns="tokens"))
+    assert corpus_steps(folder, cache=False, joined=True).tokens["tokens"].tolist() == expected
+
+
 def test_sections(folder: Path) -> None:
     steps = corpus_steps(folder, cache=False, sections=("body",))
     assert steps.tokens["section"].unique().tolist() == ["body"]
