@@ -167,3 +167,21 @@ def test_slogans_and_targets_jsonl(tmp_path: Path) -> None:
     assert [(r["doc"], r["low"], r["high"], r["unit"], r["qualifier"]) for r in gdp] == [
         ("004_fac0b31ba6ba339c.txt", 5.5, 5.5, "%", "左右")
     ]
+
+
+def test_output_cut_short_by_the_reader_is_no_error(tmp_path: Path) -> None:
+    """Piped into a reader that stops early (``| head -1``): status 0, no traceback; and the
+    whole output when read to the end, the same as the cached replay."""
+    cmd = [sys.executable, "-m", "analysis", "tokenize", *SEEDS, "--format", "text"]
+    env = {"ANALYSIS_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    full = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
+    assert full.stdout.count("\n") == 311 and full.stdout.startswith("政府 工作 报告\n")
+    assert len(full.stdout.encode()) > 2**17  # more than a pipe holds: the writer is cut off
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline().decode() == "政府 工作 报告\n"
+        proc.stdout.close()  # the reader goes away with most of the output unread
+        assert proc.wait(timeout=120) == 0
+        assert proc.stderr.read() == b""
+    again = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
+    assert again.stdout == full.stdout
