@@ -15,7 +15,7 @@ import contextlib
 import multiprocessing
 import warnings
 from collections.abc import Sequence
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -43,6 +43,8 @@ REPORTS_LAYER = "reports"
 FRAMES = ("corpus", "paragraphs", "glossary", "slogans")
 #: Below this many bytes of new files, worker processes cost more than they save.
 PARALLEL_MIN_BYTES = 1_000_000
+#: Pieces of the text to segment per worker (handed out as workers finish theirs).
+SEGMENT_PIECES = 6
 
 Extraction = tuple[dict[str, dict[str, Any]], list[tuple[type[Warning], str]]]
 Segmented = dict[str, tuple[str, list[Any]]]
@@ -224,15 +226,28 @@ class ReportWorkers:
     def segment(
         self, reports: dict[str, list[str]], tokenizer: Tokenizer, code: str, joined: bool = False
     ) -> Segmented:
-        """Segment reports in the workers (about equal shares of text), keyed, cached and
-        given (``joined`` or not) as :func:`analysis.tokens.segment_reports` does."""
+        """Segment reports in the workers, keyed, cached and given (``joined`` or not) as
+        :func:`analysis.tokens.segment_reports` does.
+
+        The reports are cut into :data:`SEGMENT_PIECES` pieces per worker (about equal
+        shares of text, in order); a worker that is done with its piece gets the next one,
+        so that none waits for another at the end.
+        """
         items = list(reports.items())
-        runs = even_runs([sum(map(len, t)) for _, t in items], len(self._workers))
-        for run, (_, conn) in zip(runs, self._workers, strict=False):
-            conn.send((tokenizer, [items[i] for i in run], self._root, code, joined))
+        runs = even_runs([sum(map(len, t)) for _, t in items], SEGMENT_PIECES * len(self._workers))
+        pieces = [[items[i] for i in run] for run in reversed(runs)]  # popped from the end
+        busy: set[Connection] = set()
         out: Segmented = {}
-        for _, (_, conn) in zip(runs, self._workers, strict=False):
-            out.update({doc: (key, toks) for doc, key, toks in _received(conn)})
+        for _, conn in self._workers[: len(pieces)]:
+            conn.send((tokenizer, pieces.pop(), self._root, code, joined))
+            busy.add(conn)
+        while busy:
+            for conn in wait(list(busy)):
+                out.update({doc: (key, toks) for doc, key, toks in _received(conn)})
+                if pieces:
+                    conn.send((tokenizer, pieces.pop(), self._root, code, joined))
+                else:
+                    busy.discard(conn)
         return out
 
     def close(self, *, abort: bool = False) -> None:

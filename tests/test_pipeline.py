@@ -127,6 +127,29 @@ def test_workers_that_extract_also_segment(
     pd.testing.assert_frame_equal(two.tokens, corpus_steps(folder, cache=False).tokens)
 
 
+def test_segmentation_pieces_go_to_whichever_worker_is_free(
+    folder: Path, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text is cut into pieces handed out one at a time: every report is segmented
+    exactly once, in one piece, and the tokens are those of a run without workers."""
+    shutil.copy(data_dir / "tokens" / "c.txt", folder / "c.txt")
+    monkeypatch.setattr(analysis.extraction, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(analysis.extraction, "SEGMENT_PIECES", 2)  # 4 pieces, 3 reports
+    log = tmp_path / "pieces.txt"
+    segment = analysis.extraction.segment_batch
+
+    def spy(tokenizer: object, reports: list, *args: object) -> list:
+        with open(log, "a", encoding="utf-8") as fh:  # written in the worker process
+            fh.write(" ".join(doc for doc, _ in reports) + "\n")
+        return segment(tokenizer, reports, *args)
+
+    monkeypatch.setattr(analysis.extraction, "segment_batch", spy)
+    two = corpus_steps(folder, cache=False, n_jobs=2)
+    pieces = sorted(log.read_text(encoding="utf-8").split("\n")[:-1])
+    assert pieces == ["a", "b", "c"]
+    pd.testing.assert_frame_equal(two.tokens, corpus_steps(folder, cache=False).tokens)
+
+
 def test_joined_tokens_are_the_lists_joined_by_spaces(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
