@@ -124,7 +124,7 @@ def _key(
 
 def cut_paragraphs(
     tokenizer: Tokenizer, prepared: Sequence[tuple[str, list[tuple[int, int]]]]
-) -> list[str]:
+) -> list[list[str]]:
     """Segment prepared paragraphs.
 
     Parameters
@@ -136,11 +136,10 @@ def cut_paragraphs(
 
     Returns
     -------
-    list of str
-        Each paragraph's tokens joined by line breaks (a token never holds white space):
-        the form the cache stores.
+    list of list of str
+        Each paragraph's tokens (a token never holds white space).
     """
-    return [_SEP.join(tokenizer.cut_prepared(t, spans)) for t, spans in prepared]
+    return [tokenizer.cut_prepared(t, spans) for t, spans in prepared]
 
 
 def segment_batch(
@@ -181,11 +180,14 @@ def segment_batch(
         prepared = [tokenizer.prepare(t) for t in texts]
         key = _key(texts, prepared, tokenizer, code)
         lines = cache.get(SEGMENTS_LAYER, key) if cache is not None else None
-        if not _valid_lines(lines, len(texts)):
-            lines = cut_paragraphs(tokenizer, prepared)
-            if cache is not None:
-                cache.put(SEGMENTS_LAYER, key, lines)
-        out.append((doc, key, _spaced(lines) if joined else _split_lines(lines)))
+        if _valid_lines(lines, len(texts)):
+            out.append((doc, key, _spaced(lines) if joined else _split_lines(lines)))
+            continue
+        tokens = cut_paragraphs(tokenizer, prepared)
+        lines = [_SEP.join(t) for t in tokens]
+        if cache is not None:
+            cache.put(SEGMENTS_LAYER, key, lines)
+        out.append((doc, key, _spaced(lines) if joined else _interned(tokens)))
     return out
 
 
@@ -194,10 +196,15 @@ def _valid_lines(lines: object, n: int) -> bool:
     return isinstance(lines, list) and len(lines) == n and all(isinstance(x, str) for x in lines)
 
 
+def _interned(tokens: Iterable[list[str]]) -> list[list[str]]:
+    """Token lists with one string object per distinct token (sent or kept once)."""
+    intern = sys.intern
+    return [list(map(intern, t)) for t in tokens]
+
+
 def _split_lines(lines: list[str]) -> list[list[str]]:
     """Joined lines back to token lists, one string object per distinct token."""
-    intern = sys.intern
-    return [list(map(intern, line.split(_SEP))) if line else [] for line in lines]
+    return _interned(line.split(_SEP) if line else [] for line in lines)
 
 
 def _spaced(lines: list[str]) -> list[str]:
