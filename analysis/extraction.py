@@ -11,7 +11,6 @@ worker and no second set of processes is started.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import warnings
 from collections.abc import Sequence
@@ -25,7 +24,7 @@ import pandas as pd
 from analysis.cache import Cache
 from analysis.corpus import CorpusError, CorpusWarning, read_corpus
 from analysis.dictionary import Tokenizer
-from analysis.jobs import even_runs, processes
+from analysis.jobs import even_runs, processes, stop_workers
 from analysis.tokens import segment_batch
 
 __all__ = [
@@ -252,14 +251,7 @@ class ReportWorkers:
 
     def close(self, *, abort: bool = False) -> None:
         """Stop the workers: asked to finish, or terminated at once when ``abort``."""
-        for proc, conn in self._workers:
-            if not abort:
-                with contextlib.suppress(OSError):  # already gone
-                    conn.send(None)
-            conn.close()
-            if abort:
-                proc.terminate()
-            proc.join()
+        stop_workers(self._workers, abort=abort, finish=lambda proc: proc.join())
         self._workers = []
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from typing import TypeVar
 
-__all__ = ["even_runs", "processes"]
+__all__ = ["even_runs", "processes", "stop_workers"]
+
+Proc = TypeVar("Proc")
 
 
 def processes(n_jobs: int) -> int:
@@ -46,3 +51,30 @@ def even_runs(sizes: Sequence[int], n: int) -> list[list[int]]:
         runs[min(n - 1, acc * n // total)].append(i)
         acc += size
     return [r for r in runs if r]
+
+
+def stop_workers(
+    workers: Sequence[tuple[Proc, Connection]], *, abort: bool, finish: Callable[[Proc], None]
+) -> None:
+    """Stop worker processes: each asked to finish (``None`` sent), or terminated at once.
+
+    Every worker is told first, then each is waited for, so that they stop together.
+
+    Parameters
+    ----------
+    workers : sequence of (process, Connection)
+        The processes (anything with ``terminate()``) and their connections.
+    abort : bool
+        Terminate instead of asking (after an error).
+    finish : callable
+        Waits for one process to end (``Process.join``, ``Popen.wait`` ...).
+    """
+    for _, conn in workers:
+        if not abort:
+            with contextlib.suppress(OSError):  # already gone
+                conn.send(None)
+        conn.close()
+    for proc, _ in workers:
+        if abort:
+            proc.terminate()  # type: ignore[attr-defined]
+        finish(proc)

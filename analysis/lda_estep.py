@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from analysis.jobs import processes
+from analysis.jobs import processes, stop_workers
 
 __all__ = [
     "DOC_WEIGHT",
@@ -302,6 +302,15 @@ def _serve(fd: int) -> None:
         conn.close()
 
 
+def _finish(proc: subprocess.Popen[bytes]) -> None:
+    """Wait for a worker to end; one that does not within :data:`_STOP_TIMEOUT` is killed."""
+    try:
+        proc.wait(_STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def _start_worker() -> tuple[subprocess.Popen[bytes], Connection]:
     """A fresh interpreter running :func:`_serve`, and the parent's end of its socket.
 
@@ -394,19 +403,7 @@ class EstepPool:
 
     def close(self, *, abort: bool = False) -> None:
         """Stop the workers: asked to finish, or terminated at once when ``abort``."""
-        for _, conn in self._workers:
-            if not abort:
-                with contextlib.suppress(OSError):  # already gone
-                    conn.send(None)
-            conn.close()
-        for proc, _ in self._workers:
-            if abort:
-                proc.terminate()
-            try:
-                proc.wait(_STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop_workers(self._workers, abort=abort, finish=_finish)
         self._workers = []
 
     def run(self, gamma: np.ndarray, step: EstepInput) -> np.ndarray:
