@@ -211,7 +211,7 @@ def _cmd_topics(args: argparse.Namespace) -> int:
 
     def run() -> tuple[str, str]:
         from analysis.tokens import filter_tokens
-        from analysis.topics import fit_topics
+        from analysis.topics import fit_topics, topic_records, topic_rows
 
         tokens = filter_tokens(_segmented(args, ("body",)).tokens, policy_verbs=True)
         # the corpus, its paragraphs and the unfiltered tokens are freed before fitting
@@ -219,16 +219,20 @@ def _cmd_topics(args: argparse.Namespace) -> int:
         result = fit_topics(
             tokens,
             n_topics=n_topics,
+            engine=args.lda_engine,
             random_state=args.seed,
+            iterations=args.iterations,
             passes=args.passes,
             coherence=coherence,
             n_jobs=args.jobs,
         )
-        terms = _render(result.topic_terms[result.topic_terms["rank"] <= args.top], args.format)
         if args.format == "table":
-            return _topic_summary(result) + terms, ""
-        summary = {"coherence": result.coherence, "n_topics": result.n_topics}
-        return terms, json.dumps(summary, ensure_ascii=False) + "\n"
+            terms = result.topic_terms[result.topic_terms["rank"] <= args.top]
+            return _topic_summary(result) + _render(terms, "table"), ""
+        if args.format == "jsonl":
+            lines = (json.dumps(r, ensure_ascii=False) for r in topic_records(result, args.top))
+            return "".join(f"{line}\n" for line in lines), ""
+        return _render(topic_rows(result, args.top), args.format), _topic_summary(result)
 
     return _print_result(args, run)
 
@@ -279,10 +283,14 @@ def _files(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
         p.add_argument("--format", choices=FORMATS, default="table", help="output (table)")
 
 
-def _speed(p: argparse.ArgumentParser) -> None:
+def _speed(p: argparse.ArgumentParser, *, segmenter: str = "--engine") -> None:
     p.add_argument("--jobs", type=int, default=-1, help="worker processes (default -1: all cores)")
     p.add_argument(
-        "--engine", choices=("rjieba", "jieba"), default="rjieba", help="segmenter (rjieba)"
+        segmenter,
+        dest="engine",
+        choices=("rjieba", "jieba"),
+        default="rjieba",
+        help="segmenter (rjieba)",
     )
     p.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
 
@@ -340,14 +348,26 @@ def _add_models(sub: Any) -> None:
     tp.add_argument("--k", type=_positive("--k"), default=8, help="number of topics")
     tp.add_argument("--k-range", help="A:B, fit each K and pick one by coherence")
     tp.add_argument("--seed", type=int, default=0)
-    tp.add_argument("--passes", type=_positive("--passes"), default=10)
+    tp.add_argument(
+        "--engine",
+        dest="lda_engine",
+        choices=("tomotopy", "gensim"),
+        default="tomotopy",
+        help="LDA engine (tomotopy: Gibbs sampling; gensim: variational Bayes)",
+    )
+    tp.add_argument(
+        "--iterations",
+        type=_positive("--iterations"),
+        help="tomotopy: sampling sweeps (200); gensim: iterations per paragraph (100)",
+    )
+    tp.add_argument("--passes", type=_positive("--passes"), help="gensim only: passes (10)")
     tp.add_argument("--top", type=_positive("--top"), default=10, help="terms shown per topic")
     tp.add_argument(
         "--coherence",
         action="store_true",
         help="score one K's topics by c_v, c_npmi and u_mass (always done with --k-range)",
     )
-    _speed(tp)
+    _speed(tp, segmenter="--segmenter")
     tp.set_defaults(func=_cmd_topics)
 
 

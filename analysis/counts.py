@@ -3,26 +3,25 @@
 Like quanteda's ``dfm`` grouped with ``dfm_group``: paragraphs' tokens are counted once into a
 sparse groups × terms matrix (uses), with matrices of how many paragraphs of the group use
 each term and how evenly (Gries' DP). Grouping is by report (``doc``) or any catalog column
-(``year``, ``level`` ...). Topic models read the paragraphs' bag of words instead
-(:func:`prepare_topics`, gensim's ``Dictionary`` and ``doc2bow``).
+(``year``, ``level`` ...). The counts come from the one paragraph × term matrix
+(:func:`analysis.bow.paragraph_terms`), which the topic models read too.
 """
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from analysis.bow import BagOfWords, bag_of_words
+from analysis.bow import paragraph_terms
 from analysis.metadata import region_names
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-__all__ = ["TermCounts", "TopicCorpus", "count_terms", "prepare_topics"]
+__all__ = ["TermCounts", "count_terms"]
 
 
 @dataclass(frozen=True)
@@ -96,28 +95,6 @@ def _group_keys(tokens: pd.DataFrame, *, by: str, corpus: pd.DataFrame | None) -
     return tokens["doc_id"].map(mapping).rename(column)
 
 
-def _paragraph_matrix(token_lists: list[list[str]]) -> tuple[Any, np.ndarray]:
-    """Paragraphs × terms counts (terms sorted) and the term array."""
-    from scipy.sparse import csr_matrix
-
-    flat = list(itertools.chain.from_iterable(token_lists))
-    vocab = dict.fromkeys(flat)  # distinct terms in first-seen order
-    vocab.update(zip(vocab, itertools.count()))
-    ids = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
-    terms = np.array(list(vocab), dtype=object)
-    order = np.argsort(terms.astype(str), kind="stable")
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-    rows = np.repeat(np.arange(len(token_lists)), lengths)
-    matrix = csr_matrix(
-        (np.ones(len(ids), dtype=np.int64), (rows, rank[ids])),
-        shape=(len(token_lists), len(terms)),
-    )
-    matrix.sum_duplicates()
-    return matrix, terms[order]
-
-
 def _dispersion(paragraphs: Any, codes: np.ndarray, counts: Any) -> Any:
     """Gries' DP of every (group, term) from the paragraph matrix (see :class:`TermCounts`)."""
     from scipy.sparse import csr_matrix
@@ -167,7 +144,8 @@ def count_terms(
     codes, uniques = pd.factorize(keys, sort=False)
     if (codes < 0).any():
         raise ValueError(f"cannot group by {by!r}: some reports have no {keys.name} value")
-    paragraphs, terms = _paragraph_matrix(tokens["tokens"].tolist())
+    counted = paragraph_terms(tokens["tokens"].tolist())
+    paragraphs, terms = counted.matrix, counted.terms
     n = len(codes)
     member = csr_matrix(
         (np.ones(n, dtype=np.int64), (codes, np.arange(n))), shape=(len(uniques), n)
@@ -193,90 +171,3 @@ def count_terms(
         groups=groups,
         places=places,
     )
-
-
-@dataclass(frozen=True)
-class TopicCorpus:
-    """What :func:`prepare_topics` returns: the modelled paragraphs as a bag of words.
-
-    Attributes
-    ----------
-    dictionary : gensim.corpora.Dictionary
-        Term ids after the frequency filters.
-    bow : list of list of (int, int)
-        One bag of words per kept paragraph.
-    texts : list of list of str
-        The kept paragraphs' tokens that are in the dictionary, in order (for the
-        sliding-window coherence measures).
-    index : pandas.DataFrame
-        ``doc_id``, ``para_id`` of each kept paragraph (row ``i`` is ``bow[i]``).
-    """
-
-    dictionary: Any = field(repr=False)
-    bow: list[list[tuple[int, int]]] = field(repr=False)
-    texts: list[list[str]] = field(repr=False)
-    index: pd.DataFrame
-
-
-def _gensim_bag_of_words(
-    texts: list[list[str]], *, no_below: int, no_above: float, keep_n: int | None
-) -> BagOfWords:
-    """:func:`analysis.bow.bag_of_words` computed by gensim itself (very large vocabularies)."""
-    from gensim.corpora import Dictionary
-
-    dictionary = Dictionary(texts)
-    dictionary.filter_extremes(no_below=no_below, no_above=no_above, keep_n=keep_n)
-    dictionary.compactify()
-    vocab = dictionary.token2id
-    bow = [dictionary.doc2bow(toks) for toks in texts]
-    sizes = np.array([sum(c for _, c in doc) for doc in bow], dtype=np.int64)
-    kept = [[t for t in toks if t in vocab] for toks in texts]
-    return BagOfWords(dictionary, bow, kept, sizes)
-
-
-def prepare_topics(
-    tokens: pd.DataFrame,
-    *,
-    no_below: int | None = None,
-    no_above: float = 0.3,
-    keep_n: int = 20000,
-    min_tokens: int = 5,
-) -> TopicCorpus:
-    """Build the dictionary and bag of words of the paragraphs, once for every K.
-
-    Parameters
-    ----------
-    tokens : pandas.DataFrame
-        Filtered tokens (:func:`analysis.filter_tokens`), one row per paragraph: ``doc_id``,
-        ``para_id``, ``tokens``.
-    no_below : int, optional
-        Keep terms in at least this many paragraphs (default 2, or 5 for 2,000+ paragraphs).
-    no_above : float
-        Drop terms in more than this share of paragraphs (``Dictionary.filter_extremes``):
-        corpus-wide words such as 建设 describe no topic.
-    keep_n : int
-        Largest vocabulary.
-    min_tokens : int
-        Paragraphs with fewer dictionary tokens are left out.
-
-    Returns
-    -------
-    TopicCorpus
-        ``dictionary``, ``bow``, ``texts`` and ``index`` (``doc_id``, ``para_id``).
-    """
-    texts = tokens["tokens"].tolist()
-    if no_below is None:
-        no_below = 2 if len(texts) < 2000 else 5
-    filters = {"no_below": no_below, "no_above": no_above, "keep_n": keep_n}
-    built = bag_of_words(texts, **filters) or _gensim_bag_of_words(texts, **filters)
-    keep = np.flatnonzero(built.sizes >= min_tokens).tolist()
-    dictionary = built.dictionary
-    bow = [built.bow[i] for i in keep]
-    kept_texts = [built.texts[i] for i in keep]
-    if len(bow) < 2:
-        raise ValueError(
-            f"too little text for topics: {len(bow)} paragraph(s) with {min_tokens}+ tokens "
-            "left after filtering"
-        )
-    index = tokens.iloc[keep][["doc_id", "para_id"]].reset_index(drop=True)
-    return TopicCorpus(dictionary=dictionary, bow=bow, texts=kept_texts, index=index)

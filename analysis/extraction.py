@@ -11,7 +11,6 @@ worker and no second set of processes is started.
 
 from __future__ import annotations
 
-import multiprocessing
 import warnings
 from collections.abc import Sequence
 from multiprocessing.connection import Connection, wait
@@ -24,7 +23,7 @@ import pandas as pd
 from analysis.cache import Cache
 from analysis.corpus import CorpusError, CorpusWarning, read_corpus
 from analysis.dictionary import Tokenizer
-from analysis.jobs import even_runs, processes, stop_workers
+from analysis.jobs import even_runs, processes, start_worker, stop_workers
 from analysis.tokens import segment_batch
 
 __all__ = [
@@ -194,14 +193,9 @@ class ReportWorkers:
         self._workers: list[tuple[Any, Connection]] = []
 
     def __enter__(self) -> ReportWorkers:
-        context = multiprocessing.get_context()
         try:
             for job in self._jobs:
-                mine, theirs = context.Pipe()
-                proc = context.Process(target=_serve, args=(theirs, job, self._engine))
-                proc.start()
-                theirs.close()
-                self._workers.append((proc, mine))
+                self._workers.append(start_worker(_serve, job, self._engine))
         except BaseException:
             self.close(abort=True)
             raise

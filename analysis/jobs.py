@@ -1,14 +1,31 @@
-"""How many processes a step uses, and how its work is shared among them."""
+"""How many processes a step uses, how its work is shared among them, and the one way
+worker processes are started: every worker ends with the process that started it, however
+that one ends (``kill -9`` included)."""
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import Connection
-from typing import TypeVar
+from typing import Any, TypeVar
 
-__all__ = ["even_runs", "processes", "stop_workers"]
+__all__ = [
+    "PARENT_POLL_SECONDS",
+    "even_runs",
+    "exit_with_parent",
+    "process_pool",
+    "processes",
+    "start_worker",
+    "stop_workers",
+]
+
+#: How often a worker checks that the process that started it is still alive.
+PARENT_POLL_SECONDS = 0.5
 
 Proc = TypeVar("Proc")
 
@@ -78,3 +95,87 @@ def stop_workers(
         if abort:
             proc.terminate()  # type: ignore[attr-defined]
         finish(proc)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - a process of another user took the pid
+        return True
+    return True
+
+
+def exit_with_parent(parent: int) -> None:
+    """Worker start-up: end this process as soon as ``parent`` is gone.
+
+    A daemon thread checks every :data:`PARENT_POLL_SECONDS`; the worker exits at once
+    (``os._exit``), so a parent killed without a chance to stop its workers leaves none
+    behind.
+
+    Parameters
+    ----------
+    parent : int
+        The process id of the process that started the workers.
+    """
+
+    def watch() -> None:
+        while _alive(parent):
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def process_pool(n: int, *, preload: Sequence[str] = ()) -> ProcessPoolExecutor:
+    """The pool every parallel step uses: ``n`` workers forked from a small server process.
+
+    The workers do not carry the caller's heap (a whole corpus by then), so memory stays one
+    corpus, not one per worker; each ends with its parent (:func:`exit_with_parent`).
+
+    Parameters
+    ----------
+    n : int
+        Worker processes.
+    preload : sequence of str
+        Modules the server imports once, so that every worker starts with them.
+
+    Returns
+    -------
+    concurrent.futures.ProcessPoolExecutor
+        Use it as a context manager.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(preload))
+    return ProcessPoolExecutor(
+        max_workers=n, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
+    )
+
+
+def _run_worker(target: Callable[..., None], parent: int, args: tuple[Any, ...]) -> None:
+    exit_with_parent(parent)
+    target(*args)
+
+
+def start_worker(target: Callable[..., None], *args: Any) -> tuple[Any, Connection]:
+    """Start one long-lived worker process that talks over a pipe and ends with its parent.
+
+    Parameters
+    ----------
+    target : callable
+        Run in the worker as ``target(connection, *args)``.
+    *args
+        Its other arguments.
+
+    Returns
+    -------
+    (multiprocessing.Process, Connection)
+        The started process and this side of its pipe (stop it with :func:`stop_workers`).
+    """
+    context = multiprocessing.get_context("fork")
+    mine, theirs = context.Pipe()
+    proc = context.Process(target=_run_worker, args=(target, os.getpid(), (theirs, *args)))
+    proc.start()
+    theirs.close()
+    return proc, mine

@@ -11,13 +11,12 @@ import hashlib
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis.cache import Cache, code_fingerprint
 from analysis.dictionary import Tokenizer, build_tokenizer, compare_segmentation
-from analysis.jobs import even_runs, processes
+from analysis.jobs import even_runs, process_pool, processes
 from analysis.patterns import CN_NUMERALS, CN_ZERO, HAN
 from analysis.wordlists import STOPWORD_TIERS, stopwords
 
@@ -212,16 +211,6 @@ def _spaced(lines: list[str]) -> list[str]:
     return [line.replace(_SEP, " ") for line in lines]
 
 
-def _lean_context() -> Any:
-    """Workers forked from a small server process, not from this one: they do not carry the
-    caller's heap (a whole corpus by now), so memory stays one corpus, not one per worker."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["analysis.tokens", "ahocorasick"])
-    return context
-
-
 def _workers(n_jobs: int, chars: int) -> int:
     """Worker processes for ``chars`` characters of text (1: stay in this process)."""
     return 1 if chars < PARALLEL_MIN_CHARS else processes(n_jobs)
@@ -293,7 +282,7 @@ def segment_reports(
     else:
         runs = [[items[i] for i in run] for run in even_runs(sizes, workers)]
         n = len(runs)
-        with ProcessPoolExecutor(max_workers=n, mp_context=_lean_context()) as pool:
+        with process_pool(n, preload=("analysis.tokens", "ahocorasick")) as pool:
             batches = list(
                 pool.map(segment_batch, [tokenizer] * n, runs, [root] * n, [code] * n, [joined] * n)
             )

@@ -150,8 +150,8 @@ def topic_view_html(result: Any, *, height: int = 860) -> HTML:
     Parameters
     ----------
     result : TopicResult
-        Output of :func:`analysis.topics.fit_topics` (``model``, ``bow``, ``dictionary``,
-        ``n_topics`` are used).
+        Output of :func:`analysis.topics.fit_topics` (``model``, ``prepared`` and
+        ``n_topics`` are used; any engine).
     height : int
         Height of the view in pixels.
 
@@ -160,10 +160,18 @@ def topic_view_html(result: Any, *, height: int = 860) -> HTML:
     IPython.display.HTML
         Displays in a notebook; ``.data`` holds the HTML string.
     """
-    import pyLDAvis.gensim_models
+    import pyLDAvis
 
-    prepared = pyLDAvis.gensim_models.prepare(
-        result.model, result.bow, result.dictionary, sort_topics=False, n_jobs=1, mds="pcoa"
+    corpus = result.prepared
+    prepared = pyLDAvis.prepare(
+        topic_term_dists=result.model.topic_word_,
+        doc_topic_dists=result.model.doc_topic_,
+        doc_lengths=corpus.lengths,
+        vocab=corpus.vocab.tolist(),
+        term_frequency=corpus.term_frequency,
+        sort_topics=False,
+        n_jobs=1,
+        mds="pcoa",
     )
     d3, ldavis, css = _ldavis_scripts()
     vis_id = f"ldavis_k{result.n_topics}"

@@ -1,5 +1,6 @@
-"""Topics: LDA (gensim) on paragraphs. ``prepare_topics`` (counts) builds the bag of words once,
-``TopicModel(k).fit`` fits one K, :func:`sweep_topics` several scored in one coherence pass per
+"""Topics: LDA on paragraphs. :func:`prepare_topics` keeps the modelled rows and terms of the
+one paragraph × term matrix once, ``TopicModel(k).fit`` fits one K (tomotopy by default),
+:func:`sweep_topics` several on the same prepared corpus, scored in one coherence pass per
 measure, :func:`topic_tables` labels by FREX; :func:`fit_topics` composes them.
 """
 
@@ -12,23 +13,28 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.counts import TopicCorpus, prepare_topics
-from analysis.topic_model import TopicModel, fit_many
+from analysis.jobs import process_pool, processes
+from analysis.topic_model import ENGINES, TopicCorpus, TopicModel, prepare_topics
 
 __all__ = [
     "COHERENCE_MEASURES",
+    "ENGINES",
+    "TopicCorpus",
     "TopicModel",
     "TopicResult",
     "fit_topics",
     "label_terms",
+    "prepare_topics",
     "sweep_topics",
     "topic_coherence",
+    "topic_records",
+    "topic_rows",
     "topic_tables",
 ]
 
 COHERENCE_MEASURES = ("c_v", "c_npmi", "u_mass")
 _PREPARE_PARAMS = ("no_below", "no_above", "keep_n", "min_tokens")
-_FIT_PARAMS = ("random_state", "passes", "iterations")
+_FIT_PARAMS = ("engine", "random_state", "passes", "iterations", "alpha", "eta")
 
 
 def topic_coherence(
@@ -96,12 +102,10 @@ def sweep_topics(
     prepared: TopicCorpus,
     n_topics: Sequence[int],
     *,
-    random_state: int = 0,
-    passes: int = 10,
-    iterations: int = 100,
     coherence_topn: int = 10,
     perplexity: bool = False,
     n_jobs: int = -1,
+    **fit: Any,
 ) -> tuple[pd.DataFrame, dict[int, TopicModel], pd.DataFrame]:
     """Fit each K on the same bag of words, score them together and choose one.
 
@@ -114,8 +118,6 @@ def sweep_topics(
         The output of :func:`prepare_topics`.
     n_topics : sequence of int
         The Ks to compare.
-    random_state, passes, iterations
-        As in :class:`TopicModel`.
     coherence_topn : int
         Terms per topic scored for coherence.
     perplexity : bool
@@ -123,6 +125,8 @@ def sweep_topics(
     n_jobs : int
         Ks fitted at once in worker processes (-1: one per core); each K's model is the
         same whatever the number.
+    **fit
+        :class:`TopicModel`'s parameters (``engine``, ``random_state``, ``iterations`` ...).
 
     Returns
     -------
@@ -134,7 +138,6 @@ def sweep_topics(
     ks = list(n_topics)
     if not ks or min(ks) < 2:
         raise ValueError("n_topics must be at least 2")
-    fit = {"random_state": random_state, "passes": passes, "iterations": iterations}
     models = fit_many(prepared, ks, fit, n_jobs=n_jobs)
     per_topic = topic_coherence(list(models.values()), prepared, topn=coherence_topn)
     sweep = per_topic.groupby("n_topics", sort=False)[list(COHERENCE_MEASURES)].mean()
@@ -189,13 +192,12 @@ def label_terms(
         (each a term); ``top_n`` rows per topic.
     """
     phi = model.topic_word_
-    pairs = np.array([p for doc in prepared.bow for p in doc], dtype=float).reshape(-1, 2)
-    totals = np.bincount(pairs[:, 0].astype(int), weights=pairs[:, 1], minlength=phi.shape[1])
+    totals = prepared.term_frequency.astype(float)
     with np.errstate(divide="ignore"):
         relevance = relevance_lambda * np.log(phi) + (1 - relevance_lambda) * np.log(
             phi / (totals / totals.sum())
         )
-    words = np.array([prepared.dictionary[i] for i in range(phi.shape[1])], dtype=object)
+    words = prepared.vocab
     scores = {"probability": phi, "frex": _frex(phi, frex_weight), "relevance": relevance}
     columns = {}
     for name, score in scores.items():
@@ -254,7 +256,7 @@ def topic_tables(
     ids = model.top_term_ids(top_n)
     topic_terms = pd.DataFrame(
         [
-            (t, rank, prepared.dictionary[i], float(model.topic_word_[t, i]))
+            (t, rank, str(prepared.vocab[i]), float(model.topic_word_[t, i]))
             for t in range(k)
             for rank, i in enumerate(ids[t], start=1)
         ],
@@ -262,12 +264,12 @@ def topic_tables(
     )
     terms = label_terms(model, prepared, top_n=top_n)
     theta = model.doc_topic_
-    lengths = np.array([sum(c for _, c in doc) for doc in prepared.bow], dtype=float)
+    lengths = prepared.lengths.astype(float)
     paragraph_topics = pd.DataFrame(
         {
             "doc_id": np.repeat(prepared.index["doc_id"].to_numpy(), k),
             "para_id": np.repeat(prepared.index["para_id"].to_numpy(), k),
-            "topic": np.tile(np.arange(k), len(prepared.bow)),
+            "topic": np.tile(np.arange(k), len(lengths)),
             "weight": theta.ravel().astype(float),
         }
     )
@@ -291,8 +293,8 @@ class TopicResult:
     are the frames of :func:`topic_tables`; ``coherence`` the mean of each measure over the
     topics (empty without), ``topic_coherence`` one row per topic (``topic``, one column per
     measure); ``sweep`` the frame of :func:`sweep_topics` (None for one K); ``n_topics`` the
-    model's K; ``params`` the parameters as given; ``model``, ``dictionary`` and ``bow`` the
-    gensim model and its input (for pyLDAvis).
+    model's K; ``params`` the parameters as given; ``model`` the fitted :class:`TopicModel`
+    (``topic_word_``, ``doc_topic_``) and ``prepared`` its corpus (for pyLDAvis).
     """
 
     topic_terms: pd.DataFrame
@@ -305,9 +307,8 @@ class TopicResult:
     sweep: pd.DataFrame | None
     n_topics: int
     params: dict[str, Any]
-    model: Any = field(repr=False)
-    dictionary: Any = field(repr=False)
-    bow: list[list[tuple[int, int]]] = field(repr=False)
+    model: TopicModel = field(repr=False)
+    prepared: TopicCorpus = field(repr=False)
 
 
 def _fit_chosen(
@@ -324,7 +325,7 @@ def _fit_chosen(
         )
         model = models[int(sweep.loc[sweep["chosen"], "n_topics"].iloc[0])]
     else:
-        sweep, model = None, TopicModel(ks[0], **fit, n_jobs=n_jobs).fit(prepared)
+        sweep, model = None, TopicModel(ks[0], **fit).fit(prepared)
         measures = COHERENCE_MEASURES if params["coherence"] else ()
         per_topic = topic_coherence([model], prepared, topn=topn, measures=measures)
     per_topic = per_topic[per_topic["n_topics"] == model.n_topics]
@@ -335,9 +336,12 @@ def fit_topics(
     tokens: pd.DataFrame,
     *,
     n_topics: int | Sequence[int] = 8,
+    engine: str = "tomotopy",
     random_state: int = 0,
-    passes: int = 10,
-    iterations: int = 100,
+    iterations: int | None = None,
+    passes: int | None = None,
+    alpha: float | None = None,
+    eta: float | None = None,
     no_below: int | None = None,
     no_above: float = 0.3,
     keep_n: int = 20000,
@@ -356,13 +360,15 @@ def fit_topics(
         Filtered tokens, one row per paragraph (see :func:`prepare_topics`).
     n_topics : int or sequence of int
         K, or the Ks to compare (needs ``coherence``; see :func:`sweep_topics`).
-    random_state, passes, iterations, no_below, no_above, keep_n, min_tokens, top_n
-        As in :class:`TopicModel`, :func:`prepare_topics` and :func:`topic_tables`;
+    engine, random_state, iterations, passes, alpha, eta
+        As in :class:`TopicModel` (None: the engine's default).
+    no_below, no_above, keep_n, min_tokens, top_n
+        As in :func:`prepare_topics` and :func:`topic_tables`;
         ``coherence_topn`` and ``perplexity`` as in :func:`sweep_topics`. ``coherence``:
         compute c_v, c_npmi and u_mass (False: ``coherence`` is empty).
     n_jobs : int
-        Processes (-1: one per core): for one K they share each pass's E-step (on large
-        corpora), for several Ks they fit Ks at once. It does not change the result.
+        Processes (-1: one per core) that fit several Ks at once. It does not change the
+        result: each K is fitted the same way wherever it runs.
 
     Returns
     -------
@@ -383,7 +389,115 @@ def fit_topics(
         sweep=sweep,
         n_topics=model.n_topics,
         params=params,
-        model=model.model_,
-        dictionary=prepared.dictionary,
-        bow=prepared.bow,
+        model=model,
+        prepared=prepared,
     )
+
+
+def _fit_k(prepared: TopicCorpus, k: int, fit: dict[str, Any]) -> TopicModel:
+    return TopicModel(k, **fit).fit(prepared)
+
+
+def fit_many(
+    prepared: TopicCorpus, ks: list[int], fit: dict[str, Any], *, n_jobs: int
+) -> dict[int, TopicModel]:
+    """Fit every K on the same prepared corpus, several at once in worker processes when
+    there are several Ks and cores; each K's model is the same whatever ``n_jobs``.
+
+    Parameters
+    ----------
+    prepared : TopicCorpus
+        The corpus (workers get it without its token lists).
+    ks : list of int
+        The Ks.
+    fit : dict
+        :class:`TopicModel`'s parameters.
+    n_jobs : int
+        Worker processes (-1: one per core); 1 fits the Ks in turn here.
+
+    Returns
+    -------
+    dict of int to TopicModel
+        The fitted models by K (from a worker: without the library's ``model_``).
+    """
+    workers = min(len(ks), processes(n_jobs))
+    if workers == 1:
+        return {k: _fit_k(prepared, k, fit) for k in ks}
+    slim = prepared.for_fitting()
+    with process_pool(workers, preload=("analysis.topic_model",)) as pool:
+        fitted = pool.map(_fit_k, [slim] * len(ks), ks, [fit] * len(ks))
+        return dict(zip(ks, fitted, strict=True))
+
+
+def topic_rows(result: TopicResult, top_n: int = 10) -> pd.DataFrame:
+    """The topics as one table: each topic's terms beside its labels and coherence.
+
+    Parameters
+    ----------
+    result : TopicResult
+        A fit.
+    top_n : int
+        Terms per topic.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``n_topics``, ``topic``, ``label``, ``frex`` and ``probability`` (the first
+        five words of each, joined by ``·``), one column per coherence measure (the topic's
+        own), ``rank``, ``term`` and ``weight``; ``top_n`` rows per topic.
+    """
+    labels = result.labels.merge(result.topic_coherence, on="topic", how="left")
+    terms = result.topic_terms[result.topic_terms["rank"] <= top_n]
+    rows = labels.merge(terms, on="topic")
+    rows.insert(0, "n_topics", result.n_topics)
+    return rows
+
+
+def topic_records(result: TopicResult, top_n: int = 10) -> list[dict[str, Any]]:
+    """The fit as JSON-ready records: one per K tried (``kind`` ``model``), then one per topic.
+
+    Parameters
+    ----------
+    result : TopicResult
+        A fit.
+    top_n : int
+        Terms per topic.
+
+    Returns
+    -------
+    list of dict
+        ``model`` records: ``n_topics``, ``chosen`` and the mean of each coherence measure;
+        ``topic`` records: ``n_topics``, ``topic``, ``label``, ``frex`` and ``probability``
+        (lists of words), the topic's coherence and ``terms`` (``[term, weight]`` pairs).
+    """
+    sweep = result.sweep
+    if sweep is None:
+        sweep = pd.DataFrame([{"n_topics": result.n_topics, **result.coherence, "chosen": True}])
+    records: list[dict[str, Any]] = [
+        {"kind": "model", **{k: _plain(v) for k, v in row.items()}}
+        for row in sweep.to_dict("records")
+    ]
+    rows = topic_rows(result, top_n)
+    for topic, group in rows.groupby("topic", sort=True):
+        first = group.iloc[0]
+        measures = [c for c in result.topic_coherence.columns if c != "topic"]
+        records.append(
+            {
+                "kind": "topic",
+                "n_topics": result.n_topics,
+                "topic": int(topic),
+                "label": first["label"],
+                "frex": first["frex"].split("·"),
+                "probability": first["probability"].split("·"),
+                **{m: float(first[m]) for m in measures},
+                "terms": [
+                    [t, float(w)] for t, w in zip(group["term"], group["weight"], strict=True)
+                ],
+            }
+        )
+    return records
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python value JSON writes."""
+    return value.item() if isinstance(value, np.generic) else value

@@ -14,7 +14,7 @@
 # %% [markdown]
 # # 04 主题:报告的段落可以归成哪些主题?
 #
-# 用 LDA 主题模型(gensim)对段落建模:几份报告作为文档太少,所以以段落为单位,报告的主题构成
+# 用 LDA 主题模型(tomotopy 的吉布斯抽样)对段落建模:几份报告作为文档太少,所以以段落为单位,报告的主题构成
 # 由其段落汇总而来。主题数 K 按一致性(coherence)选择。
 
 # %%
@@ -50,7 +50,6 @@ result = run_or_stop(
     tokens,
     n_topics=range(4, 11, 2),
     random_state=0,
-    passes=10,
     reason="文本太少,无法建立主题模型",
 )
 plot_coherence(result.sweep)

@@ -36,7 +36,6 @@ LAYERS: dict[str, int] = {
     "keywords": 8,
     "topics": 8,
     "topic_model": 8,
-    "lda_estep": 7,
     "fonts": 9,
     "plots": 9,
     "topic_plots": 9,

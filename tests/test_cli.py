@@ -69,31 +69,26 @@ def test_keywords_by_year_and_bad_column(tmp_path: Path) -> None:
     assert bad.returncode == 2 and bad.stderr.startswith("error: --by colour: not a corpus column")
 
 
-def test_topics_jsonl_and_coherence_on_stderr(tmp_path: Path) -> None:
-    p = _cli(
-        "topics",
-        *SEEDS,
-        "--k",
-        "3",
-        "--passes",
-        "2",
-        "--top",
-        "4",
-        "--format",
-        "jsonl",
-        "--coherence",
-        cache=tmp_path,
-    )
+def test_topics_jsonl_carries_models_labels_and_terms(tmp_path: Path) -> None:
+    args = ("topics", *SEEDS, "--k", "3", "--iterations", "20", "--top", "4")
+    p = _cli(*args, "--format", "jsonl", "--coherence", cache=tmp_path)
     assert p.returncode == 0, p.stderr
     rows = [json.loads(line) for line in p.stdout.splitlines()]
-    assert len(rows) == 12 and set(rows[0]) == {"topic", "rank", "term", "weight"}
-    summary = json.loads(p.stderr.strip().splitlines()[-1])
-    assert summary["n_topics"] == 3 and set(summary["coherence"]) == {"c_v", "c_npmi", "u_mass"}
+    assert [r["kind"] for r in rows] == ["model", "topic", "topic", "topic"]
+    assert set(rows[0]) == {"kind", "n_topics", "c_v", "c_npmi", "u_mass", "chosen"}
+    assert rows[0]["n_topics"] == 3 and rows[0]["chosen"] is True
+    assert [len(r["terms"]) for r in rows[1:]] == [4, 4, 4]
+    assert {"label", "frex", "probability", "c_v"} <= set(rows[1])
     # one K without --coherence: no coherence pass, the same topics
-    quick = _cli("topics", *SEEDS, "--k", "3", "--passes", "2", "--top", "4", "--format", "jsonl",
-                 cache=tmp_path)  # fmt: skip
-    assert quick.stdout == p.stdout
-    assert json.loads(quick.stderr.strip().splitlines()[-1]) == {"coherence": {}, "n_topics": 3}
+    quick = _cli(*args, "--format", "jsonl", cache=tmp_path)
+    quick_rows = [json.loads(line) for line in quick.stdout.splitlines()]
+    assert quick_rows[0] == {"kind": "model", "n_topics": 3, "chosen": True}
+    assert [r["terms"] for r in quick_rows[1:]] == [r["terms"] for r in rows[1:]]
+    # gensim kept for comparison; csv is one table with the labels beside the terms
+    csv = _cli(*args, "--engine", "gensim", "--passes", "2", "--format", "csv", cache=tmp_path)
+    assert csv.returncode == 0, csv.stderr
+    assert csv.stdout.splitlines()[0] == "n_topics,topic,label,frex,probability,rank,term,weight"
+    assert len(csv.stdout.splitlines()) == 1 + 12
 
 
 def test_missing_file_is_one_sentence(tmp_path: Path) -> None:

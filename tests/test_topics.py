@@ -31,19 +31,19 @@ def seed_tokens() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def result(seed_tokens: pd.DataFrame):
-    return fit_topics(seed_tokens, n_topics=4, random_state=0, passes=5)
+    return fit_topics(seed_tokens, n_topics=4, random_state=0, iterations=60)
 
 
 def test_same_seed_gives_identical_tables(seed_tokens: pd.DataFrame, result) -> None:
     gensim_level = logging.getLogger("gensim").level
-    again = fit_topics(seed_tokens, n_topics=4, random_state=0, passes=5)
+    again = fit_topics(seed_tokens, n_topics=4, random_state=0, iterations=60)
     assert logging.getLogger("gensim").level == gensim_level  # no logging settings changed
     pd.testing.assert_frame_equal(result.topic_terms, again.topic_terms)
     pd.testing.assert_frame_equal(result.labels, again.labels)
     pd.testing.assert_frame_equal(result.paragraph_topics, again.paragraph_topics)
     pd.testing.assert_frame_equal(result.report_topics, again.report_topics)
     assert result.coherence == again.coherence
-    other = fit_topics(seed_tokens, n_topics=4, random_state=1, passes=5)
+    other = fit_topics(seed_tokens, n_topics=4, random_state=1, iterations=60)
     assert not other.topic_terms.equals(result.topic_terms)
 
 
@@ -71,11 +71,11 @@ def test_tables(result, seed_tokens: pd.DataFrame) -> None:
     assert set(result.coherence) == {"c_v", "c_npmi", "u_mass"}
     assert result.topic_coherence.shape == (4, 4)
     assert result.sweep is None
-    assert fit_topics(seed_tokens, n_topics=4, passes=1, coherence=False).coherence == {}
+    assert fit_topics(seed_tokens, n_topics=4, iterations=5, coherence=False).coherence == {}
 
 
 def test_sweep_picks_k_by_mean_rank(seed_tokens: pd.DataFrame) -> None:
-    res = fit_topics(seed_tokens, n_topics=range(3, 5), passes=2, perplexity=True)
+    res = fit_topics(seed_tokens, n_topics=range(3, 5), iterations=20, perplexity=True)
     assert res.sweep["n_topics"].tolist() == [3, 4]
     assert list(res.sweep.columns) == [
         "n_topics",
@@ -93,7 +93,7 @@ def test_sweep_picks_k_by_mean_rank(seed_tokens: pd.DataFrame) -> None:
 
 def test_one_coherence_pass_equals_one_per_model(seed_tokens: pd.DataFrame) -> None:
     prepared = prepare_topics(seed_tokens)
-    models = [TopicModel(k, passes=1).fit(prepared) for k in (2, 3)]
+    models = [TopicModel(k, iterations=10).fit(prepared) for k in (2, 3)]
     together = topic_coherence(models, prepared)
     apart = pd.concat([topic_coherence([m], prepared) for m in models], ignore_index=True)
     assert together[["n_topics", "topic"]].values.tolist() == [
@@ -120,7 +120,7 @@ def _rank(values: list[float]) -> list[float]:
 
 def test_frex_and_relevance_by_hand(tiny_prepared) -> None:
     model = TopicModel(2)
-    words = [tiny_prepared.dictionary[i] for i in range(4)]
+    words = tiny_prepared.vocab.tolist()
     phi = np.array([[0.4, 0.3, 0.2, 0.1], [0.05, 0.15, 0.5, 0.3]])
     model.topic_word_ = phi
     terms = label_terms(model, tiny_prepared, top_n=4, frex_weight=0.3, relevance_lambda=0.6)
@@ -136,7 +136,7 @@ def test_frex_and_relevance_by_hand(tiny_prepared) -> None:
         for column, score in (("probability", row), ("frex", frex), ("relevance", rel)):
             expected = [w for _, w in sorted(zip(score, words, strict=True), key=lambda x: -x[0])]
             assert got[column].tolist() == expected
-    assert terms.loc[terms["topic"] == 0, "frex"].tolist() == ["港口", "粮食", "航运", "耕地"]
+    assert terms.loc[terms["topic"] == 0, "frex"].tolist() == ["港口", "粮食", "耕地", "航运"]
 
 
 def test_a_term_labels_at_most_two_topics() -> None:
@@ -185,3 +185,50 @@ def test_too_little_text_is_a_clear_error() -> None:
     enough = pd.DataFrame({"doc_id": "a", "para_id": [0, 1], "tokens": [["港口", "粮食"] * 3] * 2})
     with pytest.raises(ValueError, match="at least 2"):
         fit_topics(enough, n_topics=1, no_above=1.0, no_below=1)
+
+
+def test_sweep_is_identical_whatever_the_jobs(seed_tokens: pd.DataFrame) -> None:
+    one = fit_topics(seed_tokens, n_topics=[3, 4], iterations=30, n_jobs=1)
+    two = fit_topics(seed_tokens, n_topics=[3, 4], iterations=30, n_jobs=2)
+    pd.testing.assert_frame_equal(one.sweep, two.sweep)
+    pd.testing.assert_frame_equal(one.topic_terms, two.topic_terms)
+    pd.testing.assert_frame_equal(one.paragraph_topics, two.paragraph_topics)
+    assert np.array_equal(one.model.topic_word_, two.model.topic_word_)
+
+
+def test_gensim_engine_is_reproducible_and_differs(seed_tokens: pd.DataFrame) -> None:
+    first, again = (
+        fit_topics(seed_tokens, n_topics=3, engine="gensim", passes=2, coherence=False)
+        for _ in range(2)
+    )
+    pd.testing.assert_frame_equal(first.topic_terms, again.topic_terms)
+    assert first.model.engine == "gensim"
+    tomotopy = fit_topics(seed_tokens, n_topics=3, iterations=30, coherence=False)
+    assert not tomotopy.topic_terms.equals(first.topic_terms)
+    with pytest.raises(ValueError, match="unknown topic engine 'mallet'"):
+        fit_topics(seed_tokens, n_topics=3, engine="mallet")
+
+
+def test_topic_records_carry_labels_and_k_summary(seed_tokens: pd.DataFrame) -> None:
+    from analysis.topics import topic_records, topic_rows
+
+    res = fit_topics(seed_tokens, n_topics=[3, 4], iterations=30)
+    records = topic_records(res, top_n=2)
+    models = [r for r in records if r["kind"] == "model"]
+    assert [(r["n_topics"], r["chosen"]) for r in models] == [
+        (3, res.n_topics == 3),
+        (4, res.n_topics == 4),
+    ]
+    assert set(models[0]) == {"kind", "n_topics", "c_v", "c_npmi", "u_mass", "chosen"}
+    topics = [r for r in records if r["kind"] == "topic"]
+    assert [r["topic"] for r in topics] == list(range(res.n_topics))
+    first = topics[0]
+    assert first["label"] == res.labels.loc[0, "label"]
+    assert first["frex"] == res.labels.loc[0, "frex"].split("·")
+    assert [t for t, _ in first["terms"]] == res.topic_terms.query("topic == 0")["term"][:2].tolist()
+    rows = topic_rows(res, top_n=2)
+    assert list(rows.columns) == [
+        "n_topics", "topic", "label", "frex", "probability", "c_v", "c_npmi", "u_mass",
+        "rank", "term", "weight",
+    ]
+    assert len(rows) == 2 * res.n_topics
