@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from analysis.io import FORMATS
+from analysis.common.io import FORMATS
 
 __all__ = ["CliError", "main"]
 
@@ -57,7 +57,7 @@ def _k_range(value: str) -> range:
 
 def _render(frame: Any, fmt: str, corpus: Any = None) -> str:
     """A frame as text; a ``doc_id`` column is shown as ``doc``, the report's file name."""
-    from analysis.io import format_frame
+    from analysis.common.io import format_frame
 
     if corpus is not None and "doc_id" in frame.columns:
         files = dict(zip(corpus["doc_id"], corpus["file"], strict=True))
@@ -71,8 +71,8 @@ _NOT_OUTPUT_OPTIONS = ("func", "files", "no_cache", "jobs")
 
 def _print_result(args: argparse.Namespace, run: Callable[[], tuple[str, str]]) -> int:
     """Print what ``run`` produces, replayed from the cache when the files have not changed."""
-    from analysis.encoding import check_report_path
-    from analysis.replay import output_key, replay_or_run
+    from analysis.read.encoding import check_report_path
+    from analysis.run.replay import output_key, replay_or_run
 
     files = [Path(f) for f in args.files]
     for path in files:
@@ -87,7 +87,7 @@ def _print_result(args: argparse.Namespace, run: Callable[[], tuple[str, str]]) 
 
 def _extracted(args: argparse.Namespace) -> Any:
     """The corpus and its extraction steps, from the per-file cache unless ``--no-cache``."""
-    from analysis.pipeline import extract_steps
+    from analysis.run.steps import extract_steps
 
     return extract_steps([Path(f) for f in args.files], n_jobs=-1, cache=not args.no_cache)
 
@@ -97,7 +97,7 @@ def _segmented(
 ) -> Any:
     """Every step up to the tokens (of all sections but boilerplate, or those given; each
     paragraph's tokens as one space-separated string when ``joined``)."""
-    from analysis.pipeline import TOKEN_SECTIONS, corpus_steps
+    from analysis.run.steps import TOKEN_SECTIONS, corpus_steps
 
     return corpus_steps(
         [Path(f) for f in args.files],
@@ -114,7 +114,7 @@ def _segmented(
 
 def _cmd_glossary_extract(args: argparse.Namespace) -> int:
     def run() -> tuple[str, str]:
-        from analysis.glossary import OUTPUT_COLUMNS
+        from analysis.terms.glossary import OUTPUT_COLUMNS
 
         steps = _extracted(args)
         out = steps.glossary[OUTPUT_COLUMNS]
@@ -126,9 +126,9 @@ def _cmd_glossary_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_glossary_build(args: argparse.Namespace) -> int:
-    from analysis.glossary import build_glossary
-    from analysis.paths import glossary_out
-    from analysis.pipeline import extract_steps
+    from analysis.common.paths import glossary_out
+    from analysis.run.steps import extract_steps
+    from analysis.terms.glossary import build_glossary
 
     steps = extract_steps(args.corpus)
     out = glossary_out(args.corpus, args.out)
@@ -142,7 +142,7 @@ def _cmd_glossary_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_lookup(args: argparse.Namespace) -> int:
-    from analysis.glossary import Glossary
+    from analysis.terms.glossary import Glossary
 
     glossary = Glossary.load(args.glossary) if args.glossary else Glossary.load()
     hits = glossary.lookup(args.term)
@@ -163,7 +163,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
 
 def _cmd_slogans(args: argparse.Namespace) -> int:
     def run() -> tuple[str, str]:
-        from analysis.slogans import COUNT_COLUMNS, count_slogans, slogan_table
+        from analysis.terms.slogans.find import COUNT_COLUMNS, count_slogans, slogan_table
 
         steps = _extracted(args)
         counts = count_slogans(steps.paragraphs, steps.slogans, steps.glossary)
@@ -189,9 +189,9 @@ def _cmd_tokenize(args: argparse.Namespace) -> int:
 
 def _cmd_keywords(args: argparse.Namespace) -> int:
     def run() -> tuple[str, str]:
-        from analysis.counts import count_terms
-        from analysis.keywords import rank_keywords
-        from analysis.tokens import filter_tokens
+        from analysis.measure.counts import count_terms
+        from analysis.measure.keywords import rank_keywords
+        from analysis.terms.tokens import filter_tokens
 
         steps = _segmented(args, ("body",))
         if args.by != "doc" and args.by not in steps.corpus.columns:
@@ -210,13 +210,14 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     n_topics = _k_range(args.k_range) if args.k_range else args.k
 
     def run() -> tuple[str, str]:
-        from analysis.tokens import filter_tokens
-        from analysis.topics import fit_topics, topic_records, topic_rows
+        from analysis.measure.topics import topic_records, topic_rows
+        from analysis.run.steps import run_topics
+        from analysis.terms.tokens import filter_tokens
 
         tokens = filter_tokens(_segmented(args, ("body",)).tokens, policy_verbs=True)
         # the corpus, its paragraphs and the unfiltered tokens are freed before fitting
         coherence = args.coherence or not isinstance(n_topics, int)  # needed to choose K
-        result = fit_topics(
+        result = run_topics(
             tokens,
             n_topics=n_topics,
             engine=args.lda_engine,
@@ -248,7 +249,7 @@ def _topic_summary(result: Any) -> str:
 
 def _cmd_targets(args: argparse.Namespace) -> int:
     def run() -> tuple[str, str]:
-        from analysis.targets import TARGET_COLUMNS, extract_targets
+        from analysis.measure.targets import TARGET_COLUMNS, extract_targets
 
         steps = _extracted(args)
         targets = extract_targets(steps.corpus, steps.paragraphs)
@@ -258,8 +259,8 @@ def _cmd_targets(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from analysis.paths import reports_out
-    from analysis.report import build_reports
+    from analysis.common.paths import reports_out
+    from analysis.pages.report import build_reports
 
     pages = build_reports(args.corpus, reports_out(args.corpus, args.out), with_code=args.with_code)
     for page in pages:
@@ -268,7 +269,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_cache_clear(args: argparse.Namespace) -> int:
-    from analysis.pipeline import clear_cache
+    from analysis.run.steps import clear_cache
 
     print(f"emptied {clear_cache()}")
     return 0

@@ -49,7 +49,7 @@ LDA_SETTINGS: tuple[str, ...] = ("passes", "iterations", "no_above", "keep_n")
 def lda_settings(root: Path) -> dict[str, object]:
     """Return ``fit_topics``'s default passes, iterations, no_above and keep_n."""
     code = (
-        "import inspect, json\nfrom analysis.topics import fit_topics\n"
+        "import inspect, json\nfrom analysis.measure.topics import fit_topics\n"
         "p = inspect.signature(fit_topics).parameters\n"
         f"print(json.dumps({{k: p[k].default for k in {list(LDA_SETTINGS)!r} if k in p}}))"
     )

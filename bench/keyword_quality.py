@@ -35,8 +35,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.patterns import CN_NUMERALS  # noqa: E402
-from analysis.wordlists import single_char_whitelist  # noqa: E402
+from analysis.common.patterns import CN_NUMERALS  # noqa: E402
+from analysis.common.wordlists import single_char_whitelist  # noqa: E402
 
 RESOURCES = ROOT / "analysis" / "resources"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "provinces-2026"
@@ -135,7 +135,7 @@ def label_overlap(labels: pd.DataFrame) -> dict:
 
 def _steps(source: str, *, cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The corpus and its body tokens (unfiltered), through the pipeline the CLI runs."""
-    from analysis.pipeline import corpus_steps
+    from analysis.run.steps import corpus_steps
 
     steps = corpus_steps(source, cache=cache, warn=False)
     body = steps.tokens[steps.tokens["section"] == "body"].reset_index(drop=True)
@@ -144,15 +144,15 @@ def _steps(source: str, *, cache: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def _keywords(corpus: pd.DataFrame, tokens: pd.DataFrame, *, top: int) -> pd.DataFrame:
     """What ``keywords FILES --top N`` ranks (own places left out, the default)."""
-    from analysis.counts import count_terms
-    from analysis.keywords import rank_keywords
+    from analysis.measure.counts import count_terms
+    from analysis.measure.keywords import rank_keywords
 
     return rank_keywords(count_terms(tokens, by="doc", corpus=corpus), top_n=top)
 
 
 def _topics(tokens: pd.DataFrame, *, k: int):
     """What ``topics FILES --k K`` fits (coherence left out: labels only)."""
-    from analysis.topics import fit_topics
+    from analysis.measure.topics import fit_topics
 
     return fit_topics(tokens, n_topics=k, random_state=0, coherence=False)
 
@@ -166,7 +166,7 @@ def main() -> int:
     ap.add_argument("--show", action="store_true", help="print every report's list")
     ap.add_argument("--cache", action="store_true", help="use the per-file cache (warm runs)")
     args = ap.parse_args()
-    from analysis.tokens import filter_tokens
+    from analysis.terms.tokens import filter_tokens
 
     timings = {}
     start = time.perf_counter()

@@ -21,8 +21,8 @@
 import pandas as pd
 
 from analysis import read_corpus, split_paragraphs
-from analysis.paths import corpus_dir
-from analysis.plots import SECTION_LABELS, label_columns, plot_stacked_bars
+from analysis.common.paths import corpus_dir
+from analysis.pages.plots.charts import SECTION_LABELS, label_columns, plot_stacked_bars
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 CORPUS = corpus_dir()

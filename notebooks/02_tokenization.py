@@ -20,10 +20,10 @@
 # %%
 import pandas as pd
 
-from analysis.paths import corpus_dir
-from analysis.pipeline import corpus_steps
-from analysis.plots import label_columns, plot_counts
-from analysis.tokens import compare_segmentation, filter_tokens
+from analysis.common.paths import corpus_dir
+from analysis.pages.plots.charts import label_columns, plot_counts
+from analysis.run.steps import corpus_steps
+from analysis.terms.tokens import compare_segmentation, filter_tokens
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 steps = corpus_steps(corpus_dir())  # 读取、分段、名词解释、提法、领域词典、分词(按文件缓存)

@@ -21,13 +21,13 @@
 import pandas as pd
 from IPython.display import display
 
-from analysis.counts import count_terms
-from analysis.keywords import jieba_keywords, keyness_table, rank_keywords
-from analysis.paths import corpus_dir
-from analysis.pipeline import corpus_steps
-from analysis.plots import label_columns, plot_keywords, plot_word_clouds
-from analysis.report import stop_if_empty
-from analysis.tokens import filter_tokens
+from analysis.common.paths import corpus_dir
+from analysis.measure.counts import count_terms
+from analysis.measure.keywords import jieba_keywords, keyness_table, rank_keywords
+from analysis.pages.plots.charts import label_columns, plot_keywords, plot_word_clouds
+from analysis.pages.report import stop_if_empty
+from analysis.run.steps import corpus_steps
+from analysis.terms.tokens import filter_tokens
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 steps = corpus_steps(corpus_dir(), sections=("body",))

@@ -20,18 +20,17 @@
 # %%
 import pandas as pd
 
-from analysis.paths import corpus_dir
-from analysis.pipeline import corpus_steps
-from analysis.plots import label_columns
-from analysis.report import run_or_stop
-from analysis.tokens import filter_tokens
-from analysis.topic_plots import (
+from analysis.common.paths import corpus_dir
+from analysis.pages.plots.charts import label_columns
+from analysis.pages.plots.topics import (
     plot_coherence,
     plot_report_topics,
     plot_topic_terms,
     topic_view_html,
 )
-from analysis.topics import fit_topics
+from analysis.pages.report import run_or_stop
+from analysis.run.steps import corpus_steps, run_topics
+from analysis.terms.tokens import filter_tokens
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 steps = corpus_steps(corpus_dir(), sections=("body",))
@@ -46,7 +45,7 @@ print(f"共 {len(tokens)} 个段落")
 
 # %%
 result = run_or_stop(
-    fit_topics,
+    run_topics,
     tokens,
     n_topics=range(4, 11, 2),
     random_state=0,

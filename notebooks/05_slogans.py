@@ -21,9 +21,9 @@
 import pandas as pd
 
 from analysis import count_slogans, slogan_table
-from analysis.paths import corpus_dir
-from analysis.pipeline import extract_steps
-from analysis.plots import SLOGAN_KIND_LABELS, label_columns, plot_stacked_bars
+from analysis.common.paths import corpus_dir
+from analysis.pages.plots.charts import SLOGAN_KIND_LABELS, label_columns, plot_stacked_bars
+from analysis.run.steps import extract_steps
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 steps = extract_steps(corpus_dir())  # 读取、分段、名词解释、提法集合(按文件缓存)

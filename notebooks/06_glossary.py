@@ -21,8 +21,8 @@
 import pandas as pd
 
 from analysis import Glossary, read_corpus
-from analysis.paths import corpus_dir, glossary_dir
-from analysis.plots import label_columns, plot_counts
+from analysis.common.paths import corpus_dir, glossary_dir
+from analysis.pages.plots.charts import label_columns, plot_counts
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 glossary = Glossary.load(glossary_dir())

@@ -22,11 +22,11 @@
 # %%
 import pandas as pd
 
-from analysis.corpus import read_corpus, split_paragraphs
-from analysis.paths import corpus_dir
-from analysis.plots import label_columns, register_cjk_font
-from analysis.target_plots import plot_targets
-from analysis.targets import compare_targets, extract_targets, targets_wide
+from analysis.common.paths import corpus_dir
+from analysis.measure.targets import compare_targets, extract_targets, targets_wide
+from analysis.pages.plots.charts import label_columns, register_cjk_font
+from analysis.pages.plots.targets import plot_targets
+from analysis.read.corpus import read_corpus, split_paragraphs
 
 register_cjk_font()  # Chinese labels in every chart
 

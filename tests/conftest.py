@@ -30,6 +30,6 @@ def seed_paragraphs(seeds: pd.DataFrame) -> pd.DataFrame:
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Keep the cache of a test run out of the project's .cache/ (read at call time)."""
-    from analysis.paths import CACHE_ENV
+    from analysis.common.paths import CACHE_ENV
 
     monkeypatch.setenv(CACHE_ENV, str(tmp_path_factory.getbasetemp() / "cache"))

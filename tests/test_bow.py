@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.bow import paragraph_terms, select_terms
-from analysis.topics import prepare_topics
+from analysis.measure.bow import paragraph_terms, select_terms
+from analysis.measure.topics import prepare_topics
 
 TEXTS = [
     ["乙", "甲", "乙", "丙"],

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.cache import CACHE_FORMAT, Cache, clear_cache, hash_parts
+from analysis.run.cache import CACHE_FORMAT, Cache, clear_cache, hash_parts
 
 
 def test_put_then_get(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from analysis.paths import SEEDS_DIR
+from analysis.common.paths import SEEDS_DIR
 
 SEEDS = sorted(str(p) for p in SEEDS_DIR.glob("*.txt"))
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import analysis.corpus
+import analysis.read.corpus
 from analysis import CorpusError, CorpusWarning, read_corpus, split_paragraphs
-from analysis.corpus import decode_bytes, is_boilerplate, is_glossary_heading, is_traditional
-from analysis.encoding import changing_chars
-from analysis.metadata import infer_metadata, place_names
-from analysis.paths import SEEDS_DIR
+from analysis.common.paths import SEEDS_DIR
+from analysis.read.corpus import decode_bytes, is_boilerplate, is_glossary_heading, is_traditional
+from analysis.read.encoding import changing_chars
+from analysis.read.metadata import infer_metadata, place_names
 
 SEED_IDS = [
     "青岛市2024政府工作报告",
@@ -189,7 +189,7 @@ def test_traditional_report_is_simplified_and_original_kept(data_dir: Path) -> N
 def test_simplified_report_never_goes_through_the_converter(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = analysis.corpus.t2s_converter()
+    real = analysis.read.corpus.t2s_converter()
     seen: list[str] = []
 
     class Recording:
@@ -197,7 +197,7 @@ def test_simplified_report_never_goes_through_the_converter(
             seen.append(text)
             return real.convert(text)
 
-    monkeypatch.setattr(analysis.corpus, "t2s_converter", Recording)
+    monkeypatch.setattr(analysis.read.corpus, "t2s_converter", Recording)
     corpus = read_corpus([SEEDS_DIR / "000_b2977c27da95a6ed.txt"])
     assert not corpus["traditional"].iloc[0]
     # only the table of distinct characters is looked up, never the report's text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.counts import count_terms
+from analysis.measure.counts import count_terms
 
 
 @pytest.fixture

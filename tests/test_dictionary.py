@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import build_tokenizer, domain_dictionary
-from analysis.dictionary import Tokenizer
+from analysis.terms.dictionary import Tokenizer
 
 GLOSSARY = pd.DataFrame(
     {
@@ -174,7 +174,7 @@ def test_rjieba_engine_loads_without_the_package_default() -> None:
     segmenter of its own on import, is never imported, and the tokens are rjieba's."""
     code = (
         "import sys\n"
-        "from analysis.dictionary import Tokenizer\n"
+        "from analysis.terms.dictionary import Tokenizer\n"
         "tokens = Tokenizer(()).cut('我们推进三资三化改革,建设港治谷')\n"
         "assert 'rjieba' not in sys.modules, 'package imported'\n"
         "import rjieba\n"

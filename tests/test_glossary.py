@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import GlossaryWarning, extract_glossary, read_corpus, split_paragraphs
-from analysis.glossary import LINE_FORMATS, parse_entry_line
+from analysis.terms.glossary import LINE_FORMATS, parse_entry_line
 
 GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seed_glossary_gold.tsv"
 DATA = Path(__file__).parent / "data" / "glossary"

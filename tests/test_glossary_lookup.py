@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from analysis import Glossary, extract_glossary, lookup
-from analysis.glossary import apply_curated, find_terms, term_keys
-from analysis.paths import SEEDS_DIR
+from analysis.common.paths import SEEDS_DIR
+from analysis.terms.glossary import apply_curated, find_terms, term_keys
 
 
 @pytest.fixture(scope="module")

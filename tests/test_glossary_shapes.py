@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis import GlossaryWarning, extract_glossary, read_corpus, split_paragraphs
-from analysis.glossary import LINE_FORMATS, parse_entry_line
+from analysis.terms.glossary import LINE_FORMATS, parse_entry_line
 
 DATA = Path(__file__).parent / "data" / "glossary"
 

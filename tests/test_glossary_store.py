@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from analysis import build_glossary, extract_glossary
-from analysis.glossary import GLOSSARY_COLUMNS, apply_curated, read_glossary, write_glossary
-from analysis.glossary.store import ACTIONS
-from analysis.paths import GLOSSARY_DIR
+from analysis.common.paths import GLOSSARY_DIR
+from analysis.terms.glossary import GLOSSARY_COLUMNS, apply_curated, read_glossary, write_glossary
+from analysis.terms.glossary.store import ACTIONS
 
 _CURATED = ["action", "doc_id", "n", "term", "definition", "aliases", "note"]
 

@@ -6,7 +6,7 @@ import multiprocessing
 
 import pytest
 
-from analysis.jobs import even_runs, processes, stop_workers
+from analysis.run.pool import even_runs, processes, stop_workers
 
 
 class _Proc:

@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.counts import count_terms
-from analysis.keywords import jieba_keywords, keyness, keyness_table, rank_keywords
-from analysis.tokens import filter_tokens
+from analysis.measure.counts import count_terms
+from analysis.measure.keywords import jieba_keywords, keyness, keyness_table, rank_keywords
+from analysis.terms.tokens import filter_tokens
 
 #: rank_keywords as before filters, merging and the own-region rule: every term competes
 PLAIN = {
@@ -194,7 +194,7 @@ def test_keyness_table_leaves_out_own_places(provinces: tuple[pd.DataFrame, pd.D
 
 @pytest.fixture(scope="module")
 def seed_steps():
-    from analysis.pipeline import corpus_steps
+    from analysis.run.steps import corpus_steps
 
     steps = corpus_steps(cache=False, warn=False)
     body = steps.tokens[steps.tokens["section"] == "body"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import PROJECT_ROOT
+from analysis.common.paths import PROJECT_ROOT
 
 JUPYTER = PROJECT_ROOT / ".venv" / "bin" / "jupyter"
 RUNTIME = PROJECT_ROOT / ".jupyter" / "runtime"

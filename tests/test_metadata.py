@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.metadata import infer_metadata, is_own_place, place_names, region_names
-from analysis.wordlists import regions
+from analysis.common.wordlists import regions
+from analysis.read.metadata import infer_metadata, is_own_place, place_names, region_names
 
 NAV = "下载\n打印\n【字号:\n加大\n】\n"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import analysis.corpus
-import analysis.extraction
-import analysis.pipeline
-import analysis.tokens
-from analysis.pipeline import CorpusSteps, corpus_steps, load_corpus
+import analysis.read.corpus
+import analysis.run.extraction
+import analysis.run.steps
+import analysis.run.segment
+from analysis.run.steps import CorpusSteps, corpus_steps, load_corpus
 
 
 @pytest.fixture
@@ -55,8 +55,8 @@ def test_warm_run_reads_no_text_and_extracts_nothing(
     def boom(*args: object, **kwargs: object) -> object:
         raise AssertionError("work done again on a warm run")
 
-    monkeypatch.setattr(analysis.pipeline, "extract_batch", boom)
-    monkeypatch.setattr(analysis.pipeline, "segment_reports", boom)
+    monkeypatch.setattr(analysis.run.steps, "extract_batch", boom)
+    monkeypatch.setattr(analysis.run.steps, "segment_reports", boom)
     warm = corpus_steps(folder)
     for name in ("corpus", "paragraphs", "glossary", "slogans", "tokens"):
         pd.testing.assert_frame_equal(getattr(cold, name), getattr(warm, name))
@@ -70,7 +70,7 @@ def test_adding_a_report_redoes_only_what_depends_on_it(
     shutil.copy(data_dir / "tokens" / "c.txt", folder / "c.txt")
     extracted: list[list[str]] = []
     segmented: list[str] = []
-    extract, segment = analysis.pipeline.extract_batch, analysis.tokens.cut_paragraphs
+    extract, segment = analysis.run.steps.extract_batch, analysis.terms.tokens.cut_paragraphs
 
     def spy_extract(paths: list[Path], warn: bool, *args: object) -> dict:
         extracted.append([p.name for p in paths])
@@ -80,8 +80,8 @@ def test_adding_a_report_redoes_only_what_depends_on_it(
         segmented.extend(text for text, _ in prepared)
         return segment(tokenizer, prepared)
 
-    monkeypatch.setattr(analysis.pipeline, "extract_batch", spy_extract)
-    monkeypatch.setattr(analysis.tokens, "cut_paragraphs", spy_segment)
+    monkeypatch.setattr(analysis.run.steps, "extract_batch", spy_extract)
+    monkeypatch.setattr(analysis.run.segment, "cut_paragraphs", spy_segment)
     steps = corpus_steps(folder)
     assert extracted == [["c.txt"]]
     # c.txt brings 港治谷, which occurs in neither a nor b: only c is segmented
@@ -93,8 +93,8 @@ def test_adding_a_report_redoes_only_what_depends_on_it(
 def test_jobs_and_engine_give_the_same_tokens(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(analysis.tokens, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(analysis.extraction, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(analysis.run.segment, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(analysis.run.extraction, "PARALLEL_MIN_BYTES", 0)
     one = corpus_steps(folder, cache=False)
     two = corpus_steps(folder, cache=False, n_jobs=2)
     pd.testing.assert_frame_equal(one.tokens, two.tokens)
@@ -110,16 +110,16 @@ def test_workers_that_extract_also_segment(
     engine load each), the cache is written by them, and none outlives the call."""
     import multiprocessing
 
-    monkeypatch.setattr(analysis.extraction, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(analysis.run.extraction, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "cache"))
     calls: list[int] = []
-    segment = analysis.extraction.ReportWorkers.segment
+    segment = analysis.run.extraction.ReportWorkers.segment
 
     def spy(self: object, reports: dict, *args: object) -> dict:
         calls.append(len(reports))
         return segment(self, reports, *args)
 
-    monkeypatch.setattr(analysis.extraction.ReportWorkers, "segment", spy)
+    monkeypatch.setattr(analysis.run.extraction.ReportWorkers, "segment", spy)
     two = corpus_steps(folder, n_jobs=2)
     assert calls == [2]  # both reports, in the workers
     assert multiprocessing.active_children() == []
@@ -133,17 +133,17 @@ def test_segmentation_pieces_go_to_whichever_worker_is_free(
     """The text is cut into pieces handed out one at a time: every report is segmented
     exactly once, in one piece, and the tokens are those of a run without workers."""
     shutil.copy(data_dir / "tokens" / "c.txt", folder / "c.txt")
-    monkeypatch.setattr(analysis.extraction, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(analysis.extraction, "SEGMENT_PIECES", 2)  # 4 pieces, 3 reports
+    monkeypatch.setattr(analysis.run.extraction, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(analysis.run.extraction, "SEGMENT_PIECES", 2)  # 4 pieces, 3 reports
     log = tmp_path / "pieces.txt"
-    segment = analysis.extraction.segment_batch
+    segment = analysis.run.extraction.segment_batch
 
     def spy(tokenizer: object, reports: list, *args: object) -> list:
         with open(log, "a", encoding="utf-8") as fh:  # written in the worker process
             fh.write(" ".join(doc for doc, _ in reports) + "\n")
         return segment(tokenizer, reports, *args)
 
-    monkeypatch.setattr(analysis.extraction, "segment_batch", spy)
+    monkeypatch.setattr(analysis.run.extraction, "segment_batch", spy)
     two = corpus_steps(folder, cache=False, n_jobs=2)
     pieces = sorted(log.read_text(encoding="utf-8").split("\n")[:-1])
     assert pieces == ["a", "b", "c"]
@@ -155,7 +155,7 @@ def test_joined_tokens_are_the_lists_joined_by_spaces(
 ) -> None:
     """``joined`` gives each paragraph's tokens as one string: cold in the workers, from the
     cache, and without a cache, always the lists joined by single spaces."""
-    monkeypatch.setattr(analysis.extraction, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(analysis.run.extraction, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path / "cache"))
     lists = corpus_steps(folder, cache=False).tokens
     expected = [" ".join(t) for t in lists["tokens"]]
@@ -177,8 +177,8 @@ def test_unreadable_and_empty_files_are_skipped_with_warnings(folder: Path) -> N
     (folder / "scan.txt").write_bytes(bytes(range(256)) * 4)
     (folder / "empty.txt").write_text("\n", encoding="utf-8")
     for cache in (True, False):
-        with pytest.warns(analysis.corpus.CorpusWarning) as record:
-            steps = analysis.pipeline.extract_steps(folder, cache=cache)
+        with pytest.warns(analysis.read.corpus.CorpusWarning) as record:
+            steps = analysis.run.steps.extract_steps(folder, cache=cache)
         assert steps.corpus["doc_id"].tolist() == ["a", "b"]
         messages = sorted(str(w.message) for w in record)
         assert [m.split(": ")[1] for m in messages] == [

@@ -14,7 +14,7 @@ import pytest
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
-from analysis.plots import (
+from analysis.pages.plots.charts import (
     CJK_FONT_NAME,
     CJK_FONT_PATH,
     SECTION_LABELS,
@@ -26,7 +26,7 @@ from analysis.plots import (
     plot_word_clouds,
     word_cloud,
 )
-from analysis.topic_plots import plot_report_topics
+from analysis.pages.plots.topics import plot_report_topics
 
 RANKED = pd.DataFrame(
     {
@@ -50,7 +50,7 @@ def test_importing_changes_no_matplotlib_setting() -> None:
     code = (
         "import matplotlib\n"
         "before = dict(matplotlib.rcParams)\n"
-        "import analysis.plots, analysis.topic_plots\n"
+        "import analysis.pages.plots.charts, analysis.pages.plots.topics\n"
         "after = dict(matplotlib.rcParams)\n"
         "print(sorted(k for k in before if before[k] != after[k]))\n"
     )

@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import CorpusWarning
-from analysis.fonts import PAGE_FONT_FAMILY
-from analysis.paths import NOTEBOOKS_DIR, SEEDS_DIR
-from analysis.report import (
+from analysis.common.paths import NOTEBOOKS_DIR, SEEDS_DIR
+from analysis.pages.fonts import PAGE_FONT_FAMILY
+from analysis.pages.report import (
     ReportError,
     build_reports,
     execute_notebook,
     external_urls,
     notebook_html,
 )
+from analysis.read.corpus import CorpusWarning
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
 NOTEBOOK_PAGES = [f"{p.stem}.html" for p in NOTEBOOKS]
@@ -327,7 +327,7 @@ def test_embedded_font_draws_every_character_without_a_cjk_font(
     has, i.e. the missing-glyph box. Without the @font-face (the control) the Chinese
     characters must be boxes, which shows the browser sees no CJK font of the system.
     """
-    from analysis.fonts import page_characters
+    from analysis.pages.fonts import page_characters
 
     html = pages[name]
     face = re.search(r"@font-face\{[^}]*\}", html)

@@ -19,7 +19,7 @@ from analysis import (
     slogan_table,
     split_paragraphs,
 )
-from analysis.slogans import COUNT_COLUMNS, SET_COLUMNS, load_general_words
+from analysis.terms.slogans.find import COUNT_COLUMNS, SET_COLUMNS, load_general_words
 
 DATA = Path(__file__).parent / "data" / "slogans"
 GLOSSARY_COLUMNS = [

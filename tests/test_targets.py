@@ -7,15 +7,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.corpus import read_corpus, split_paragraphs
-from analysis.target_plots import plot_targets
-from analysis.targets import (
+from analysis.measure.targets import (
     TARGET_COLUMNS,
     compare_targets,
     extract_targets,
     load_indicators,
     targets_wide,
 )
+from analysis.pages.plots.targets import plot_targets
+from analysis.read.corpus import read_corpus, split_paragraphs
 
 DATA = Path(__file__).parent / "data" / "targets"
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import analysis.tokens
+import analysis.run.segment
 from analysis import build_tokenizer, filter_tokens, tokenize
-from analysis.cache import Cache
-from analysis.tokens import Tokenizer, compare_segmentation, is_number_token, segmentation_key
+from analysis.run.cache import Cache
+from analysis.run.segment import segmentation_key
+from analysis.terms.tokens import Tokenizer, compare_segmentation, is_number_token
 
 PARAGRAPHS = pd.DataFrame(
     {
@@ -49,7 +50,7 @@ def test_tokenize_rows(tok: Tokenizer) -> None:
 
 
 def test_parallel_equals_serial(tok: Tokenizer, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(analysis.tokens, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(analysis.run.segment, "PARALLEL_MIN_CHARS", 0)
     assert tokenize(PARAGRAPHS, tok, n_jobs=2)["tokens"].tolist() == EXPECTED
 
 
@@ -65,7 +66,7 @@ def test_cache_is_read_per_report(
             raise AssertionError("segmented again instead of reading the cache")
         return []
 
-    monkeypatch.setattr(analysis.tokens, "cut_paragraphs", boom)
+    monkeypatch.setattr(analysis.run.segment, "cut_paragraphs", boom)
     pd.testing.assert_frame_equal(tokenize(PARAGRAPHS, tok, cache=cache), first)
     # a new domain word that occurs in neither report keeps both keys
     other = build_tokenizer([*tok.words, "港治谷"])

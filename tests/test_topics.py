@@ -8,21 +8,21 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.tokens import filter_tokens
-from analysis.topics import (
+from analysis.measure.topics import (
     TopicModel,
-    _choose,
-    _labels,
     fit_topics,
     label_terms,
     prepare_topics,
     topic_coherence,
 )
+from analysis.measure.topics.labels import _labels
+from analysis.measure.topics.sweep import _choose
+from analysis.terms.tokens import filter_tokens
 
 
 @pytest.fixture(scope="module")
 def seed_tokens() -> pd.DataFrame:
-    from analysis.pipeline import corpus_steps
+    from analysis.run.steps import corpus_steps
 
     steps = corpus_steps(cache=False, warn=False)
     body = steps.tokens[steps.tokens["section"] == "body"]
@@ -188,8 +188,10 @@ def test_too_little_text_is_a_clear_error() -> None:
 
 
 def test_sweep_is_identical_whatever_the_jobs(seed_tokens: pd.DataFrame) -> None:
-    one = fit_topics(seed_tokens, n_topics=[3, 4], iterations=30, n_jobs=1)
-    two = fit_topics(seed_tokens, n_topics=[3, 4], iterations=30, n_jobs=2)
+    from analysis import run_topics
+
+    one = run_topics(seed_tokens, n_topics=[3, 4], iterations=30, n_jobs=1)
+    two = run_topics(seed_tokens, n_topics=[3, 4], iterations=30, n_jobs=2)
     pd.testing.assert_frame_equal(one.sweep, two.sweep)
     pd.testing.assert_frame_equal(one.topic_terms, two.topic_terms)
     pd.testing.assert_frame_equal(one.paragraph_topics, two.paragraph_topics)
@@ -210,7 +212,7 @@ def test_gensim_engine_is_reproducible_and_differs(seed_tokens: pd.DataFrame) ->
 
 
 def test_topic_records_carry_labels_and_k_summary(seed_tokens: pd.DataFrame) -> None:
-    from analysis.topics import topic_records, topic_rows
+    from analysis.measure.topics import topic_records, topic_rows
 
     res = fit_topics(seed_tokens, n_topics=[3, 4], iterations=30)
     records = topic_records(res, top_n=2)
@@ -225,10 +227,21 @@ def test_topic_records_carry_labels_and_k_summary(seed_tokens: pd.DataFrame) -> 
     first = topics[0]
     assert first["label"] == res.labels.loc[0, "label"]
     assert first["frex"] == res.labels.loc[0, "frex"].split("·")
-    assert [t for t, _ in first["terms"]] == res.topic_terms.query("topic == 0")["term"][:2].tolist()
+    assert [t for t, _ in first["terms"]] == res.topic_terms.query("topic == 0")["term"][
+        :2
+    ].tolist()
     rows = topic_rows(res, top_n=2)
     assert list(rows.columns) == [
-        "n_topics", "topic", "label", "frex", "probability", "c_v", "c_npmi", "u_mass",
-        "rank", "term", "weight",
+        "n_topics",
+        "topic",
+        "label",
+        "frex",
+        "probability",
+        "c_v",
+        "c_npmi",
+        "u_mass",
+        "rank",
+        "term",
+        "weight",
     ]
     assert len(rows) == 2 * res.n_topics

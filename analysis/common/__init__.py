@@ -1,0 +1,70 @@
+"""What every layer shares: named character and rule tables, text helpers, word lists and
+resources, project paths, atomic writes and output formats.
+
+The names later layers may use are listed here and imported on first use (so importing
+the package loads nothing heavy); everything else is private to the package.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.2.0"
+
+#: Public name -> the module that defines it.
+_EXPORTS: dict[str, str] = {
+    "ADMIN_SUFFIXES": "analysis.common.patterns",
+    "ADMIN_UNIT": "analysis.common.patterns",
+    "APPENDIX_HEADINGS": "analysis.common.patterns",
+    "BARE_ONLY_HEADINGS": "analysis.common.patterns",
+    "BOILERPLATE_MAX_LEN": "analysis.common.patterns",
+    "BOILERPLATE_RULES": "analysis.common.patterns",
+    "CLOSE_BRACKETS": "analysis.common.patterns",
+    "CN_NUMERALS": "analysis.common.patterns",
+    "CN_ZERO": "analysis.common.patterns",
+    "FIVE_YEAR_PLAN": "analysis.common.patterns",
+    "FORMATS": "analysis.common.io",
+    "GLOSSARY_HEADINGS": "analysis.common.patterns",
+    "GLOSSARY_HEADING_MAX_LEN": "analysis.common.patterns",
+    "HAN": "analysis.common.patterns",
+    "NUMERAL_VALUES": "analysis.common.patterns",
+    "OPEN_BRACKETS": "analysis.common.patterns",
+    "PINYIN_GLOSS": "analysis.common.patterns",
+    "QUOTES": "analysis.common.patterns",
+    "QUOTE_PAIRS": "analysis.common.patterns",
+    "Region": "analysis.common.wordlists",
+    "SENTENCE_END": "analysis.common.patterns",
+    "SLOGAN_NUMERALS": "analysis.common.patterns",
+    "STOPWORD_TIERS": "analysis.common.wordlists",
+    "UNITS": "analysis.common.patterns",
+    "atomic_write_text": "analysis.common.io",
+    "boilerplate_rule": "analysis.common.patterns",
+    "cn_to_int": "analysis.common.patterns",
+    "format_frame": "analysis.common.io",
+    "load_wordlist": "analysis.common.wordlists",
+    "match_key": "analysis.common.text",
+    "national_slogans": "analysis.common.wordlists",
+    "quoted_spans": "analysis.common.text",
+    "regions": "analysis.common.wordlists",
+    "sentences": "analysis.common.text",
+    "single_char_whitelist": "analysis.common.wordlists",
+    "stopwords": "analysis.common.wordlists",
+    "strip_quotes": "analysis.common.text",
+    "t2s_converter": "analysis.common.text",
+    "to_simplified": "analysis.common.text",
+    "write_frame": "analysis.common.io",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return __all__

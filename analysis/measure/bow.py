@@ -1,0 +1,101 @@
+"""The one paragraph × term matrix that keywords, keyness and topics all read.
+
+Like quanteda's ``dfm``: every paragraph's tokens are counted once into a sparse matrix
+whose columns are the distinct terms in sorted order. Keyword counts group its rows
+(:func:`analysis.measure.counts.count_terms`); the topic models take its rows and the columns that
+pass the frequency filters (:func:`select_terms`, gensim's ``filter_extremes`` rule).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+__all__ = ["ParagraphTerms", "paragraph_terms", "select_terms"]
+
+
+@dataclass(frozen=True)
+class ParagraphTerms:
+    """What :func:`paragraph_terms` returns.
+
+    Attributes
+    ----------
+    matrix : scipy.sparse.csr_matrix
+        Paragraphs × terms, int64: uses of each term in each paragraph (sorted indices).
+    terms : numpy.ndarray
+        The terms (str), sorted; column ``j`` is ``terms[j]``.
+    """
+
+    matrix: csr_matrix = field(repr=False)
+    terms: np.ndarray = field(repr=False)
+
+    @property
+    def document_frequency(self) -> np.ndarray:
+        """Paragraphs that use each term (int64, one per column)."""
+        return np.bincount(self.matrix.indices, minlength=self.matrix.shape[1])
+
+
+def paragraph_terms(token_lists: list[list[str]]) -> ParagraphTerms:
+    """Count every paragraph's tokens into one sparse paragraphs × terms matrix.
+
+    Parameters
+    ----------
+    token_lists : list of list of str
+        Each paragraph's tokens.
+
+    Returns
+    -------
+    ParagraphTerms
+        ``matrix`` (paragraphs × terms) and ``terms`` (sorted).
+    """
+    from scipy.sparse import csr_matrix
+
+    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
+    flat = np.fromiter(
+        itertools.chain.from_iterable(token_lists), dtype=object, count=int(lengths.sum())
+    )
+    codes, uniques = pd.factorize(flat, sort=True)
+    del flat  # one object per token: dropped as soon as it is used
+    rows = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
+    matrix = csr_matrix(
+        (np.ones(len(codes), dtype=np.int64), (rows, codes)),
+        shape=(len(token_lists), len(uniques)),
+    )
+    matrix.sum_duplicates()
+    matrix.sort_indices()
+    return ParagraphTerms(matrix=matrix, terms=np.asarray(uniques, dtype=object))
+
+
+def select_terms(
+    counted: ParagraphTerms, *, no_below: int, no_above: float, keep_n: int | None
+) -> np.ndarray:
+    """The columns a topic model keeps, by gensim's ``filter_extremes`` rule.
+
+    A term is kept when ``no_below`` .. ``int(no_above * paragraphs)`` paragraphs use it;
+    of those, the ``keep_n`` used in most paragraphs (ties: the term that sorts first).
+
+    Parameters
+    ----------
+    counted : ParagraphTerms
+        The matrix.
+    no_below, no_above, keep_n
+        As in gensim's ``Dictionary.filter_extremes``.
+
+    Returns
+    -------
+    numpy.ndarray
+        The kept column indices, ascending (so the kept terms stay sorted).
+    """
+    dfs = counted.document_frequency
+    good = np.flatnonzero((dfs >= no_below) & (dfs <= int(no_above * counted.matrix.shape[0])))
+    good = good[np.argsort(-dfs[good], kind="stable")]
+    if keep_n is not None:
+        good = good[:keep_n]
+    return np.sort(good)

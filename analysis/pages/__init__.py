@@ -1,0 +1,75 @@
+"""The study as pages: charts, the embedded font, notebook helpers, HTML pages and the report
+builder.
+
+The names later layers may use are listed here and imported on first use (so importing
+the package loads nothing heavy); everything else is private to the package.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+#: Public name -> the module that defines it.
+_EXPORTS: dict[str, str] = {
+    "CJK_FONT_NAME": "analysis.pages.fonts",
+    "CJK_FONT_PATH": "analysis.pages.fonts",
+    "COLUMN_LABELS": "analysis.pages.plots",
+    "ChartFigure": "analysis.pages.plots",
+    "FONT_MARKER": "analysis.pages.fonts",
+    "GLOSSARY_ENV": "analysis.pages.report",
+    "PAGE_FONT_FAMILY": "analysis.pages.fonts",
+    "PageLink": "analysis.pages.html",
+    "PageStopped": "analysis.pages.notebook",
+    "ReportError": "analysis.pages.report",
+    "ReportSection": "analysis.pages.html",
+    "SECTION_LABELS": "analysis.pages.plots",
+    "SLOGAN_KIND_LABELS": "analysis.pages.plots",
+    "build_reports": "analysis.pages.report",
+    "cjk_rc": "analysis.pages.plots",
+    "cjk_style": "analysis.pages.plots",
+    "embed_font": "analysis.pages.fonts",
+    "external_urls": "analysis.pages.report",
+    "font_face_css": "analysis.pages.fonts",
+    "glossary_page": "analysis.pages.html",
+    "glossary_rows": "analysis.pages.html",
+    "grid_shape": "analysis.pages.plots",
+    "index_page": "analysis.pages.html",
+    "label_columns": "analysis.pages.plots",
+    "nav_html": "analysis.pages.html",
+    "notebook_title": "analysis.pages.report",
+    "page_characters": "analysis.pages.fonts",
+    "page_css": "analysis.pages.html",
+    "plot_coherence": "analysis.pages.plots",
+    "plot_counts": "analysis.pages.plots",
+    "plot_keywords": "analysis.pages.plots",
+    "plot_report_topics": "analysis.pages.plots",
+    "plot_stacked_bars": "analysis.pages.plots",
+    "plot_targets": "analysis.pages.plots",
+    "plot_topic_terms": "analysis.pages.plots",
+    "plot_word_clouds": "analysis.pages.plots",
+    "register_cjk_font": "analysis.pages.plots",
+    "render_notebook": "analysis.pages.report",
+    "report_page": "analysis.pages.html",
+    "report_sections": "analysis.pages.report_data",
+    "run_or_stop": "analysis.pages.notebook",
+    "stop_if_empty": "analysis.pages.notebook",
+    "styled": "analysis.pages.plots",
+    "subset_font": "analysis.pages.fonts",
+    "t2s_table": "analysis.pages.html",
+    "topic_view_html": "analysis.pages.plots",
+    "word_cloud": "analysis.pages.plots",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,405 @@
+"""HTML reports: execute the numbered notebooks and write self-contained pages offline.
+
+``build_reports`` writes, into one folder: a page per notebook (input cells hidden unless
+``with_code=True``), the searchable glossary page, a page per report (its keywords, slogans and
+glossary entries) and ``index.html`` linking all of them. Every page embeds the bundled CJK font
+cut down to its characters, loads nothing from the web and links to the index and its
+neighbours. A notebook step that cannot be computed (too little text) stops its page with the
+reason, through :func:`run_or_stop`; the other pages are still written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis.common.io import atomic_write_text
+from analysis.common.paths import CORPUS_ENV, GLOSSARY_ENV, NOTEBOOKS_DIR, SEEDS_DIR, glossary_out
+from analysis.pages.fonts import FONT_MARKER, embed_font
+from analysis.pages.html import PageLink, glossary_page, index_page, nav_html, page_css, report_page
+from analysis.pages.notebook import PageStopped, run_or_stop, stop_if_empty
+from analysis.pages.report_data import report_sections
+
+__all__ = [
+    "GLOSSARY_ENV",
+    "PageStopped",
+    "ReportError",
+    "build_reports",
+    "external_urls",
+    "glossary_page",
+    "notebook_title",
+    "render_notebook",
+    "run_or_stop",
+    "stop_if_empty",
+]
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+GLOSSARY_TITLE = "名词解释总表(可搜索)"
+_EXTERNAL = re.compile(
+    r"""<(?:script|img|iframe|source|embed)\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^"'\s>]+"""
+    r"""|<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^"'\s>]+"""
+    r"""|@import\s+(?:url\()?["']?(?:https?:)?//[^"')\s]+"""
+    r"""|url\(\s*["']?(?:https?:)?//[^"')\s]+""",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class ReportError(RuntimeError):
+    """A notebook failed; the message names the notebook and the cell."""
+
+
+def external_urls(markup: str) -> list[str]:
+    """Find resources an HTML page would load from another host.
+
+    Parameters
+    ----------
+    markup : str
+        An HTML document.
+
+    Returns
+    -------
+    list of str
+        The offending ``<script src>``, ``<link href>``, ``<img src>``, CSS ``url()`` or
+        ``@import`` fragments (ordinary ``<a href>`` links are allowed).
+    """
+    return _EXTERNAL.findall(markup)
+
+
+@contextmanager
+def _env(values: dict[str, str]) -> Iterator[None]:
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def notebook_title(path: Path) -> str:
+    """The first markdown heading of a notebook script (its file name when it has none).
+
+    Parameters
+    ----------
+    path : Path
+        ``notebooks/NN_topic.py``.
+
+    Returns
+    -------
+    str
+        The title.
+    """
+    import jupytext
+
+    for cell in jupytext.read(path).cells:
+        m = _HEADING.search(cell.source) if cell.cell_type == "markdown" else None
+        if m:
+            return m.group(1).strip()
+    return path.stem
+
+
+def _failed_cell(nb: Any) -> int | None:
+    for i, cell in enumerate(nb.cells):
+        outputs = cell.get("outputs", []) if cell.cell_type == "code" else []
+        if any(o.get("output_type") == "error" for o in outputs):
+            return i
+    return None
+
+
+def _stop_page(nb: Any, index: int) -> str:
+    """Keep the cells up to a stopped one, without its error output; return the reason."""
+    cell = nb.cells[index]
+    error = next(o for o in cell.outputs if o.get("output_type") == "error")
+    cell.outputs = [o for o in cell.outputs if o.get("output_type") != "error"]
+    del nb.cells[index + 1 :]
+    return str(error.get("evalue", ""))
+
+
+def execute_notebook(path: Path, *, timeout: int = 600) -> tuple[Any, str]:
+    """Execute a jupytext percent script.
+
+    Parameters
+    ----------
+    path : Path
+        ``notebooks/NN_topic.py``.
+    timeout : int
+        Seconds allowed per cell.
+
+    Returns
+    -------
+    tuple of (nbformat.NotebookNode, str)
+        The executed notebook, and the reason its page stopped early (empty when it ran to
+        the end; see :func:`run_or_stop`).
+
+    Raises
+    ------
+    ReportError
+        When a cell fails: names the notebook, the cell number and the error.
+    """
+    import jupytext
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = jupytext.read(path)
+    nb.metadata["title"] = notebook_title(path)
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+    )
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        index = _failed_cell(nb)
+        if index is not None and exc.ename == PageStopped.__name__:
+            return nb, _stop_page(nb, index)
+        cell_no = f"cell {index + 1}" if index is not None else "a cell"
+        lines = _ANSI.sub("", str(exc)).strip().splitlines()
+        ename = next((ln for ln in reversed(lines) if ln.strip()), "error")
+        raise ReportError(f"{path.name}: {cell_no} failed: {ename}") from exc
+    return nb, ""
+
+
+def notebook_html(
+    nb: Any, *, nav: str = "", with_code: bool = False, with_font: bool = True
+) -> str:
+    """Render an executed notebook as an offline page with the embedded font.
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        An executed notebook (``metadata.title`` is the page title).
+    nav : str
+        The page header (see :func:`analysis.pages.html.nav_html`).
+    with_code : bool
+        Show the code cells (hidden by default: the page is the study, not the code).
+    with_font : bool
+        Embed the font now; when False the page keeps :data:`analysis.pages.fonts.FONT_MARKER`
+        for :func:`analysis.pages.fonts.embed_font` to fill in later.
+
+    Returns
+    -------
+    str
+        The HTML page: ``lang="zh-CN"``, no prompts, images and scripts inlined.
+    """
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="offline",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        embed_images=True,
+        exclude_input=not with_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    resources = {"nav_html": nav, "page_css": page_css(), "font_css": FONT_MARKER}
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    # nbconvert's language_code takes two-letter codes only (zh), the page is zh-CN
+    body = body.replace('<html lang="en">', '<html lang="zh-CN">', 1)
+    return embed_font(body) if with_font else body
+
+
+def render_notebook(
+    path: Path, *, timeout: int = 600, with_code: bool = False, nav: str = ""
+) -> tuple[str, str]:
+    """Execute a jupytext percent script and render it as an offline page.
+
+    Parameters
+    ----------
+    path : Path
+        ``notebooks/NN_topic.py``.
+    timeout : int
+        Seconds allowed per cell.
+    with_code : bool
+        Show the code cells.
+    nav : str
+        The page header.
+
+    Returns
+    -------
+    tuple of (str, str)
+        The notebook's title (its first markdown heading) and the HTML page.
+
+    Raises
+    ------
+    ReportError
+        When a cell fails: names the notebook, the cell number and the error.
+    """
+    nb, _ = execute_notebook(path, timeout=timeout)
+    return nb.metadata["title"], notebook_html(nb, nav=nav, with_code=with_code)
+
+
+def _print_progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _write_page(path: Path, markup: str) -> Path:
+    markup = embed_font(markup)
+    bad = external_urls(markup)
+    if bad:
+        raise ReportError(f"{path.name}: the page would load {bad[0]!r} from the web")
+    return atomic_write_text(path, markup)
+
+
+def _report_links(corpus: pd.DataFrame) -> list[dict[str, Any]]:
+    width = max(2, len(str(len(corpus))))
+    return [
+        {
+            "href": f"report-{i:0{width}d}.html",
+            "doc_id": r.doc_id,
+            "file": r.file,
+            "region": r.region,
+            "level": r.level,
+            "year": "" if pd.isna(r.year) else int(r.year),
+            "kind": r.kind,
+            "n_chars": int(r.n_chars),
+        }
+        for i, r in enumerate(corpus.itertuples(), start=1)
+    ]
+
+
+def _page_links(
+    notebooks: Sequence[Path], reports: Sequence[dict[str, Any]]
+) -> tuple[list[PageLink], list[PageLink]]:
+    """The analysis pages (notebooks, glossary), and all pages but the index in reading order."""
+    analyses = [PageLink(f"{p.stem}.html", notebook_title(p)) for p in notebooks]
+    analyses.append(PageLink("glossary.html", GLOSSARY_TITLE))
+    return analyses, analyses + [PageLink(r["href"], str(r["doc_id"])) for r in reports]
+
+
+def _run_notebooks(
+    notebooks: Sequence[Path],
+    out: Path,
+    pages: Sequence[PageLink],
+    *,
+    pool: ThreadPoolExecutor,
+    options: dict[str, Any],
+) -> list[Future[Path]]:
+    """Execute the notebooks, as many at once as there are cores (each in its own kernel);
+    their fonts are embedded and pages written in ``pool``."""
+    workers = max(1, min(len(notebooks), os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as kernels:
+        runs = [
+            kernels.submit(_execute_one, nb_path, i, len(notebooks), options)
+            for i, nb_path in enumerate(notebooks)
+        ]
+        written = []
+        for i, run in enumerate(runs):
+            nb = run.result()
+            nav = nav_html(pages, i)
+            markup = notebook_html(nb, nav=nav, with_code=options["with_code"], with_font=False)
+            written.append(pool.submit(_write_page, out / pages[i].href, markup))
+    return written
+
+
+def _execute_one(nb_path: Path, i: int, total: int, options: dict[str, Any]) -> Any:
+    """Run one notebook and report its time (and why it stopped early, if it did)."""
+    from jupyter_core.utils import ensure_event_loop
+
+    start = time.perf_counter()
+    try:
+        nb, stopped = execute_notebook(nb_path, timeout=options["timeout"])
+    finally:
+        ensure_event_loop().close()  # the event loop nbclient made for this thread
+    progress = options["progress"]
+    if progress:
+        note = f" (page stops early: {stopped})" if stopped else ""
+        seconds = time.perf_counter() - start
+        progress(f"[{i + 1}/{total}] {nb_path.name}: {seconds:.1f} s{note}")
+    return nb
+
+
+def _write_own_pages(
+    out: Path,
+    steps: Any,
+    entries: pd.DataFrame,
+    reports: Sequence[dict[str, Any]],
+    pages: Sequence[PageLink],
+) -> list[Path]:
+    """The glossary page and a page per report (after the notebooks in ``pages``)."""
+    first = next(i for i, p in enumerate(pages) if p.href == "glossary.html")
+    markup = glossary_page(entries, title=GLOSSARY_TITLE, pages=pages, current=first)
+    written = [_write_page(out / "glossary.html", markup)]
+    sections = report_sections(steps, entries)
+    for i, (report, tables) in enumerate(zip(reports, sections, strict=True), start=first + 1):
+        markup = report_page(report, tables, pages=pages, current=i)
+        written.append(_write_page(out / report["href"], markup))
+    return written
+
+
+def build_reports(
+    corpus_dir: str | Path | None = None,
+    out_dir: str | Path = "reports",
+    *,
+    notebooks: Sequence[Path] | None = None,
+    timeout: int = 600,
+    with_code: bool = False,
+    progress: Callable[[str], None] | None = _print_progress,
+) -> list[Path]:
+    """Build the glossary, execute every notebook in order and write the HTML pages.
+
+    Parameters
+    ----------
+    corpus_dir : str or Path, optional
+        The reports (default the seeds, glossary to ``glossary/``; else ``out_dir/glossary``).
+    out_dir : str or Path
+        Where the pages go (files 0644 under umask 022, through ``atomic_write_text``).
+    notebooks : sequence of Path, optional
+        Default: ``notebooks/[0-9][0-9]_*.py`` in order.
+    timeout : int
+        Seconds allowed per cell.
+    with_code : bool
+        Show the notebooks' code cells (hidden by default).
+    progress : callable, optional
+        Called with one line per notebook (default: printed to stderr); ``None`` is silent.
+
+    Returns
+    -------
+    list of Path
+        The pages written: notebooks, ``glossary.html``, ``report-NN.html`` per report, then
+        ``index.html``.
+
+    Raises
+    ------
+    ReportError
+        A notebook failed (naming it and the cell), or a page would load from another host.
+    """
+    from analysis.run.steps import corpus_steps
+    from analysis.terms.glossary import build_glossary
+
+    corpus_path = Path(corpus_dir).resolve() if corpus_dir else SEEDS_DIR
+    out = Path(out_dir).resolve()
+    steps = corpus_steps(corpus_dir, sections=("body",))
+    glossary_dir = glossary_out(corpus_dir, pages=out)
+    entries = build_glossary(steps.glossary, steps.paragraphs, glossary_dir)
+    notebooks = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py")) if notebooks is None else notebooks
+    reports = _report_links(steps.corpus)
+    analyses, pages = _page_links(notebooks, reports)
+    env = {CORPUS_ENV: str(corpus_path), GLOSSARY_ENV: str(glossary_dir)}
+    options = {"timeout": timeout, "with_code": with_code, "progress": progress}
+    with ThreadPoolExecutor(max_workers=1) as pool:  # other pages written while kernels run
+        own = pool.submit(_write_own_pages, out, steps, entries, reports, pages)
+        with _env(env):
+            futures = _run_notebooks(notebooks, out, pages, pool=pool, options=options)
+        written = [f.result() for f in futures] + own.result()
+    if progress:
+        progress(f"glossary and {len(reports)} report pages written")
+    index = index_page(analyses, reports, corpus_name=corpus_path.name, n_entries=len(entries))
+    written.append(_write_page(out / "index.html", index))
+    return written

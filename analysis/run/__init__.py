@@ -1,0 +1,63 @@
+"""Running the steps: the composed steps with their data-only cache, segmentation and
+extraction over many reports, and the one pool of worker processes.
+
+The names later layers may use are listed here and imported on first use (so importing
+the package loads nothing heavy); everything else is private to the package.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+#: Public name -> the module that defines it.
+_EXPORTS: dict[str, str] = {
+    "CACHE_FORMAT": "analysis.run.cache",
+    "Cache": "analysis.run.cache",
+    "CorpusSteps": "analysis.run.steps",
+    "Extracted": "analysis.run.steps",
+    "Extraction": "analysis.run.extraction",
+    "FRAMES": "analysis.run.extraction",
+    "OUTPUTS_LAYER": "analysis.run.replay",
+    "PARALLEL_MIN_BYTES": "analysis.run.extraction",
+    "PARALLEL_MIN_CHARS": "analysis.run.segment",
+    "PARENT_POLL_SECONDS": "analysis.run.pool",
+    "REPORTS_LAYER": "analysis.run.extraction",
+    "ReportWorkers": "analysis.run.extraction",
+    "SEGMENTS_LAYER": "analysis.run.segment",
+    "clear_cache": "analysis.run.cache",
+    "code_fingerprint": "analysis.run.cache",
+    "corpus_steps": "analysis.run.steps",
+    "even_runs": "analysis.run.pool",
+    "exit_with_parent": "analysis.run.pool",
+    "extract_batch": "analysis.run.extraction",
+    "extract_steps": "analysis.run.steps",
+    "hash_parts": "analysis.run.cache",
+    "load_corpus": "analysis.run.steps",
+    "open_cache": "analysis.run.steps",
+    "output_key": "analysis.run.replay",
+    "process_pool": "analysis.run.pool",
+    "processes": "analysis.run.pool",
+    "read_segments": "analysis.run.segment",
+    "replay_or_run": "analysis.run.replay",
+    "run_topics": "analysis.run.steps",
+    "segment_batch": "analysis.run.segment",
+    "segment_reports": "analysis.run.segment",
+    "segmentation_key": "analysis.run.segment",
+    "start_worker": "analysis.run.pool",
+    "stop_workers": "analysis.run.pool",
+    "tokenize": "analysis.run.segment",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return __all__

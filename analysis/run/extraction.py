@@ -1,0 +1,254 @@
+"""Extracting report files in batches, and the worker processes that extract, then segment.
+
+A batch of files is read, split into paragraphs, and searched for glossary entries and the
+slogan set (:func:`extract_batch`); each file's frames are kept as plain column lists, the
+form the cache stores. With several cores, :class:`ReportWorkers` gives each worker process
+a share of the files. A worker that will also segment loads its segmentation engine as soon
+as it has sent its extraction back, while this process puts the domain dictionary together,
+and then segments the reports it is sent with that engine: the engine is loaded once per
+worker and no second set of processes is started.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pandas as pd
+
+from analysis.read.corpus import CorpusError, CorpusWarning, read_corpus
+from analysis.run.cache import Cache
+from analysis.run.pool import even_runs, processes, start_worker, stop_workers
+from analysis.run.segment import segment_batch
+from analysis.terms.dictionary import Tokenizer
+
+__all__ = [
+    "FRAMES",
+    "PARALLEL_MIN_BYTES",
+    "REPORTS_LAYER",
+    "Extraction",
+    "ReportWorkers",
+    "extract_batch",
+]
+
+#: Cache layer of each file's extraction (corpus row, paragraphs, glossary, slogan set).
+REPORTS_LAYER = "reports"
+#: The extracted frames kept per file, in order.
+FRAMES = ("corpus", "paragraphs", "glossary", "slogans")
+#: Below this many bytes of new files, worker processes cost more than they save.
+PARALLEL_MIN_BYTES = 1_000_000
+#: Pieces of the text to segment per worker (handed out as workers finish theirs).
+SEGMENT_PIECES = 6
+
+Extraction = tuple[dict[str, dict[str, Any]], list[tuple[type[Warning], str]]]
+Segmented = dict[str, tuple[str, list[Any]]]
+
+
+def _by_doc(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """A frame split by ``doc_id`` into plain column lists and dtypes (fast to load)."""
+    dtypes = {c: str(t) for c, t in frame.dtypes.items()}
+    lists = {c: frame[c].tolist() for c in frame.columns}
+    rows: dict[str, list[int]] = {}
+    for i, doc in enumerate(lists["doc_id"]):
+        rows.setdefault(doc, []).append(i)
+    return {
+        doc: {"columns": {c: [v[i] for i in idx] for c, v in lists.items()}, "dtypes": dtypes}
+        for doc, idx in rows.items()
+    }
+
+
+def extract_batch(
+    paths: list[Path], warn: bool, keys: dict[str, str] | None = None, root: Path | None = None
+) -> Extraction:
+    """Read and extract files in one batch.
+
+    The extraction modules are imported here: a warm run, served from the cache, never
+    loads them (nor jieba's general dictionary, which the slogan rules consult). An
+    unreadable or empty file is skipped with a warning; the caller raises when no file at
+    all could be read.
+
+    Parameters
+    ----------
+    paths : list of Path
+        The files.
+    warn : bool
+        Let glossary extraction warn.
+    keys : dict of str to str, optional
+        File name -> cache key; with ``root``, each file's frames are stored here (in the
+        worker), not by the waiting parent.
+    root : Path, optional
+        The cache folder.
+
+    Returns
+    -------
+    tuple of (dict, list)
+        File name -> :data:`FRAMES` as column lists; the warnings given, as (category,
+        message) pairs (a worker process's warnings would otherwise be lost).
+    """
+    from analysis.read.corpus import split_paragraphs
+    from analysis.terms.glossary import extract_glossary
+    from analysis.terms.slogans.find import find_slogans, load_general_words
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            corpus = read_corpus([str(p) for p in paths], skip_unreadable=True)
+        except CorpusError:  # no file of this batch could be read: each one's reason
+            return {}, [(CorpusWarning, f"skipped {_unreadable(p)}") for p in paths]
+        paragraphs = split_paragraphs(corpus)
+        glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
+        slogans = find_slogans(paragraphs, glossary, general=load_general_words())
+    frames = (corpus, paragraphs, glossary, slogans)
+    split = [_by_doc(f) for f in frames]
+    empty = [{"columns": {c: [] for c in f.columns}, "dtypes": {}} for f in frames]
+    values = {
+        name: {
+            step: parts.get(doc_id, blank)
+            for step, parts, blank in zip(FRAMES, split, empty, strict=True)
+        }
+        for doc_id, name in zip(corpus["doc_id"], corpus["file"], strict=True)
+    }
+    if keys is not None and root is not None:
+        cache = Cache(root)
+        for name, value in values.items():
+            cache.put(REPORTS_LAYER, keys[name], value)
+    return values, [(w.category, str(w.message)) for w in caught]
+
+
+def _unreadable(path: Path) -> str:
+    """Return the one-sentence reason a file cannot be read as a report."""
+    try:
+        read_corpus([path])
+    except CorpusError as exc:
+        return str(exc)
+    return f"{path}: could not be read"  # pragma: no cover - read_corpus raised before
+
+
+def _serve(conn: Connection, job: tuple[Any, ...], engine: tuple[str, bool] | None) -> None:
+    """Worker: extract a share of the files, then (when asked) segment reports.
+
+    The segmentation engine loads right after the extraction is sent, while the parent
+    builds the dictionary; state lives in this function's variables.
+    """
+    try:
+        conn.send(extract_batch(*job))
+        warm = None
+        if engine is not None:
+            warm = Tokenizer((), engine=engine[0], hmm=engine[1])
+            _ = warm.segmenter_
+        while (task := conn.recv()) is not None:
+            tokenizer, reports, root, code, joined = task
+            if warm is not None:
+                tokenizer.share_engine(warm)
+            conn.send(segment_batch(tokenizer, reports, root, code, joined))
+    except Exception as exc:  # handed to the parent, which raises it
+        conn.send(exc)
+    finally:
+        conn.close()
+
+
+def _received(conn: Connection) -> Any:
+    value = conn.recv()
+    if isinstance(value, BaseException):
+        raise RuntimeError("a report worker process failed") from value
+    return value
+
+
+class ReportWorkers:
+    """Worker processes that extract shares of the files, then segment reports they are sent.
+
+    A context manager: the workers start on entry and always stop on exit.
+
+    Parameters
+    ----------
+    shares : sequence of list of Path
+        One list of files per worker (at least one).
+    warn : bool
+        Let glossary extraction warn.
+    keys : dict of str to str
+        File name -> cache key of its extraction.
+    root : Path or None
+        The cache folder (None: nothing is stored).
+    engine : (str, bool) or None
+        Segmentation engine and HMM switch to load after extracting; None when the workers
+        will not segment.
+    """
+
+    def __init__(
+        self,
+        shares: Sequence[list[Path]],
+        *,
+        warn: bool,
+        keys: dict[str, str],
+        root: Path | None,
+        engine: tuple[str, bool] | None = None,
+    ) -> None:
+        self._jobs = [(list(share), warn, keys, root) for share in shares]
+        self._engine = engine
+        self._root = root
+        self._workers: list[tuple[Any, Connection]] = []
+
+    def __enter__(self) -> ReportWorkers:
+        try:
+            for job in self._jobs:
+                self._workers.append(start_worker(_serve, job, self._engine))
+        except BaseException:
+            self.close(abort=True)
+            raise
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType
+    ) -> None:
+        self.close(abort=exc_type is not None)
+
+    def extracted(self) -> Extraction:
+        """Every worker's extraction, merged in share order."""
+        values: dict[str, dict[str, Any]] = {}
+        messages: list[tuple[type[Warning], str]] = []
+        for _, conn in self._workers:
+            part, said = _received(conn)
+            values.update(part)
+            messages.extend(said)
+        return values, messages
+
+    def segment(
+        self, reports: dict[str, list[str]], tokenizer: Tokenizer, code: str, joined: bool = False
+    ) -> Segmented:
+        """Segment reports in the workers, keyed, cached and given (``joined`` or not) as
+        :func:`analysis.run.segment.segment_reports` does.
+
+        The reports are cut into :data:`SEGMENT_PIECES` pieces per worker (about equal
+        shares of text, in order); a worker that is done with its piece gets the next one,
+        so that none waits for another at the end.
+        """
+        items = list(reports.items())
+        runs = even_runs([sum(map(len, t)) for _, t in items], SEGMENT_PIECES * len(self._workers))
+        pieces = [[items[i] for i in run] for run in reversed(runs)]  # popped from the end
+        busy: set[Connection] = set()
+        out: Segmented = {}
+        for _, conn in self._workers[: len(pieces)]:
+            conn.send((tokenizer, pieces.pop(), self._root, code, joined))
+            busy.add(conn)
+        while busy:
+            for conn in wait(list(busy)):
+                out.update({doc: (key, toks) for doc, key, toks in _received(conn)})
+                if pieces:
+                    conn.send((tokenizer, pieces.pop(), self._root, code, joined))
+                else:
+                    busy.discard(conn)
+        return out
+
+    def close(self, *, abort: bool = False) -> None:
+        """Stop the workers: asked to finish, or terminated at once when ``abort``."""
+        stop_workers(self._workers, abort=abort, finish=lambda proc: proc.join())
+        self._workers = []
+
+
+def worker_count(n_jobs: int, sizes: Sequence[int]) -> int:
+    """Worker processes for files of these sizes (1: extract in this process)."""
+    return 1 if sum(sizes) < PARALLEL_MIN_BYTES else min(len(sizes), processes(n_jobs))

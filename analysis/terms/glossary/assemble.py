@@ -1,0 +1,243 @@
+"""Turning a run of parsed glossary lines into entries (terms with their whole definitions)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from analysis.terms.glossary.parse import (
+    ParsedLine,
+    clean_line,
+    ends_sentence,
+    is_continuation,
+    is_end_mark,
+    is_heading,
+    is_skipped,
+    parse_entry_line,
+)
+
+__all__ = ["Draft", "Line", "assemble", "is_numbered"]
+
+_NEWS = frozenset({"news_term", "news_definition"})
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of a report: its file line, simplified text and text as written."""
+
+    line: int
+    text: str
+    original: str
+
+
+@dataclass
+class Draft:
+    """An entry while its definition is being collected (local to one assembly)."""
+
+    line: int
+    end_line: int
+    number: int | None
+    layout: str
+    term: str
+    display_term: str
+    definition: str = ""
+    simplified: str = ""
+    news: bool = False
+
+
+def _join(text: str, more: str) -> str:
+    """Join a wrapped line to a definition (a space only between two Latin words)."""
+    if text and more and text[-1].isascii() and text[-1].isalnum() and more[0].isascii():
+        return f"{text} {more}"
+    return text + more
+
+
+def is_numbered(lines: Sequence[Line]) -> bool:
+    """Tell whether most entry-like lines of a block carry an entry number.
+
+    Parameters
+    ----------
+    lines : iterable of Line
+        The block.
+
+    Returns
+    -------
+    bool
+        True when at least half of the lines with a term are numbered.
+    """
+    parsed = [parse_entry_line(ln.text) for ln in lines]
+    terms = [p for p in parsed if p is not None and p.term]
+    numbered = sum(1 for p in terms if p.number is not None)
+    return bool(terms) and numbered >= max(1, len(terms) // 2)
+
+
+@dataclass
+class _Assembly:
+    """State of one pass over a block (``run``: stop at the first line that does not fit)."""
+
+    numbered: bool | None
+    run: bool
+    drafts: list[Draft] = field(default_factory=list)
+    orphans: list[Line] = field(default_factory=list)
+    numbering: str = ""
+    news_term: tuple[Line, str, str] | None = None
+    news_wait: bool = False
+    last_note: int | None = None
+
+    @property
+    def current(self) -> Draft | None:
+        return self.drafts[-1] if self.drafts else None
+
+    def last_number(self) -> int | None:
+        numbers = [d.number for d in self.drafts if d.number is not None]
+        last = numbers[-1] if numbers else None
+        if self.last_note is not None and (last is None or self.last_note > last):
+            return self.last_note
+        return last
+
+    def expected(self) -> int:
+        last = self.last_number()
+        return last + 1 if last is not None else 1
+
+    def _is_note(self, p: ParsedLine) -> bool:
+        """A numbered note without a term in a numbered list (统计公报 notes): no entry, and
+        it ends the entry before it."""
+        if p.term or p.number is None or not self.numbered or self.current is None:
+            return False
+        return self._in_sequence(p)
+
+    def feed(self, ln: Line) -> bool:
+        """Take one line; False when it ends the block (it is not consumed)."""
+        if is_skipped(ln.text):
+            return True
+        if is_end_mark(ln.text) or (self.run and self.drafts and is_heading(ln.text)):
+            return False
+        p = parse_entry_line(ln.text, expected=self.expected())
+        if p is None:
+            return True
+        if self._is_note(p):
+            self.last_note = p.number
+            return True
+        if self.news_wait or p.layout in _NEWS:
+            return self._news(ln, p)
+        if self._starts_entry(p):
+            self._start(ln, p, self._original(ln, p))
+            return True
+        return self._continue(ln, p)
+
+    def _original(self, ln: Line, p: ParsedLine) -> ParsedLine:
+        """The same line as written (traditional characters kept), when it parses alike."""
+        o = parse_entry_line(ln.original, expected=self.expected())
+        same = o is not None and (o.layout, o.number, o.term is None) == (
+            p.layout,
+            p.number,
+            p.term is None,
+        )
+        return o if same and o is not None else p
+
+    def _in_sequence(self, p: ParsedLine) -> bool:
+        last = self.last_number()
+        if self.numbering and p.numbering != self.numbering:
+            return False
+        return last is None or last < (p.number or 0) <= last + 2
+
+    def _starts_entry(self, p: ParsedLine) -> bool:
+        cur = self.current
+        if not p.term or (cur is not None and cur.news):
+            return False
+        if self.numbered is None or cur is None:
+            return not self.numbered or p.number is not None
+        if self.numbered:
+            return p.number is not None and self._in_sequence(p)
+        if not cur.definition:
+            return False  # the line after a term alone is its definition
+        if p.layout == "term_alone" or not p.term.startswith(("“", '"', "【", "[")):
+            return ends_sentence(cur.simplified)
+        return True
+
+    def _start(self, ln: Line, p: ParsedLine, o: ParsedLine) -> None:
+        if self.numbered is None:
+            self.numbered = p.number is not None
+        if p.number is not None and not self.numbering:
+            self.numbering = p.numbering
+        term = p.term or ""
+        self.drafts.append(
+            Draft(ln.line, ln.line, p.number, p.layout, term, o.term or term, o.definition,
+                  p.definition)
+        )  # fmt: skip
+
+    def _continue(self, ln: Line, p: ParsedLine) -> bool:
+        cur = self.current
+        if cur is None:
+            if not self.run:
+                self.orphans.append(ln)
+            return not self.run
+        if self.last_note is not None and self.last_note > (cur.number or 0):
+            return self._after_note(ln)
+        fits = not cur.definition or not ends_sentence(cur.simplified) or is_continuation(ln.text)
+        if cur.news and not fits:
+            return False
+        if self.run and not fits:
+            return False
+        cur.definition = _join(cur.definition, clean_line(ln.original))
+        cur.simplified = _join(cur.simplified, clean_line(ln.text))
+        cur.end_line = ln.line
+        return True
+
+    def _after_note(self, ln: Line) -> bool:
+        """A line after a numbered note belongs to the note: a run ends, a section keeps it
+        out of every entry."""
+        if not self.run:
+            self.orphans.append(ln)
+        return not self.run
+
+    def _news(self, ln: Line, p: ParsedLine) -> bool:
+        if self.news_wait:  # the line after a bare 关键词: holds the term
+            self.news_wait = False
+            self.news_term = (ln, clean_line(ln.text), clean_line(ln.original))
+            return True
+        if p.layout == "news_term":
+            o = self._original(ln, p)
+            self.news_wait = not p.term
+            self.news_term = (ln, p.term or "", o.term or "") if p.term else None
+            return True
+        if self.news_term is None:
+            return self._continue(ln, p)
+        first, term, display = self.news_term
+        self.news_term = None
+        o = self._original(ln, p)
+        self.drafts.append(
+            Draft(first.line, ln.line, None, "news", term, display, o.definition, p.definition,
+                  news=True)
+        )  # fmt: skip
+        return True
+
+
+def assemble(
+    lines: Iterable[Line], *, numbered: bool | None, run: bool
+) -> tuple[list[Draft], int, list[Line]]:
+    """Collect the entries of a block.
+
+    Parameters
+    ----------
+    lines : iterable of Line
+        The block's paragraphs in reading order.
+    numbered : bool or None
+        Whether entries are numbered (then an unnumbered line continues a definition);
+        None lets the first entry decide.
+    run : bool
+        Stop at the first line that neither starts an entry nor continues one (a block
+        found by its shape); otherwise such lines continue the definition or are orphans.
+
+    Returns
+    -------
+    tuple of (list of Draft, int, list of Line)
+        The entries, the number of lines consumed and the lines that fit no entry.
+    """
+    state = _Assembly(numbered=numbered, run=run)
+    used = 0
+    for ln in lines:
+        if not state.feed(ln):
+            break
+        used += 1
+    return state.drafts, used, state.orphans

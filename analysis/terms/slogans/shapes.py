@@ -1,0 +1,418 @@
+"""Finding slogans in running text by their shape, quoted or not.
+
+Each finder takes one paragraph and returns :class:`Found` records. Shapes:
+
+- quoted phrases, with compounds split (“五统一、一开放”) and a numeral or noun standing
+  outside the quotes kept (三张“零关税”清单, 金融“五篇大文章”);
+- digit formulas without quotes (1+6+N, 1+M+N) and five-year plans (十四五);
+- repeated numeral formulas (一圈一带两区, 一主两副, 三去一降一补);
+- numeral + 大/个/项/张 + noun (九大行动, 六大科技专项, 四个意识);
+- words joined by + (党建+网格+大数据).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from analysis.common.patterns import (
+    CN_NUMERALS,
+    FIVE_YEAR_PLAN,
+    HAN,
+    QUOTE_PAIRS,
+    SENTENCE_END,
+    SLOGAN_NUMERALS,
+    UNITS,
+)
+from analysis.common.text import quoted_spans
+from analysis.terms.slogans.words import (
+    EVERYDAY,
+    FORMULA_VERBS,
+    FUNCTION_CHARS,
+    NOT_FORMULA_NOUNS,
+    RANKING_WORDS,
+    GeneralWords,
+    classify_slogan,
+    clean_phrase,
+    is_formula_shape,
+    segment,
+)
+
+__all__ = [
+    "Found",
+    "find_digit_formulas",
+    "find_labelled",
+    "find_measured",
+    "find_plus_formulas",
+    "find_quoted",
+    "find_repeated",
+    "find_shapes",
+    "is_prose_numeral",
+]
+
+
+class Found(NamedTuple):
+    """One slogan found in a paragraph."""
+
+    start: int
+    end: int
+    slogan: str
+    kind: str
+    source: str  # quoted, split, outside, formula, plan, repeated, measured, plus
+    quoted: bool
+
+
+_N = f"[{SLOGAN_NUMERALS}]"
+_NOT_N = f"[^{SLOGAN_NUMERALS}\\W\\d_A-Za-z]"
+#: What may not stand before a numeral formula: an ordinal, a longer number, a rank.
+_NOT_BEFORE = f"[第前后这那每近约逾超几\\d{SLOGAN_NUMERALS}]"
+_COUNT_N = f"[{CN_NUMERALS[1:]}两]"
+
+
+def _numeral_first(numeral: str) -> str:
+    """A numeral with none of :data:`_NOT_BEFORE` before it. (The numeral opens the pattern
+    and the character before it is checked behind it, so that a search jumps from numeral
+    to numeral instead of testing every character.)"""
+    return f"{numeral}(?<!{_NOT_BEFORE}{numeral})"
+
+
+_REPEATED = re.compile(_numeral_first(_N) + f"{_NOT_N}{{1,2}}(?:{_N}{_NOT_N}{{1,2}})+")
+_MEASURED = re.compile(
+    f"(?P<num>{_numeral_first(_COUNT_N)})(?P<unit>[大个项张])(?P<rest>{_NOT_N}{{2,8}})"
+)
+#: Count and ordinal markers that make a repeated phrase a count (双方两个, 二期三号).
+COUNT_MARKERS = "个期号级届张"
+#: Measure words that may stand before a quoted phrase (三张“零关税”清单).
+_OUTSIDE_UNITS = "张项类"
+#: Measure words inside a counted numeral formula (五篇大文章, 两个大局).
+_MEASURES = "篇大个项"
+#: An unquoted 1+6+N: 1-4 digits or a capital, then "+" parts, not inside a longer code or
+#: number. (The pattern opens with its first character and checks the one before it
+#: afterwards, so that a search skips to candidate characters instead of testing each one.)
+_UNQUOTED_DIGITS = re.compile(
+    r"[\dA-Z](?<![\d.+A-Za-z:/-][\dA-Z])(?:(?<=\d)\d{0,3})?"
+    r"(?:\+(?:\d{1,4}|[A-Z]))+(?![\d.%+A-Za-z:/-])"
+)
+#: Longest quoted span looked at: a compound of formulas (“一个中心、两块经济、三大战略”).
+_MAX_QUOTE = 40
+#: Longest quoted title whose closing words may be a counted formula.
+_MAX_TITLE = 20
+#: A counted formula closing a quoted title (…的五项重点工作, …合作八项新举措).
+_TITLE_TAIL = re.compile(_numeral_first(_COUNT_N) + f"[大个项张]{_NOT_N}{{2,4}}$")
+#: A numeral part labelling a clause (一个定位:, 三个坚持:) at a clause start.
+_LABELLED = re.compile(f"(?:^|(?<=[{SENTENCE_END},]))\\s*(?P<p>{_N}[个大项]?{_NOT_N}{{1,4}})\\s*:")
+#: The +-joined words after a first word (+网格+大数据), and that first word ending at the +.
+_PLUS_TAIL = re.compile(r"(?:\+[\u4e00-\u9fff]{2,8})+")
+_PLUS_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}$")
+_SPLIT = re.compile(r"[、,;]")
+_NOUN_TAGS = ("n", "j", "b")
+#: jieba tags of words that cannot end a formula's name: verbs, adverbs, function words.
+_NOT_NOUN = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t", "y", "e", "o", "x", "z")
+
+
+def _tag(word: str, general: GeneralWords) -> str:
+    return general.get(word, (0, ""))[1]
+
+
+def _nounish(word: str, general: GeneralWords) -> bool:
+    tag = general.get(word, (0, ""))[1]
+    return (len(word) > 1 and tag.startswith(_NOUN_TAGS)) or tag == "vn"
+
+
+def _crosses_word(text: str, start: int, end: int, general: GeneralWords) -> bool:
+    """Whether a word of the general dictionary runs across either edge (三对三足|球)."""
+    left = (text[start - k : start + j] for k in (1, 2) for j in (1, 2) if start >= k)
+    right = (text[end - j : end + k] for k in (1, 2) for j in (1, 2) if end + k <= len(text))
+    return any(w in general for w in left) or any(w in general for w in right)
+
+
+def _bad_parts(parts: list[str], general: GeneralWords) -> bool:
+    """Parts that make a repeated phrase prose: 一批, 一心 (an adverb: 万众一心), 四个目标一个过程,
+    一家或多家, 三级第三轮, 双招双引."""
+    if any(not is_formula_shape(p, None) or _tag(p, general) == "d" for p in parts):
+        return True
+    if any(FUNCTION_CHARS.search(p[1:]) for p in parts):
+        return True
+    seconds = [p[1] if len(p) > 1 else "" for p in parts]
+    if any(c and c in COUNT_MARKERS for c in seconds) or len(set(parts)) == 1:
+        return True
+    return all(c and c in UNITS for c in seconds) or all(p[0] == "双" for p in parts)
+
+
+def is_prose_numeral(phrase: str, general: GeneralWords) -> bool:
+    """Whether a quoted numeral phrase of repeated shape reads as prose (万众一心: 一心 is an
+    adverb), so that it stays with the report that quotes it."""
+    parts = re.findall(f"{_N}{_NOT_N}*", phrase)
+    return len(parts) > 1 and _bad_parts(parts, general)
+
+
+def find_repeated(text: str, general: GeneralWords) -> list[Found]:
+    """Numeral + 1–4 characters, repeated: 一圈一带两区, 一主两副, 两不愁三保障.
+
+    The last part is cut to the length of the first (一主两副格局 -> 一主两副). Not a
+    formula: a phrase the general dictionary knows (一心一意, 千家万户), one with an
+    everyday part (一批, 三年), counted things (四个目标一个过程), function words inside
+    (一家或多家), or a word running across its edge (三对三足球).
+    """
+    out = []
+    for m in _REPEATED.finditer(text):
+        parts = re.findall(f"{_N}{_NOT_N}*", m.group(0))
+        size = len(parts[0])
+        parts[-1] = parts[-1][:size]
+        if any(len(p) != size for p in parts) or _bad_parts(parts, general):
+            continue
+        phrase = "".join(parts)
+        end = m.start() + len(phrase)
+        if is_formula_shape(phrase, general) and not _crosses_word(text, m.start(), end, general):
+            out.append(Found(m.start(), end, phrase, "numeral", "repeated", False))
+    return out
+
+
+def _noun_phrase(rest: str, general: GeneralWords) -> str:
+    """The head noun after a measure word: one word, or two nouns up to 4 characters."""
+    words = segment(rest, general)
+    if not words or not _nounish(words[0], general) or words[0] in NOT_FORMULA_NOUNS:
+        return ""
+    head = words[0]
+    second = words[1] if len(words) > 1 else ""
+    if 1 < len(second) <= 4 - len(head) and _tag(second, general).startswith(_NOUN_TAGS):
+        head += second
+    return head
+
+
+def _announced(text: str, start: int, end: int, *, alone: bool) -> bool:
+    """Whether a measured phrase names a formula rather than counting things.
+
+    Never after a list it sums up (甲、乙两大产业, “甲”“乙”四项内容) or a ranking (全国十大).
+    When ``alone``, it must also stand by itself: after a clause start or a verb that
+    introduces a programme (实施, 推进), and before a clause end.
+    """
+    before = text[max(0, start - 80) : start]
+    if any(before.endswith(w) for w in RANKING_WORDS):
+        return False
+    clause = re.split(f"[{SENTENCE_END},:\n]", before)[-1]
+    if "、" in clause or "”" in clause[-1:]:
+        return False
+    if not alone:
+        return True
+    lead_ok = not clause or any(clause.endswith(v) for v in FORMULA_VERBS)
+    return lead_ok and (end == len(text) or not HAN.match(text[end]))
+
+
+def find_measured(text: str, general: GeneralWords, *, alone: bool = True) -> list[Found]:
+    """Numeral + 大/个/项/张 + noun: 九大行动, 六大科技专项, 四个意识, 三项制度.
+
+    Only two to ten (一大批, 百项技术 are amounts), not plain counts whose noun is in
+    :data:`analysis.terms.slogans.words.NOT_FORMULA_NOUNS` (三个方面, 两个小时), and only
+    where the phrase stands alone (see ``_announced``) unless ``alone`` is False (a
+    glossary definition listing a formula's parts: “4”即四大主导产业).
+    """
+    out = []
+    for m in _MEASURED.finditer(text):
+        head = _noun_phrase(m.group("rest"), general)
+        phrase = m.group("num") + m.group("unit") + head
+        end = m.start() + len(phrase)
+        if (
+            head
+            and is_formula_shape(phrase, general)
+            and _announced(text, m.start(), end, alone=alone)
+        ):
+            out.append(Found(m.start(), end, phrase, "numeral", "measured", False))
+    return out
+
+
+def find_digit_formulas(text: str) -> list[Found]:
+    """Unquoted digit formulas (1+6+N, 1+M+N) and five-year plans (十四五)."""
+    out = [
+        Found(m.start(), m.end(), m.group(0), "digit", "formula", False)
+        for m in (_UNQUOTED_DIGITS.finditer(text) if "+" in text else ())
+        if classify_slogan(m.group(0)) == "digit"
+    ]
+    out += [
+        Found(m.start(), m.end(), m.group(0), "numeral", "plan", False)
+        for m in FIVE_YEAR_PLAN.finditer(text)
+    ]
+    return out
+
+
+def _last_word(run: str, general: GeneralWords) -> str:
+    """The word a run of characters starts with: the longest (up to 4) after which the run
+    ends or another word begins (大数据|治理), else the longest dictionary word."""
+    for n in range(min(4, len(run)), 1, -1):
+        if n == len(run) or run[n : n + 2] in general:
+            return run[:n]
+    return next((run[:n] for n in range(min(6, len(run)), 1, -1) if run[:n] in general), "")
+
+
+def find_plus_formulas(text: str, general: GeneralWords) -> list[Found]:
+    """Words joined by + without quotes: 党建+网格+大数据 (the first and last words cut
+    at a dictionary word boundary)."""
+    if "+" not in text:
+        return []
+    out = []
+    spans = [(a, b) for a, b, _p in quoted_spans(text, max_len=30)]
+    for left_start, plus, left, joined in _plus_runs(text):
+        if any(a <= plus < b for a, b in spans):
+            continue
+        first = next(
+            (left[-n:] for n in range(min(6, len(left)), 1, -1) if left[-n:] in general), ""
+        )
+        *middle, tail = joined[1:].split("+")
+        last = _last_word(tail, general)
+        before = text[max(0, plus - len(first) - 1) : plus - len(first)]
+        after_quote = bool(before) and before in '”"」』'
+        if not first or (not last and len(tail) > 4) or after_quote or _in_equation(text, plus):
+            continue
+        phrase = "+".join([first, *middle, last or tail])
+        start = left_start + len(left) - len(first)
+        out.append(Found(start, start + len(phrase), phrase, "plus", "plus", False))
+    return out
+
+
+def _in_equation(text: str, plus: int) -> bool:
+    """A + in a sum written out (投资=项目投资+农户投资): an = earlier in the clause."""
+    clause = re.split(f"[{SENTENCE_END},:\n]", text[max(0, plus - 60) : plus])[-1]
+    return "=" in clause
+
+
+def _plus_runs(text: str) -> list[tuple[int, int, str, str]]:
+    """Each 词+词(+词…) run: (start of the first word, position of the first +, the first
+    word (2–8 characters ending at the +), the joined rest starting with +)."""
+    runs = []
+    i = text.find("+")
+    while i != -1:
+        tail = _PLUS_TAIL.match(text, i)
+        head = _PLUS_HEAD.search(text, max(0, i - 8), i) if tail else None
+        if tail and head:
+            runs.append((head.start(), i, head.group(0), tail.group(0)))
+            i = text.find("+", tail.end())
+        else:
+            i = text.find("+", i + 1)
+    return runs
+
+
+def _outside(
+    text: str, start: int, end: int, inner: str, known: tuple[GeneralWords, frozenset[str]]
+) -> list[Found]:
+    """Words standing outside the quotes that belong to the formula.
+
+    A numeral + 张/项/类 before the quotes and a noun after them (三张“零关税”清单), or a
+    common noun before a well-known counted formula (金融“五篇大文章”; ``known`` holds the
+    general dictionary and the national formulas).
+    """
+    general, national = known
+    before = text[max(0, start - 3) : start - 1]
+    if len(before) == 2 and before[0] in SLOGAN_NUMERALS[1:] and before[1] in _OUTSIDE_UNITS:
+        after = segment(text[end + 1 : end + 5], general)
+        if after and len(after[0]) == 2 and not _tag(after[0], general).startswith(_NOT_NOUN):
+            phrase = before + inner + after[0]
+            return [Found(start - 3, end + 3, phrase, "numeral", "outside", True)]
+    counted = inner in national and inner[1:2] in _MEASURES
+    if counted and _tag(before, general) == "n" and general[before][0] >= 1000:
+        return [Found(start - 3, end + 1, before + inner, "numeral", "outside", True)]
+    return []
+
+
+def find_quoted(
+    text: str, general: GeneralWords | None, national: frozenset[str] = frozenset()
+) -> list[Found]:
+    """Quoted slogans, compounds split (“五统一、一开放”), outside words kept.
+
+    Offsets are those of the phrase inside the quotes (an ``outside`` record spans the
+    quotes and the words kept).
+    """
+    out: list[Found] = []
+    if not any(q in text for q in QUOTE_PAIRS):
+        return out
+    for start, end, phrase in quoted_spans(text, max_len=_MAX_QUOTE):
+        p = clean_phrase(phrase)
+        kind = classify_slogan(p, general=general)
+        parts = (
+            (_split(start, p, general) or _quoted_tail(start, p, general))
+            if kind in (None, "quoted")
+            else []
+        )
+        if kind and not (kind == "quoted" and parts):
+            out.append(Found(start, end, p, kind, "quoted", True))
+        if kind in (None, "quoted"):
+            out += parts
+        if kind != "digit" and general is not None and text[start - 1 : start] in QUOTE_PAIRS:
+            out += _outside(text, start, end, p, (general, national))
+    return out
+
+
+def _quoted_tail(start: int, phrase: str, general: GeneralWords | None) -> list[Found]:
+    """A counted formula closing a quoted title: “医药卫生体制改革的五项重点工作” -> 五项重点工作
+    (the closing quote marks where the formula ends)."""
+    m = _TITLE_TAIL.search(phrase) if len(phrase) <= _MAX_TITLE else None
+    if general is None or m is None or m.start() == 0:
+        return []
+    tail = m.group(0)
+    if tail[2:] in NOT_FORMULA_NOUNS or not is_formula_shape(tail, general):
+        return []
+    return [Found(start + m.start(), start + len(phrase), tail, "numeral", "measured", True)]
+
+
+def find_labelled(text: str, general: GeneralWords) -> list[Found]:
+    """Numeral parts that label a clause of a definition: 一个定位:…;三个坚持:… (the parts
+    of a formula a glossary entry spells out).
+
+    Parameters
+    ----------
+    text : str
+        A glossary definition.
+    general : mapping
+        jieba's general dictionary (idioms and common words are not parts).
+
+    Returns
+    -------
+    list of Found
+        One record per labelled part, kind ``numeral``, source ``labelled``.
+    """
+    return [
+        Found(m.start("p"), m.end("p"), m.group("p"), "numeral", "labelled", False)
+        for m in _LABELLED.finditer(text)
+        if is_formula_shape(m.group("p"), general) and not EVERYDAY.match(m.group("p"))
+    ]
+
+
+def _split(start: int, phrase: str, general: GeneralWords | None) -> list[Found]:
+    """The parts of a quoted compound when every part is a formula: “五统一、一开放”."""
+    parts = [s for s in _SPLIT.split(phrase) if s]
+    if any(len(s) > 6 for s in parts):
+        return []
+    kinds = [classify_slogan(s, general=general) for s in parts]
+    if len(parts) < 2 or any(k not in ("digit", "numeral", "plus") for k in kinds):
+        return []
+    out, pos = [], start
+    for part, kind in zip(parts, kinds, strict=True):
+        pos = phrase.find(part, pos - start) + start
+        out.append(Found(pos, pos + len(part), part, str(kind), "split", True))
+    return out
+
+
+def find_shapes(
+    text: str, general: GeneralWords | None, national: frozenset[str] = frozenset()
+) -> list[Found]:
+    """All slogans of one paragraph, quoted or by shape.
+
+    Parameters
+    ----------
+    text : str
+        One paragraph (NFKC, simplified).
+    general : mapping or None
+        jieba's general dictionary; without it only quoted phrases, digit formulas and
+        five-year plans are found.
+    national : frozenset of str
+        Well-known formulas that may take a noun before their quotes (金融“五篇大文章”).
+
+    Returns
+    -------
+    list of Found
+        Records with ``start``, ``end``, ``slogan``, ``kind``, ``source`` and ``quoted``.
+    """
+    out = find_quoted(text, general, national) + find_digit_formulas(text)
+    if general is not None:
+        out += find_repeated(text, general) + find_measured(text, general)
+        out += find_plus_formulas(text, general)
+    return out
