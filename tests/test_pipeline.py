@@ -10,8 +10,8 @@ import pytest
 
 import analysis.read.corpus
 import analysis.run.extraction
-import analysis.run.steps
 import analysis.run.segment
+import analysis.run.steps
 from analysis.run.steps import CorpusSteps, corpus_steps, load_corpus
 
 
