@@ -26,7 +26,9 @@ from analysis.run.steps import corpus_steps
 from analysis.terms.tokens import compare_segmentation, filter_tokens
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
-steps = corpus_steps(corpus_dir())  # 读取、分段、名词解释、提法、领域词典、分词(按文件缓存)
+steps = corpus_steps(
+    corpus_dir(), warn=False
+)  # 读取、分段、名词解释、提法、领域词典、分词(按文件缓存)
 tokenizer = steps.tokenizer
 tokenizer
 

@@ -30,7 +30,7 @@ from analysis.run.steps import corpus_steps
 from analysis.terms.tokens import filter_tokens
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
-steps = corpus_steps(corpus_dir(), sections=("body",))
+steps = corpus_steps(corpus_dir(), sections=("body",), warn=False)
 corpus = steps.corpus
 tokens = filter_tokens(steps.tokens)
 # 报告自己的地名(青岛、市南区……)会排在每份报告的最前面:rank_keywords 默认不计入

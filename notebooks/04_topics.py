@@ -21,7 +21,9 @@
 import pandas as pd
 
 from analysis.common.paths import corpus_dir
+from analysis.measure.panel import topic_prevalence
 from analysis.pages.plots.charts import label_columns
+from analysis.pages.plots.panel import plot_prevalence
 from analysis.pages.plots.topics import (
     plot_coherence,
     plot_report_topics,
@@ -33,7 +35,7 @@ from analysis.run.steps import corpus_steps, run_topics
 from analysis.terms.tokens import filter_tokens
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
-steps = corpus_steps(corpus_dir(), sections=("body",))
+steps = corpus_steps(corpus_dir(), sections=("body",), warn=False)
 # 政策动词(推进、加强、坚持……)出现在每个主题里:这里不计入
 tokens = filter_tokens(steps.tokens, policy_verbs=True)
 print(f"共 {len(tokens)} 个段落")
@@ -84,6 +86,16 @@ plot_topic_terms(result.topic_terms)
 
 # %%
 plot_report_topics(result.report_topics, result.labels)
+
+# %% [markdown]
+# ## 主题随年份的变化
+# 每年各报告中该主题的平均占比,阴影为 95% 区间(均值 ± 1.96 倍标准误,按报告计;
+# 与 stm 的 estimateEffect 按年份分类时相同的思路)。只有一个年份时本节为空。
+
+# %%
+prevalence = topic_prevalence(result.report_topics, steps.corpus, by="year")
+labels = dict(zip(result.labels["topic"], result.labels["label"], strict=True))
+plot_prevalence(prevalence, labels) if prevalence["year"].nunique() > 1 else print("只有一个年份")
 
 # %% [markdown]
 # ## 交互视图(pyLDAvis,脚本已内嵌,离线可用)

@@ -26,7 +26,7 @@ from analysis.pages.plots.charts import SLOGAN_KIND_LABELS, label_columns, plot_
 from analysis.run.steps import extract_steps
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
-steps = extract_steps(corpus_dir())  # 读取、分段、名词解释、提法集合(按文件缓存)
+steps = extract_steps(corpus_dir(), warn=False)  # 读取、分段、名词解释、提法集合(按文件缓存)
 slogans = count_slogans(steps.paragraphs, steps.slogans, steps.glossary)
 table = slogan_table(steps.corpus, slogans)
 print(f"共 {len(table)} 个不同的提法,{len(slogans)} 个(报告, 提法)组合")

@@ -23,6 +23,9 @@ CORPUS_ENV: str = "ANALYSIS_CORPUS"
 GLOSSARY_ENV: str = "ANALYSIS_GLOSSARY"
 #: Environment variable naming the cache folder (default ``.cache/`` in the project).
 CACHE_ENV: str = "ANALYSIS_CACHE_DIR"
+#: Where ``report`` keeps the full tables its pages show the first rows of (``tables/`` beside
+#: the pages); unset in JupyterLab, where a notebook shows every table whole.
+TABLES_ENV: str = "ANALYSIS_TABLES"
 
 
 def cache_dir() -> Path:

@@ -245,12 +245,20 @@ def _as_list(value: object | Sequence[object]) -> list[object]:
 
 
 def _g2_frame(
-    terms: np.ndarray, a: np.ndarray, b: np.ndarray, *, williams: bool, min_count: int
+    terms: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    *,
+    williams: bool,
+    min_count: int,
+    totals: tuple[float, float] | None = None,
 ) -> pd.DataFrame:
-    """The keyness table of target counts ``a`` against reference counts ``b``."""
+    """The keyness table of target counts ``a`` against reference counts ``b`` (``totals``:
+    the target's and reference's token counts, when ``a`` and ``b`` are some terms only)."""
     from scipy.stats import chi2
 
-    c, d = float(a.sum()) - a, float(b.sum()) - b
+    a_total, b_total = totals if totals is not None else (float(a.sum()), float(b.sum()))
+    c, d = a_total - a, b_total - b
     g2, row1, row2 = _g2(a, b, c, d, williams=williams)
     with np.errstate(divide="ignore", invalid="ignore"):
         log_ratio = np.log2((np.where(a > 0, a, 0.5) / row1) / (np.where(b > 0, b, 0.5) / row2))
@@ -329,6 +337,42 @@ def keyness(
     return frame.head(top_n) if top_n else frame
 
 
+def _group_keyness(
+    counts: TermCounts,
+    i: int,
+    totals: np.ndarray,
+    places: frozenset[str],
+    *,
+    williams: bool,
+    min_count: int,
+) -> pd.DataFrame:
+    """Group ``i``'s positive keyness rows: only terms it uses can be key to it."""
+    row = counts.counts[i]
+    cols, own = row.indices, row.data.astype(float)
+    a_total = float(own.sum())
+    b_total = float(totals.sum()) - a_total
+    frame = _g2_frame(
+        counts.terms[cols],
+        own,
+        totals[cols] - own,
+        williams=williams,
+        min_count=min_count,
+        totals=(a_total, b_total),
+    )
+    return frame[frame["g2"] > 0]
+
+
+def _top_rows(frame: pd.DataFrame, places: frozenset[str], top_n: int) -> pd.DataFrame:
+    """The first ``top_n`` rows that are not the group's own places (checked in order)."""
+    keep: list[int] = []
+    for position, term in enumerate(frame["term"]):
+        if len(keep) == top_n:
+            break
+        if not (places and is_own_place(term, places)):
+            keep.append(position)
+    return frame.iloc[keep].reset_index(drop=True)
+
+
 def keyness_table(
     counts: TermCounts,
     *,
@@ -361,16 +405,17 @@ def keyness_table(
     if len(counts.groups) < 2:
         return pd.DataFrame(columns=cols)
     totals = np.asarray(counts.counts.sum(axis=0)).ravel().astype(float)
+    williams = correction == "williams"
     frames = []
     for i, group in enumerate(counts.groups):
-        own = _rows_sum(counts, [i])
-        frame = _g2_frame(
-            counts.terms, own, totals - own, williams=correction == "williams", min_count=min_count
-        )
         places = frozenset() if keep_places else counts.places.get(group, frozenset())
-        if places:
-            frame = frame[[not is_own_place(t, places) for t in frame["term"]]]
-        frame = frame.head(top_n).reset_index(drop=True)
+        frame = _group_keyness(counts, i, totals, places, williams=williams, min_count=min_count)
+        frame = _top_rows(frame, places, top_n)
+        if len(frame) < top_n:  # too few positive terms: the strongest negative ones follow
+            own = _rows_sum(counts, [i])
+            rest = totals - own
+            full = _g2_frame(counts.terms, own, rest, williams=williams, min_count=min_count)
+            frame = _top_rows(full, places, top_n)
         frame.insert(0, "rank", range(1, len(frame) + 1))
         frame.insert(0, counts.by, group)
         frames.append(frame)

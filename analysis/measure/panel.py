@@ -135,8 +135,10 @@ def term_usage(
     return usage[USAGE_COLUMNS].reset_index(drop=True)
 
 
-def term_frequency(usage: pd.DataFrame, corpus: pd.DataFrame, *, by: str = "year") -> pd.DataFrame:
-    """Uses of each term per 10,000 characters, by year, region or any corpus column.
+def term_frequency(
+    usage: pd.DataFrame, corpus: pd.DataFrame, *, by: str | list[str] = "year"
+) -> pd.DataFrame:
+    """Uses of each term per 10,000 characters, by year, region or any corpus column(s).
 
     Parameters
     ----------
@@ -144,41 +146,48 @@ def term_frequency(usage: pd.DataFrame, corpus: pd.DataFrame, *, by: str = "year
         Per-report uses: ``doc_id``, ``term``, ``count`` (:func:`term_usage`, or
         ``count_terms(...).to_frame()`` for tokens).
     corpus : pandas.DataFrame
-        The reports (``doc_id``, ``n_chars`` and the ``by`` column).
-    by : str
-        ``year``, ``region``, ``level``, ``kind`` ...
+        The reports (``doc_id``, ``n_chars`` and the ``by`` columns).
+    by : str or list of str
+        ``year``, ``region``, ``level``, ``kind`` ..., or several (``["region", "year"]``).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``term``, the ``by`` column, ``count`` (uses in the group's reports),
+        Columns ``term``, the ``by`` column(s), ``count`` (uses in the group's reports),
         ``per_10k`` (uses per 10,000 characters of the group's text), ``n_reports``
         (reports of the group that use it) and ``n_group_reports`` (reports in the group);
         one row per term and group it is used in, sorted by term, then group (years in
         order, regions in the customary order).
     """
-    if by not in corpus.columns:
-        raise ValueError(f"cannot group by {by!r}: the corpus has no such column")
-    meta = corpus[["doc_id", "n_chars", by]]
-    sizes = meta.groupby(by, dropna=True).agg(chars=("n_chars", "sum"), reports=("doc_id", "size"))
-    used = usage[usage["count"] > 0].merge(meta[["doc_id", by]], on="doc_id")
-    freq = used.groupby(["term", by], dropna=True).agg(
+    keys = [by] if isinstance(by, str) else list(by)
+    missing = [k for k in keys if k not in corpus.columns]
+    if missing:
+        raise ValueError(f"cannot group by {missing[0]!r}: the corpus has no such column")
+    meta = corpus[["doc_id", "n_chars", *keys]]
+    sizes = meta.groupby(keys, dropna=True).agg(
+        chars=("n_chars", "sum"), reports=("doc_id", "size")
+    )
+    used = usage[usage["count"] > 0].merge(meta[["doc_id", *keys]], on="doc_id")
+    freq = used.groupby(["term", *keys], dropna=True).agg(
         count=("count", "sum"), n_reports=("doc_id", "nunique")
     )
-    freq = freq.reset_index().merge(sizes, left_on=by, right_index=True)
+    freq = freq.reset_index().merge(sizes.reset_index(), on=keys)
     freq["per_10k"] = freq["count"] / freq["chars"] * 10_000
     freq = freq.rename(columns={"reports": "n_group_reports"})
-    freq = _sort_groups(freq, by, first=["term"])
-    columns = ["term", by, "count", "per_10k", "n_reports", "n_group_reports"]
+    freq = _sort_groups(freq, keys, first=["term"])
+    columns = ["term", *keys, "count", "per_10k", "n_reports", "n_group_reports"]
     return freq[columns].astype({"count": "int64", "n_reports": "int64"})
 
 
-def _sort_groups(frame: pd.DataFrame, by: str, *, first: list[str]) -> pd.DataFrame:
-    if by == "region":
-        rank = frame["region"].map(region_order()).fillna(len(region_order()))
-        frame = frame.assign(_rank=rank).sort_values([*first, "_rank", "region"], kind="stable")
-        return frame.drop(columns="_rank").reset_index(drop=True)
-    return frame.sort_values([*first, by], kind="stable").reset_index(drop=True)
+def _sort_groups(frame: pd.DataFrame, by: str | list[str], *, first: list[str]) -> pd.DataFrame:
+    """Sorted by ``first``, then the groups: regions in the customary order, others as values."""
+    keys = [by] if isinstance(by, str) else list(by)
+    order = region_order()
+    columns = [*first, *("_rank" if k == "region" else k for k in keys)]
+    if "region" in keys:
+        frame = frame.assign(_rank=frame["region"].map(order).fillna(len(order)))
+    frame = frame.sort_values([*columns, *keys], kind="stable")
+    return frame.drop(columns="_rank", errors="ignore").reset_index(drop=True)
 
 
 def term_lifecycle(

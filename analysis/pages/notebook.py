@@ -12,7 +12,9 @@ from typing import Any, NoReturn, TypeVar
 
 import pandas as pd
 
-__all__ = ["PageStopped", "run_or_stop", "stop_if_empty"]
+from analysis.common.paths import TABLES_ENV
+
+__all__ = ["PageStopped", "run_or_stop", "show_table", "stop_if_empty"]
 
 T = TypeVar("T")
 
@@ -97,3 +99,44 @@ def stop_if_empty(frame: pd.DataFrame, *, reason: str) -> pd.DataFrame:
     if len(frame):
         return frame
     _stop(reason)
+
+
+def show_table(frame: pd.DataFrame, name: str, *, rows: int = 30) -> Any:
+    """In a notebook: a table that is never cut silently.
+
+    A table of at most ``rows`` rows is shown whole. A longer one is shown whole too in
+    JupyterLab; in a report (``report`` sets :data:`analysis.common.paths.TABLES_ENV`) the
+    page shows its first ``rows`` rows under the sentence "前 N 行,共 M 行", and the whole
+    table is written beside the pages as ``tables/<name>.csv`` (UTF-8 with BOM, so that a
+    spreadsheet opens it in Chinese), linked from that sentence.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table, columns already labelled for the reader.
+    name : str
+        The CSV's file name without suffix (ASCII letters, digits, ``_`` and ``-``).
+    rows : int
+        Rows shown on a page.
+
+    Returns
+    -------
+    pandas.DataFrame or IPython.display.HTML
+        What the cell displays.
+    """
+    import html
+    import os
+    from pathlib import Path
+
+    from IPython.display import HTML
+
+    folder = os.environ.get(TABLES_ENV)
+    if len(frame) <= rows or not folder:
+        return frame
+    from analysis.common.io import atomic_write_text
+
+    atomic_write_text(Path(folder) / f"{name}.csv", "\ufeff" + frame.to_csv(index=False))
+    href = html.escape(f"tables/{name}.csv")
+    link = f'<a href="{href}">{href}</a>'
+    note = f'<p class="notice">前 {rows} 行,共 {len(frame)} 行;完整表格:{link}</p>'
+    return HTML(note + frame.head(rows).to_html(index=False, escape=True))

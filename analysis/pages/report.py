@@ -23,7 +23,14 @@ from typing import Any
 import pandas as pd
 
 from analysis.common.io import atomic_write_text
-from analysis.common.paths import CORPUS_ENV, GLOSSARY_ENV, NOTEBOOKS_DIR, SEEDS_DIR, glossary_out
+from analysis.common.paths import (
+    CORPUS_ENV,
+    GLOSSARY_ENV,
+    NOTEBOOKS_DIR,
+    SEEDS_DIR,
+    TABLES_ENV,
+    glossary_out,
+)
 from analysis.pages.fonts import FONT_MARKER, embed_font
 from analysis.pages.html import PageLink, glossary_page, index_page, nav_html, page_css, report_page
 from analysis.pages.notebook import PageStopped, run_or_stop, stop_if_empty
@@ -392,6 +399,7 @@ def build_reports(
     reports = _report_links(steps.corpus)
     analyses, pages = _page_links(notebooks, reports)
     env = {CORPUS_ENV: str(corpus_path), GLOSSARY_ENV: str(glossary_dir)}
+    env[TABLES_ENV] = str(out / "tables")
     options = {"timeout": timeout, "with_code": with_code, "progress": progress}
     with ThreadPoolExecutor(max_workers=1) as pool:  # other pages written while kernels run
         own = pool.submit(_write_own_pages, out, steps, entries, reports, pages)

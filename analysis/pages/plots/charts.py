@@ -113,6 +113,21 @@ COLUMN_LABELS: Mapping[str, str] = MappingProxyType(
         "tokens": "词语",
         "share": "份额",
         "weight": "权重",
+        "first_report": "最早报告",
+        "last_year": "最近年份",
+        "years_active": "使用年数",
+        "peak_year": "高峰年份",
+        "n_regions": "地区数",
+        "defined_in": "解释它的报告",
+        "n_undefined": "未加解释就使用的报告数",
+        "per_10k": "每万字次数",
+        "n_group_reports": "该组报告数",
+        "cumulative_regions": "累计地区数",
+        "direction": "趋势",
+        "before": "此前占比",
+        "after": "近期占比",
+        "change": "变化",
+        "mean": "平均占比",
     }
 )
 _BAR = "#b22222"
