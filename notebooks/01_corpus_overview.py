@@ -22,12 +22,14 @@ import pandas as pd
 
 from analysis import read_corpus, split_paragraphs
 from analysis.common.paths import corpus_dir
+from analysis.pages.notebook import show_table
 from analysis.pages.plots.charts import SECTION_LABELS, label_columns, plot_stacked_bars
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
+pd.set_option("display.max_rows", None)  # 表格不截断(很长的表格由 show_table 处理)
 CORPUS = corpus_dir()
 corpus = read_corpus(CORPUS)
-print(f"共 {len(corpus)} 份报告,来自 {CORPUS}")
+print(f"共 {len(corpus)} 份报告,来自文件夹 {CORPUS.name}")
 
 # %% [markdown]
 # ## 报告及其元数据
@@ -70,12 +72,20 @@ plot_stacked_bars(
 # 主题、提法或名词解释。下表列出每一行删去的内容。
 
 # %%
-label_columns(paragraphs.loc[paragraphs["section"] == "boilerplate", ["doc_id", "line", "text"]])
+show_table(
+    label_columns(
+        paragraphs.loc[paragraphs["section"] == "boilerplate", ["doc_id", "line", "text"]]
+    ),
+    "boilerplate",
+    rows=200,
+)
 
 # %% [markdown]
 # ## 名词解释以外的附件
 
 # %%
-label_columns(
-    paragraphs.loc[paragraphs["section"] == "appendix", ["doc_id", "line", "text"]].head(12)
+show_table(
+    label_columns(paragraphs.loc[paragraphs["section"] == "appendix", ["doc_id", "line", "text"]]),
+    "appendix",
+    rows=40,
 )

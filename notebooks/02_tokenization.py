@@ -21,11 +21,14 @@
 import pandas as pd
 
 from analysis.common.paths import corpus_dir
+from analysis.measure.bow import term_totals
+from analysis.pages.examples import example_sentences
 from analysis.pages.plots.charts import label_columns, plot_counts
 from analysis.run.steps import corpus_steps
 from analysis.terms.tokens import compare_segmentation, filter_tokens
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
+pd.set_option("display.max_rows", None)  # 表格不截断(很长的表格由 show_table 处理)
 steps = corpus_steps(
     corpus_dir(), warn=False
 )  # 读取、分段、名词解释、提法、领域词典、分词(按文件缓存)
@@ -41,17 +44,11 @@ print(f"领域词典共 {len(words)} 个词,例如:", "、".join(words[:60]))
 
 # %% [markdown]
 # ## jieba 默认词典与本项目分词的对比
-# 提法(如 三资三化、1+6+N)应当作为一个词保留,而不是被切碎。
+# 提法(数字提法、数词提法、简称)应当作为一个词保留,而不是被切碎。例句取自本语料:
+# 使用最广的几个提法各取一句。
 
 # %%
-sentences = [
-    "深入推进国企改革,探索“三资三化”实施路径",
-    "构建“1+6+N”产业载体支撑体系",
-    "完善“2+2+1+N”护校安园机制和“12+N”政企沟通交流机制",
-    "全面完成村庄卫生室“五有三提升”改造",
-    "持续深化“放管服”改革",
-    "构建“１＋６＋１”主导＋创新产业体系",
-]
+sentences = example_sentences(steps.paragraphs, steps.slogans, n=6)
 label_columns(
     compare_segmentation(sentences, tokenizer),
     **{"text": "句子", "plain jieba": "jieba 默认词典", "ours": "本项目分词"},
@@ -59,15 +56,15 @@ label_columns(
 
 # %% [markdown]
 # ## 最常见的实词
-# 已去掉虚词、报告套话(各位代表、我们……)和单纯的数字;1+6+N 这类数字提法保留。
+# 已去掉虚词、报告套话(各位代表、我们……)和单纯的数字;数字提法保留。
 
 # %%
 tokens = filter_tokens(steps.tokens)
-counts = tokens["tokens"].explode().value_counts()
+counts = term_totals(tokens["tokens"].tolist())
 plot_counts(counts.head(25), title="全部报告中最常见的词", xlabel="出现次数")
 
 # %% [markdown]
-# 其中属于领域词典(提法、名词解释词条)的词:
+# 其中属于领域词典(提法、名词解释词条)的词,最常见的 20 个:
 
 # %%
-label_columns(counts[counts.index.isin(words)].head(20).rename("count").to_frame())
+label_columns(counts[counts.index.isin(words)].head(20).to_frame())

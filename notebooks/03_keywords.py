@@ -24,12 +24,15 @@ from IPython.display import display
 from analysis.common.paths import corpus_dir
 from analysis.measure.counts import count_terms
 from analysis.measure.keywords import jieba_keywords, keyness_table, rank_keywords
+from analysis.measure.panel import chosen_reports, terms_by_group
+from analysis.pages.notebook import show_table
 from analysis.pages.plots.charts import label_columns, plot_keywords, plot_word_clouds
 from analysis.pages.report import stop_if_empty
 from analysis.run.steps import corpus_steps
 from analysis.terms.tokens import filter_tokens
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
+pd.set_option("display.max_rows", None)  # 表格不截断(很长的表格由 show_table 处理)
 steps = corpus_steps(corpus_dir(), sections=("body",), warn=False)
 corpus = steps.corpus
 tokens = filter_tokens(steps.tokens)
@@ -45,17 +48,27 @@ ranked = stop_if_empty(
     rank_keywords(counts, top_n=15),
     reason="没有可比较的报告或文本太少,无法计算关键词(TF-IDF 需要多份报告)",
 )
-plot_keywords(ranked, top_n=12)
+few = chosen_reports(
+    corpus, n=9
+)  # 报告很多时图中只画最近一年的前几份,每份报告的完整关键词见各报告页
+plot_keywords(ranked[ranked["doc_id"].isin(few)], top_n=12)
+
+# %% [markdown]
+# 每份报告的前 10 个关键词(按地区的习惯顺序):
 
 # %%
-label_columns(ranked.pivot(index="rank", columns="doc_id", values="term").head(10))
+show_table(label_columns(terms_by_group(ranked, corpus), terms="关键词"), "keywords", rows=60)
 
 # %% [markdown]
 # ## 关键性:每份报告与其余报告相比突出的词
 # 对数似然比 G²,带 Williams 校正。只有一份报告时没有可比较的对象,表格为空。
 
 # %%
-label_columns(keyness_table(counts, top_n=8).pivot(index="rank", columns="doc_id", values="term"))
+show_table(
+    label_columns(terms_by_group(keyness_table(counts, top_n=8), corpus), terms="关键性最强的词"),
+    "keyness",
+    rows=60,
+)
 
 # %% [markdown]
 # ## 按年份
@@ -63,16 +76,16 @@ label_columns(keyness_table(counts, top_n=8).pivot(index="rank", columns="doc_id
 # %%
 if corpus["year"].notna().all() and corpus["year"].nunique() > 1:
     by_year = rank_keywords(count_terms(tokens, by="year", corpus=corpus), top_n=10)
-    display(label_columns(by_year.pivot(index="rank", columns="year", values="term")))
+    display(label_columns(terms_by_group(by_year), terms="关键词"))
 else:
     print("有报告缺少年份,或年份不足两个:无法按年份比较")
 
 # %% [markdown]
 # ## 每份报告的词云
-# 字的大小是 TF-IDF 权重;与图表使用同一个内置中文字体。
+# 字的大小是 TF-IDF 权重;与图表使用同一个内置中文字体。报告多于 9 份时只画上图的几份。
 
 # %%
-plot_word_clouds(ranked)
+plot_word_clouds(ranked[ranked["doc_id"].isin(few)])
 
 # %% [markdown]
 # ## 本语料的 IDF 与 jieba 的 `extract_tags`

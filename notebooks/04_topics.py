@@ -35,6 +35,7 @@ from analysis.run.steps import corpus_steps, run_topics
 from analysis.terms.tokens import filter_tokens
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
+pd.set_option("display.max_rows", None)  # 表格不截断(很长的表格由 show_table 处理)
 steps = corpus_steps(corpus_dir(), sections=("body",), warn=False)
 # 政策动词(推进、加强、坚持……)出现在每个主题里:这里不计入
 tokens = filter_tokens(steps.tokens, policy_verbs=True)

@@ -22,13 +22,21 @@ import pandas as pd
 
 from analysis import count_slogans, slogan_table
 from analysis.common.paths import corpus_dir
+from analysis.measure.panel import term_frequency, year_spans
+from analysis.pages.notebook import show_table
 from analysis.pages.plots.charts import SLOGAN_KIND_LABELS, label_columns, plot_stacked_bars
+from analysis.pages.plots.panel import plot_term_years
 from analysis.run.steps import extract_steps
 
 pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
+pd.set_option("display.max_rows", None)  # 表格不截断(很长的表格由 show_table 处理)
 steps = extract_steps(corpus_dir(), warn=False)  # 读取、分段、名词解释、提法集合(按文件缓存)
 slogans = count_slogans(steps.paragraphs, steps.slogans, steps.glossary)
 table = slogan_table(steps.corpus, slogans)
+# 报告很多时,“所在报告”一栏换成年份跨度(1985–2026(39 年)),各报告的提法见各报告页
+spans = year_spans(slogans.rename(columns={"slogan": "term"}), steps.corpus)
+table = table.merge(spans.rename(columns={"term": "slogan"}), on="slogan", how="left")
+table = table.drop(columns="reports") if len(steps.corpus) > 12 else table
 print(f"共 {len(table)} 个不同的提法,{len(slogans)} 个(报告, 提法)组合")
 
 # %% [markdown]
@@ -36,14 +44,19 @@ print(f"共 {len(table)} 个不同的提法,{len(slogans)} 个(报告, 提法)�
 
 # %%
 formulas = table[table["kind"].isin(["digit", "numeral"])]
-label_columns(formulas.head(30).assign(kind=formulas["kind"].map(SLOGAN_KIND_LABELS)))
+show_table(
+    label_columns(formulas.assign(kind=formulas["kind"].map(SLOGAN_KIND_LABELS)), years="年份"),
+    "formulas",
+    rows=40,
+)
 
 # %% [markdown]
-# ## 各报告的提法类型
+# ## 各报告(报告很多时:各年份)的提法类型
 
 # %%
-kinds = slogans.pivot_table(
-    index="doc_id", columns="kind", values="slogan", aggfunc="count", fill_value=0
+by = "doc_id" if len(steps.corpus) <= 30 else "year"  # 报告很多时按年份汇总
+kinds = slogans.merge(steps.corpus[["doc_id", "year"]], on="doc_id").pivot_table(
+    index=by, columns="kind", values="slogan", aggfunc="count", fill_value=0
 )
 plot_stacked_bars(
     kinds,
@@ -54,15 +67,13 @@ plot_stacked_bars(
 )
 
 # %% [markdown]
-# ## 各报告使用提法的次数
-# 使用最多的 20 个数字提法和数词提法在每份报告正文中出现的次数。
+# ## 逐年使用提法的频率
+# 使用最多的 20 个数字提法和数词提法,每年的报告正文中每万字出现几次。
 
 # %%
-top = formulas.head(20)["slogan"]
-grid = slogans[slogans["slogan"].isin(top)].pivot_table(
-    index="slogan", columns="doc_id", values="count", fill_value=0
-)
-label_columns(grid.loc[top[top.isin(grid.index)]].astype(int))
+top = formulas.head(20)["slogan"].tolist()
+usage = slogans.rename(columns={"slogan": "term"})
+plot_term_years(term_frequency(usage, steps.corpus, by="year"), top)
 
 # %% [markdown]
 # ## 有名词解释,还是未加解释就使用?
@@ -73,14 +84,18 @@ formulas["defined"].ne("").map({True: "有名词解释", False: "未加解释"})
 ).to_frame()
 
 # %%
-label_columns(formulas[formulas["defined"] != ""][["slogan", "total", "reports", "defined"]])
+show_table(
+    label_columns(formulas[formulas["defined"] != ""].drop(columns=["kind", "first_year"])),
+    "defined",
+    rows=40,
+)
 
 # %% [markdown]
 # 只在一份报告中出现、且没有名词解释的提法:
 
 # %%
-label_columns(
-    formulas[(formulas["defined"] == "") & (formulas["n_reports"] == 1)].head(20)[
-        ["slogan", "total", "reports"]
-    ]
+show_table(
+    label_columns(formulas[(formulas["defined"] == "") & (formulas["n_reports"] == 1)]),
+    "once_undefined",
+    rows=40,
 )

@@ -31,6 +31,7 @@ from analysis.read.corpus import read_corpus, split_paragraphs
 register_cjk_font()  # Chinese labels in every chart
 
 pd.set_option("display.max_colwidth", 60)
+pd.set_option("display.max_rows", None)  # 表格不截断(很长的表格由 show_table 处理)
 CORPUS = corpus_dir()
 corpus = read_corpus(CORPUS)
 targets = extract_targets(corpus, split_paragraphs(corpus))

@@ -18,7 +18,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-__all__ = ["ParagraphTerms", "paragraph_terms", "select_terms"]
+__all__ = ["ParagraphTerms", "paragraph_terms", "select_terms", "term_totals"]
 
 
 @dataclass(frozen=True)
@@ -99,3 +99,22 @@ def select_terms(
     if keep_n is not None:
         good = good[:keep_n]
     return np.sort(good)
+
+
+def term_totals(token_lists: list[list[str]]) -> pd.Series:
+    """How often each term is used in all the paragraphs, most used first.
+
+    Parameters
+    ----------
+    token_lists : list of list of str
+        Each paragraph's tokens.
+
+    Returns
+    -------
+    pandas.Series
+        Uses (int64) indexed by term, sorted by count descending, then term.
+    """
+    counted = paragraph_terms(token_lists)
+    totals = np.asarray(counted.matrix.sum(axis=0)).ravel()
+    order = np.lexsort((np.arange(len(totals)), -totals))  # terms are sorted: ties by term
+    return pd.Series(totals[order], index=counted.terms[order], name="count", dtype="int64")

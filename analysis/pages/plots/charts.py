@@ -355,7 +355,7 @@ def plot_keywords(
     for ax in list(axes.flat)[len(groups) :]:
         ax.axis("off")
     fig.suptitle(title, fontsize=13)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.5 / fig.get_figheight()))  # the title above row one
     return fig
 
 
