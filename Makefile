@@ -18,7 +18,7 @@ LAB_ARGS ?=
 # Jupyter refuses to run as root unless told to (containers, cloud notebooks)
 ROOT_FLAG = $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: setup test lint format report glossary lab bench readme clean
+.PHONY: setup browser test lint format report glossary lab bench readme clean
 
 setup: $(STAMP)
 
@@ -35,7 +35,16 @@ format: $(STAMP)
 	$(PY) -m ruff format analysis tests bench notebooks
 	$(PY) -m ruff check --fix analysis tests bench notebooks
 
-test: lint
+# The page tests open the HTML in headless Chromium: Debian's package, installed when missing
+# (as root, or through sudo); without it those tests are skipped, with the reason.
+SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	{ echo "installing Debian's chromium for the page tests"; \
+	  $(SUDO) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium' \
+	  || echo "could not install chromium: the page tests will be skipped"; }
+
+test: lint browser
 	$(PY) -m pytest
 
 glossary: $(STAMP)
