@@ -63,7 +63,7 @@ def panel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[Pa
 
 
 def test_every_report_and_entry_is_reachable(panel) -> None:
-    corpus, out, pages = panel
+    _, out, pages = panel
     index = (out / "index.html").read_text(encoding="utf-8")
     reports = sorted(p.name for p in pages if p.name.startswith("report-"))
     assert len(reports) == 40
@@ -78,7 +78,7 @@ def test_every_report_and_entry_is_reachable(panel) -> None:
 
 
 def test_no_page_shows_the_path_or_a_warning(panel) -> None:
-    corpus, out, pages = panel
+    corpus, _, pages = panel
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert str(corpus) not in text, page.name
