@@ -245,3 +245,23 @@ def test_topic_records_carry_labels_and_k_summary(seed_tokens: pd.DataFrame) -> 
         "weight",
     ]
     assert len(rows) == 2 * res.n_topics
+
+
+def test_large_corpus_sweeps_on_a_sample_and_fits_the_chosen_k_on_all(
+    seed_tokens: pd.DataFrame,
+) -> None:
+    prepared = prepare_topics(seed_tokens)
+    n = prepared.matrix.shape[0]
+    sample = prepared.sample(100, random_state=0)
+    assert sample.matrix.shape == (100, prepared.matrix.shape[1])
+    assert sample.index["para_id"].is_monotonic_increasing or sample.index["doc_id"].nunique() > 1
+    assert prepared.sample(n + 1) is prepared
+    res = fit_topics(seed_tokens, n_topics=[3, 4], iterations=20, sweep_sample=100)
+    again = fit_topics(seed_tokens, n_topics=[3, 4], iterations=20, sweep_sample=100)
+    pd.testing.assert_frame_equal(res.sweep, again.sweep)
+    pd.testing.assert_frame_equal(res.topic_terms, again.topic_terms)
+    # the chosen K is fitted on every paragraph, not only on the sample
+    assert res.model.doc_topic_.shape == (n, res.n_topics)
+    assert res.paragraph_topics[["doc_id", "para_id"]].drop_duplicates().shape[0] == n
+    chosen = TopicModel(res.n_topics, iterations=20).fit(prepared)
+    assert np.array_equal(res.model.topic_word_, chosen.topic_word_)

@@ -91,6 +91,33 @@ class TopicCorpus:
         """Uses of each kept term (int64)."""
         return np.asarray(self.matrix.sum(axis=0)).ravel()
 
+    def sample(self, n: int, *, random_state: int = 0) -> TopicCorpus:
+        """``n`` of the paragraphs, drawn without replacement and kept in order (all of them
+        when there are no more than ``n``); the vocabulary is the same.
+
+        Parameters
+        ----------
+        n : int
+            Paragraphs wanted.
+        random_state : int
+            Seed of the draw.
+
+        Returns
+        -------
+        TopicCorpus
+            The sample.
+        """
+        total = self.matrix.shape[0]
+        if total <= n:
+            return self
+        rows = np.sort(np.random.default_rng(random_state).choice(total, size=n, replace=False))
+        return TopicCorpus(
+            matrix=self.matrix[rows],
+            vocab=self.vocab,
+            index=self.index.iloc[rows].reset_index(drop=True),
+            tokens=[self.tokens[i] for i in rows.tolist()] if self.tokens else [],
+        )
+
     def for_fitting(self) -> TopicCorpus:
         """The same corpus without the token lists (what a worker process needs to fit)."""
         return TopicCorpus(matrix=self.matrix, vocab=self.vocab, index=self.index, tokens=[])

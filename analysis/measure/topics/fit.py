@@ -23,6 +23,8 @@ from analysis.measure.topics.sweep import MapFits, sweep_topics
 
 __all__ = ["TopicResult", "fit_topics", "topic_records", "topic_rows"]
 
+#: Paragraphs the K sweep and the coherence scores use at most (see :func:`fit_topics`).
+SWEEP_SAMPLE = 20_000
 _PREPARE_PARAMS = ("no_below", "no_above", "keep_n", "min_tokens")
 _FIT_PARAMS = ("engine", "random_state", "passes", "iterations", "alpha", "eta")
 
@@ -61,9 +63,10 @@ def _fit_chosen(
     :func:`fit_topics`'s."""
     fit = {k: params[k] for k in _FIT_PARAMS}
     topn = params["coherence_topn"]
+    sample = prepared.sample(params["sweep_sample"], random_state=params["random_state"])
     if len(ks) > 1:
         sweep, models, per_topic = sweep_topics(
-            prepared,
+            sample,
             ks,
             coherence_topn=topn,
             perplexity=params["perplexity"],
@@ -71,10 +74,13 @@ def _fit_chosen(
             **fit,
         )
         model = models[int(sweep.loc[sweep["chosen"], "n_topics"].iloc[0])]
+        if sample is not prepared:  # the chosen K fitted again on every paragraph
+            model = TopicModel(model.n_topics, **fit).fit(prepared)
+            per_topic = topic_coherence([model], sample, topn=topn)
     else:
         sweep, model = None, TopicModel(ks[0], **fit).fit(prepared)
         measures = COHERENCE_MEASURES if params["coherence"] else ()
-        per_topic = topic_coherence([model], prepared, topn=topn, measures=measures)
+        per_topic = topic_coherence([model], sample, topn=topn, measures=measures)
     per_topic = per_topic[per_topic["n_topics"] == model.n_topics]
     return sweep, model, per_topic.drop(columns="n_topics").reset_index(drop=True)
 
@@ -97,6 +103,7 @@ def fit_topics(
     coherence_topn: int = 10,
     coherence: bool = True,
     perplexity: bool = False,
+    sweep_sample: int = SWEEP_SAMPLE,
     map_fits: MapFits = map,
 ) -> TopicResult:
     """Fit LDA on paragraphs and tabulate it: prepare, fit (or sweep K), tables.
@@ -111,6 +118,10 @@ def fit_topics(
         As in :class:`TopicModel` (None: the engine's default); the filters and ``top_n``
         as in :func:`prepare_topics` and :func:`topic_tables`, ``coherence_topn`` and
         ``perplexity`` as in :func:`sweep_topics`; ``coherence``: compute c_v, c_npmi, u_mass.
+    sweep_sample : int
+        On a corpus of more paragraphs than this, the Ks are compared, and coherence is
+        scored, on a random sample of this many paragraphs (seeded by ``random_state``); the
+        chosen K is then fitted on all of them (see the README for what it costs).
     map_fits : callable
         How several Ks are spread: ``map`` (in turn, here) or a process pool's ``map``
         (:func:`analysis.run.steps.run_topics` with ``n_jobs``). It does not change the
