@@ -25,7 +25,7 @@ from analysis.read.corpus import CorpusWarning
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
 NOTEBOOK_PAGES = [f"{p.stem}.html" for p in NOTEBOOKS]
 REPORT_PAGES = [f"report-{i:02d}.html" for i in range(1, 6)]
-FONT_FACE = re.compile(r"@font-face\{[^}]*src:url\(data:font/woff2;base64,([A-Za-z0-9+/=]+)\)")
+FONT_FACE = re.compile(r"@font-face\{[^}]*src:url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)")
 SHORT_REPORT = """青岛市某区2026年政府工作报告
 各位代表:
 现在,我代表区人民政府,向大会报告工作,请予审议。

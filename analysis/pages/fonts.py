@@ -1,8 +1,11 @@
 """The bundled CJK font: where it is, and subsets of it embedded in HTML pages.
 
 Pages must read right on a machine without a Chinese font, so each page carries the glyphs it
-uses: the bundled Noto Sans CJK SC is cut down with fontTools to the page's characters, saved
-as WOFF2 and inlined as a base64 ``data:`` URL in an ``@font-face`` rule.
+uses: the bundled Noto Sans CJK SC is cut down to the page's characters with HarfBuzz's
+subsetter (uharfbuzz; about 15 ms for 1,500 characters, where fontTools' subsetter takes about
+1.7 s), packed as WOFF by fontTools (zlib; WOFF2's Brotli at its fixed top quality takes another
+1.5 s for 10 % less) and inlined as a base64 ``data:`` URL in an ``@font-face`` rule. A report
+of 875 reports writes 875 report pages: this is what keeps that to a minute.
 """
 
 from __future__ import annotations
@@ -66,8 +69,13 @@ def page_characters(markup: str) -> str:
     return "".join(sorted({ch for ch in text if ch.isprintable() and not ch.isspace()}))
 
 
+#: Tables left out of a page's subset: layout, vertical metrics and signatures a page of
+#: horizontal text does not use.
+_DROPPED_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "VORG", "vhea", "vmtx", "DSIG")
+
+
 def subset_font(characters: str, *, font_path: Path = CJK_FONT_PATH) -> bytes:
-    """Cut the font down to some characters and save it as WOFF2.
+    """Cut the font down to some characters and save it as WOFF.
 
     Parameters
     ----------
@@ -79,25 +87,27 @@ def subset_font(characters: str, *, font_path: Path = CJK_FONT_PATH) -> bytes:
     Returns
     -------
     bytes
-        A WOFF2 font with those glyphs, no hinting and no OpenType layout features.
+        A WOFF font with those glyphs (and ``.notdef``), without hinting, subroutines or
+        OpenType layout tables.
     """
-    from fontTools import subset
+    import uharfbuzz as hb
     from fontTools.ttLib import TTFont
 
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = []
-    options.name_IDs = [1, 2]
-    options.hinting = False
-    options.desubroutinize = True
-    options.notdef_outline = True
+    face = hb.Face(hb.Blob.from_file_path(str(font_path)))
+    wanted = hb.SubsetInput()
+    for code in sorted({ord(ch) for ch in characters}):
+        wanted.unicode_set.add(code)
+    wanted.flags = hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.DESUBROUTINIZE
+    wanted.layout_feature_tag_set.clear()
+    for tag in _DROPPED_TABLES:
+        wanted.drop_table_tag_set.add(int.from_bytes(tag.encode("ascii"), "big"))
+    cut = hb.subset(face, wanted)
+    if cut is None:
+        raise RuntimeError(f"{font_path}: HarfBuzz could not cut the font")
     buffer = io.BytesIO()
-    with TTFont(str(font_path), lazy=True, recalcBBoxes=False, recalcTimestamp=False) as font:
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(text=characters)
-        subsetter.subset(font)
-        font.flavor = "woff2"
-        font.save(buffer)
+    with TTFont(io.BytesIO(bytes(cut.blob.data)), lazy=True, recalcTimestamp=False) as font:
+        font.flavor = "woff"
+        font.save(buffer, reorderTables=False)
     return buffer.getvalue()
 
 
@@ -114,7 +124,7 @@ def font_face_css(characters: str, *, family: str = PAGE_FONT_FAMILY) -> str:
     Returns
     -------
     str
-        ``@font-face{...;src:url(data:font/woff2;base64,...) format("woff2");
+        ``@font-face{...;src:url(data:font/woff;base64,...) format("woff");
         unicode-range:U+0080-10FFFF}``. ASCII is left to the next font of the CSS stack
         (a monospace font for code, the reader's sans-serif for prose), so the family can
         come first in every stack: browsers load a web font reliably only when it is the first
@@ -124,7 +134,7 @@ def font_face_css(characters: str, *, family: str = PAGE_FONT_FAMILY) -> str:
     data = base64.b64encode(subset_font(wide)).decode("ascii")
     return (
         f'@font-face{{font-family:"{family}";font-style:normal;font-weight:400;'
-        f'font-display:block;src:url(data:font/woff2;base64,{data}) format("woff2");'
+        f'font-display:block;src:url(data:font/woff;base64,{data}) format("woff");'
         f"unicode-range:{UNICODE_RANGE}}}"
     )
 
