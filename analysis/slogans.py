@@ -14,7 +14,9 @@ where it is used as a formula: quoted, or followed by the head noun it had where
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -23,6 +25,7 @@ import pandas as pd
 from analysis.patterns import PINYIN_GLOSS, SLOGAN_NUMERALS
 from analysis.slogan_rules import (
     DIGIT_CODE,
+    NOT_FORMULA_NOUNS,
     GeneralWords,
     build_automaton,
     classify_slogan,
@@ -31,6 +34,7 @@ from analysis.slogan_rules import (
     find_shapes,
     load_general_words,
 )
+from analysis.slogan_rules.evidence import judge_phrase, phrase_evidence, use_evidence
 from analysis.slogan_rules.glossary import (
     appendix_lines,
     defined_terms,
@@ -39,16 +43,18 @@ from analysis.slogan_rules.glossary import (
     term_for,
 )
 from analysis.slogan_rules.shapes import (
+    MAX_QUOTE,
     find_labelled,
     find_measured,
     find_repeated,
     is_prose_numeral,
 )
-from analysis.text import t2s_converter, to_simplified
+from analysis.text import quoted_spans, t2s_converter, to_simplified
 from analysis.wordlists import national_slogans
 
 __all__ = [
     "COUNT_COLUMNS",
+    "JUDGED_KINDS",
     "SET_COLUMNS",
     "SLOGAN_COLUMNS",
     "SLOGAN_KINDS",
@@ -57,12 +63,24 @@ __all__ = [
     "count_slogans",
     "extract_slogans",
     "find_slogans",
+    "judge_quotations",
     "load_general_words",
     "national_slogans",
     "slogan_table",
 ]
 
-SET_COLUMNS = ["doc_id", "slogan", "kind", "source", "quoted", "travels", "heads", "defined"]
+SET_COLUMNS = [
+    "doc_id",
+    "slogan",
+    "kind",
+    "source",
+    "quoted",
+    "travels",
+    "heads",
+    "defined",
+    "uses",
+    "evidence",
+]
 COUNT_COLUMNS = [
     "doc_id",
     "slogan",
@@ -75,12 +93,17 @@ COUNT_COLUMNS = [
 ]
 SLOGAN_COLUMNS = COUNT_COLUMNS
 TABLE_COLUMNS = ["slogan", "kind", "total", "n_reports", "reports", "first_year", "defined"]
-SLOGAN_KINDS = ("digit", "numeral", "plus", "abbreviation", "quoted")
+SLOGAN_KINDS = ("digit", "numeral", "plus", "abbreviation", "quoted", "quotation")
+#: Kinds whose quoted uses are weighed (:mod:`analysis.slogan_rules.evidence`): a phrase
+#: with more evidence of a quotation than of a 提法 becomes kind ``quotation``.
+JUDGED_KINDS = ("abbreviation", "quoted")
 #: Paragraph sections whose uses are not "use" in the report's own voice.
 APPENDIX_SECTIONS = ("glossary", "appendix")
 #: Sources whose numeral formulas are counted in every report of the run.
 _TRAVELLING_SOURCES = {"repeated", "measured", "plan", "national", "glossary", "split", "outside"}
 _HEAD = re.compile(r"[\u4e00-\u9fff]{2}")
+#: A counted formula (一个中心, 两个基本点): numeral, measure word, noun.
+_MEASURED_SHAPE = re.compile(f"^[{SLOGAN_NUMERALS}][个大项张]")
 
 
 @dataclass
@@ -91,6 +114,8 @@ class _Slot:
     sources: set[str] = field(default_factory=set)
     quoted: bool = False
     heads: set[str] = field(default_factory=set)
+    uses: int = 0
+    evidence: Counter[str] = field(default_factory=Counter)
 
 
 def _strong(slogan: str) -> bool:
@@ -122,13 +147,24 @@ def _find_in_text(
     known: tuple[GeneralWords, frozenset[str]],
     national_ac: object,
 ) -> None:
-    """Slogans of one paragraph: shapes, quoted phrases and national formulas."""
+    """Slogans of one paragraph: shapes, quoted phrases and national formulas; each
+    quoted use of a phrase of a judged kind records its evidence."""
+    spans = quoted_spans(text, max_len=MAX_QUOTE)
     for f in find_shapes(text, *known):
         slot = _add(found, f.slogan, f.kind, f.source, f.quoted)
         if f.quoted and DIGIT_CODE.match(f.slogan):
             head = _HEAD.match(text, f.end + 1)
             if head:
                 slot.heads.add(head.group(0))
+        judged = f.source == "quoted" and f.kind in JUDGED_KINDS
+        if judged or f.source == "split":
+            i = bisect.bisect_right(spans, (f.start, len(text))) - 1
+            if i < 0 or not spans[i][0] <= f.start < spans[i][1]:
+                continue
+            if judged and not slot.uses:
+                slot.evidence.update(dict.fromkeys(phrase_evidence(f.slogan, known[0]), 0))
+            slot.uses += 1
+            slot.evidence.update(use_evidence(text, spans, i))
     for hit in find_hits(text, national_ac, lambda s, a, b: True):
         _add(found, hit.slogan, "numeral", "national", False)
 
@@ -181,6 +217,13 @@ def _doc_order(paragraphs: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(paragraphs["doc_id"]))
 
 
+def _evidence_text(slot: _Slot) -> str:
+    """``rule:uses`` pairs, ``|``-joined; a phrase rule matches every use."""
+    phrase = {n for n, c in slot.evidence.items() if c == 0}
+    counts = {n: (slot.uses if n in phrase else c) for n, c in slot.evidence.items()}
+    return "|".join(f"{n}:{c}" for n, c in sorted(counts.items()))
+
+
 def _set_frame(
     found: dict[str, dict[str, _Slot]],
     order: list[str],
@@ -190,7 +233,8 @@ def _set_frame(
     """The slogan set as a frame, in report order, then kind and slogan."""
     rows = [
         (d, s, slot.kind, "|".join(sorted(slot.sources)), slot.quoted, _travels(s, slot, known),
-         "|".join(sorted(slot.heads)), term_for(slogan_key(s), d, terms))
+         "|".join(sorted(slot.heads)), term_for(slogan_key(s), d, terms), slot.uses,
+         _evidence_text(slot))
         for d in order
         for s, slot in sorted(
             found.get(d, {}).items(), key=lambda kv: (SLOGAN_KINDS.index(kv[1].kind), kv[0])
@@ -246,6 +290,49 @@ def find_slogans(
     return _set_frame(found, order, defined_terms(glossary), (general, national))
 
 
+def judge_quotations(slogans: pd.DataFrame) -> pd.DataFrame:
+    """Weigh the evidence of each quoted phrase over the run: 提法 or quotation.
+
+    Parameters
+    ----------
+    slogans : pandas.DataFrame
+        The output of :func:`find_slogans` for the whole run (the evidence of every report
+        counts: a phrase quoted in several reports, or defined in one, is a name).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per phrase of a judged kind (abbreviation, quoted), or found only as a part
+        of a quoted compound (“一个中国、一个台湾”的阴谋: the cues of the whole count for its
+        parts; the general dictionary is not asked about a part), sorted by slogan, with
+        columns ``slogan``, ``uses`` (quoted uses in the run), ``n_reports`` (reports
+        quoting it), ``evidence`` (``rule:uses`` pairs, run facts included), ``score`` and
+        ``verdict`` (``quotation`` when the score is below zero, else ``slogan``).
+    """
+    rows = []
+    split_only = slogans.groupby("slogan")["source"].transform(lambda s: set(s) == {"split"})
+    judged = slogans[slogans["kind"].isin(JUDGED_KINDS) | split_only]
+    for slogan, g in judged.groupby("slogan", sort=True):
+        matched: Counter[str] = Counter()
+        for text in g["evidence"]:
+            matched.update({k: int(v) for k, v in (p.split(":") for p in text.split("|") if p)})
+        facts = [
+            name
+            for name, holds in (
+                ("defined", any(g["defined"])),
+                ("national", any("national" in s for s in g["source"])),
+                ("abbreviation", any(g["kind"] == "abbreviation")),
+            )
+            if holds
+        ]
+        uses, n_reports = int(g["uses"].sum()), int((g["uses"] > 0).sum())
+        score, verdict = judge_phrase(uses, matched, n_reports=n_reports, facts=facts)
+        shown = "|".join([*(f"{k}:{v}" for k, v in sorted(matched.items())), *facts])
+        rows.append((slogan, uses, n_reports, shown, score, verdict))
+    columns = ["slogan", "uses", "n_reports", "evidence", "score", "verdict"]
+    return pd.DataFrame(rows, columns=columns).astype({"score": "int64"})
+
+
 def _context(text: str, start: int, end: int, width: int = 18) -> str:
     return f"{text[max(0, start - width) : start]}{text[start:end]}{text[end : end + width]}"
 
@@ -263,6 +350,10 @@ class _Lexicon:
     @classmethod
     def from_set(cls, slogans: pd.DataFrame) -> _Lexicon:
         lex = cls({}, {}, set(), {}, set())
+        judged = judge_quotations(slogans) if "evidence" in slogans.columns else None
+        if judged is not None:
+            quotation = judged.loc[judged["verdict"] == "quotation", "slogan"]
+            lex.kind.update(dict.fromkeys(quotation, "quotation"))
         for r in slogans.itertuples(index=False):
             lex.kind.setdefault(r.slogan, r.kind)
             lex.docs.setdefault(r.slogan, set()).add(r.doc_id)
@@ -278,6 +369,8 @@ class _Lexicon:
         def ok(slogan: str, start: int, end: int) -> bool:
             if slogan not in self.travels and doc_id not in self.docs[slogan]:
                 return False
+            if _MEASURED_SHAPE.match(slogan) and text[end : end + 2] in NOT_FORMULA_NOUNS:
+                return False  # 一个中心问题: "a central problem", not the formula 一个中心
             if DIGIT_CODE.match(slogan):
                 return digit_context(text, start, end, self.heads[slogan])
             return True
@@ -306,7 +399,11 @@ def _tally(
 
 
 def count_slogans(
-    paragraphs: pd.DataFrame, slogans: pd.DataFrame, glossary: pd.DataFrame
+    paragraphs: pd.DataFrame,
+    slogans: pd.DataFrame,
+    glossary: pd.DataFrame,
+    *,
+    quotations: bool = False,
 ) -> pd.DataFrame:
     """Count every use of the run's slogans in each report, body and appendix apart.
 
@@ -319,6 +416,10 @@ def count_slogans(
     glossary : pandas.DataFrame
         Glossary entries (``doc_id``, ``term``; ``line`` and ``end_line`` mark the entry's
         lines, which count as appendix even outside a 名词解释 section).
+    quotations : bool
+        Also list the quoted phrases judged to be quotations, not 提法 (scare quotes,
+        reported speech, names of foreign bodies, metaphors: :func:`judge_quotations`), as
+        kind ``quotation``. Left out by default.
 
     Returns
     -------
@@ -349,6 +450,8 @@ def count_slogans(
         for (d, s), (body, app, ctx_body, ctx_app) in tally.items()
     ]
     rows.sort(key=lambda r: (order.get(r[0], len(order)), SLOGAN_KINDS.index(r[2]), -r[3], r[1]))
+    if not quotations:
+        rows = [r for r in rows if r[2] != "quotation"]
     frame = pd.DataFrame(rows, columns=COUNT_COLUMNS)
     return frame.astype({"count": "int64", "count_appendix": "int64", "quoted": "bool"})
 
@@ -385,7 +488,9 @@ def extract_slogans(
     return count_slogans(paragraphs, found, glossary)
 
 
-def slogan_table(corpus: pd.DataFrame, slogans: pd.DataFrame) -> pd.DataFrame:
+def slogan_table(
+    corpus: pd.DataFrame, slogans: pd.DataFrame, *, quotations: bool = False
+) -> pd.DataFrame:
     """Summarise slogan counts across reports.
 
     Parameters
@@ -394,6 +499,8 @@ def slogan_table(corpus: pd.DataFrame, slogans: pd.DataFrame) -> pd.DataFrame:
         The output of :func:`analysis.read_corpus` (for years).
     slogans : pandas.DataFrame
         The output of :func:`count_slogans` (or :func:`extract_slogans`).
+    quotations : bool
+        Keep rows of kind ``quotation`` (when the counts hold them); left out by default.
 
     Returns
     -------
@@ -405,6 +512,8 @@ def slogan_table(corpus: pd.DataFrame, slogans: pd.DataFrame) -> pd.DataFrame:
         empty when none).
     """
     years = corpus.set_index("doc_id")["year"]
+    if not quotations:
+        slogans = slogans[slogans["kind"] != "quotation"]
     merged = slogans.assign(year=slogans["doc_id"].map(years))
     rows = [
         (

@@ -94,7 +94,7 @@ _UNQUOTED_DIGITS = re.compile(
     r"(?:\+(?:\d{1,4}|[A-Z]))+(?![\d.%+A-Za-z:/-])"
 )
 #: Longest quoted span looked at: a compound of formulas (“一个中心、两块经济、三大战略”).
-_MAX_QUOTE = 40
+MAX_QUOTE = 40
 #: Longest quoted title whose closing words may be a counted formula.
 _MAX_TITLE = 20
 #: A counted formula closing a quoted title (…的五项重点工作, …合作八项新举措).
@@ -324,7 +324,7 @@ def find_quoted(
     out: list[Found] = []
     if not any(q in text for q in QUOTE_PAIRS):
         return out
-    for start, end, phrase in quoted_spans(text, max_len=_MAX_QUOTE):
+    for start, end, phrase in quoted_spans(text, max_len=MAX_QUOTE):
         p = clean_phrase(phrase)
         kind = classify_slogan(p, general=general)
         parts = (
