@@ -19,7 +19,7 @@ from analysis import (
     slogan_table,
     split_paragraphs,
 )
-from analysis.slogans import COUNT_COLUMNS, SET_COLUMNS, load_general_words
+from analysis.slogans import COUNT_COLUMNS, SET_COLUMNS, judge_quotations, load_general_words
 
 DATA = Path(__file__).parent / "data" / "slogans"
 GLOSSARY_COLUMNS = [
@@ -326,3 +326,94 @@ def test_general_dictionary_reads_both_file_shapes(tmp_path: Path) -> None:
     mixed = tmp_path / "mixed.txt"
     mixed.write_text("数据 120\n治理 40 vn\n无频率\n大数据 x n\n", encoding="utf-8")
     assert dict(load_general_words(mixed).items()) == {"数据": (120, ""), "治理": (40, "vn")}
+
+
+def test_quoted_phrases_are_judged_by_their_evidence(general: dict) -> None:
+    paragraphs = _paragraphs("quotations")
+    found = find_slogans(paragraphs, NO_GLOSSARY, general=general)
+    judged = judge_quotations(found)
+    rows = judged[["slogan", "evidence", "score", "verdict"]].values.tolist()
+    assert rows == [
+        ["一个中国", "beside_formula:1|refuted_after:1", -1, "quotation"],
+        ["一个中心", "programme_verb:1", 1, "slogan"],
+        ["一个台湾", "beside_formula:1|refuted_after:1", -1, "quotation"],
+        ["两个基本点", "programme_verb:1", 1, "slogan"],
+        ["人权高于主权", "refuted_after:1", -3, "quotation"],  # …等“新干涉主义”谬论
+        ["党天下", "cue_before:1", -3, "quotation"],  # 说成是什么“党天下”
+        ["农民太苦", "cue_before:1|speech:1", -6, "quotation"],  # 又说“农民太苦”
+        ["大洋防务联盟", "foreign_body:1", -3, "quotation"],
+        ["开罗宣言", "foreign_body:1|name:1|abbreviation", -4, "quotation"],
+        ["揭榜挂帅", "programme_head:1|programme_verb:1", 3, "slogan"],
+        ["放水养鱼", "", 0, "slogan"],  # a metaphor that became a formula: no evidence against
+        ["放管服", "programme_head:1|programme_verb:1|abbreviation", 4, "slogan"],
+        ["新干涉主义", "refuted_after:1", -3, "quotation"],
+        ["春风计划", "programme_name:1|programme_verb:1", 3, "slogan"],  # a programme, used once
+        ["清源", "programme_head:1|programme_verb:1", 3, "slogan"],
+        ["瓶颈", "ordinary:1", -2, "quotation"],
+        ["脱胎换骨", "idiom:1", -2, "quotation"],
+        ["自由", "cue_before:1|ordinary:1", -5, "quotation"],  # 所谓“自由”贸易
+        ["请政府下台", "list_of_sayings:1|refuted_after:1", -5, "quotation"],  # …等等狂妄要求
+        ["轮流坐庄", "list_of_sayings:1|refuted_after:1", -5, "quotation"],  # the run shares it
+        ["龙头", "ordinary:1", -2, "quotation"],
+    ]
+
+
+def test_quotations_are_left_out_of_counts_and_tables_unless_asked(general: dict) -> None:
+    paragraphs = _paragraphs("quotations")
+    found = find_slogans(paragraphs, NO_GLOSSARY, general=general)
+    counts = count_slogans(paragraphs, found, NO_GLOSSARY)
+    # 一个中心问题 is not a use of 一个中心, nor 十五届 / 十五大 of “十五”
+    assert counts[["slogan", "kind", "count"]].values.tolist() == [
+        ["一个中心", "numeral", 1],
+        ["两个中国", "numeral", 1],
+        ["两个基本点", "numeral", 1],
+        ["十五", "numeral", 1],
+        ["放管服", "abbreviation", 1],
+        ["揭榜挂帅", "quoted", 1],
+        ["放水养鱼", "quoted", 1],
+        ["春风计划", "quoted", 1],
+        ["清源", "quoted", 1],
+    ]
+    every = count_slogans(paragraphs, found, NO_GLOSSARY, quotations=True)
+    assert every.loc[every["kind"] == "quotation", "slogan"].tolist() == [
+        "一个中国",
+        "一个台湾",
+        "人权高于主权",
+        "党天下",
+        "农民太苦",
+        "大洋防务联盟",
+        "开罗宣言",
+        "新干涉主义",
+        "瓶颈",
+        "脱胎换骨",
+        "自由",
+        "请政府下台",
+        "轮流坐庄",
+        "龙头",
+    ]
+    corpus = read_corpus([DATA / "quotations.txt"])
+    assert len(slogan_table(corpus, every)) == 9
+    assert len(slogan_table(corpus, every, quotations=True)) == 23
+
+
+def test_a_phrase_quoted_in_several_reports_or_defined_is_a_name(
+    tmp_path: Path, general: dict
+) -> None:
+    for name, text in (
+        ("a", "某市政府工作报告\n突破发展“瓶颈”,实施“清单”管理。\n"),
+        ("b", "某县政府工作报告\n缓解“瓶颈”制约。\n"),
+    ):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    paragraphs = split_paragraphs(read_corpus(sorted(tmp_path.glob("*.txt"))))
+    found = find_slogans(paragraphs, NO_GLOSSARY, general=general)
+    judged = judge_quotations(found)
+    assert judged[["slogan", "n_reports", "score", "verdict"]].values.tolist() == [
+        ["清单", 1, 1, "slogan"],  # an ordinary word, but 实施“清单”管理 names a programme
+        ["瓶颈", 2, -1, "quotation"],  # two reports are not enough against an ordinary word
+    ]
+    glossary = _glossary(("a", 1, 2, 2, "瓶颈", "瓶颈", "制约发展的环节。", []))
+    found = find_slogans(paragraphs, glossary, general=general)
+    assert judge_quotations(found)[["slogan", "score", "verdict"]].values.tolist() == [
+        ["清单", 1, "slogan"],
+        ["瓶颈", 3, "slogan"],  # defined in a glossary of the run
+    ]
