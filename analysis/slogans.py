@@ -290,6 +290,11 @@ def find_slogans(
     return _set_frame(found, order, defined_terms(glossary), (general, national))
 
 
+def _known_word(rows: pd.DataFrame) -> bool:
+    """Whether the general dictionary knows the phrase (the ``known`` rule matched it)."""
+    return any("known:" in text for text in rows["evidence"])
+
+
 def judge_quotations(slogans: pd.DataFrame) -> pd.DataFrame:
     """Weigh the evidence of each quoted phrase over the run: 提法 or quotation.
 
@@ -321,7 +326,7 @@ def judge_quotations(slogans: pd.DataFrame) -> pd.DataFrame:
             for name, holds in (
                 ("defined", any(g["defined"])),
                 ("national", any("national" in s for s in g["source"])),
-                ("abbreviation", any(g["kind"] == "abbreviation")),
+                ("abbreviation", any(g["kind"] == "abbreviation") and not _known_word(g)),
             )
             if holds
         ]

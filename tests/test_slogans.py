@@ -334,7 +334,6 @@ def test_quoted_phrases_are_judged_by_their_evidence(general: dict) -> None:
     judged = judge_quotations(found)
     rows = judged[["slogan", "evidence", "score", "verdict"]].values.tolist()
     assert rows == [
-        ["一个中国", "beside_formula:1|refuted_after:1", -1, "quotation"],
         ["一个中心", "programme_verb:1", 1, "slogan"],
         ["一个台湾", "beside_formula:1|refuted_after:1", -1, "quotation"],
         ["两个基本点", "programme_verb:1", 1, "slogan"],
@@ -342,19 +341,19 @@ def test_quoted_phrases_are_judged_by_their_evidence(general: dict) -> None:
         ["党天下", "cue_before:1", -3, "quotation"],  # 说成是什么“党天下”
         ["农民太苦", "cue_before:1|speech:1", -6, "quotation"],  # 又说“农民太苦”
         ["大洋防务联盟", "foreign_body:1", -3, "quotation"],
-        ["开罗宣言", "foreign_body:1|name:1|abbreviation", -4, "quotation"],
+        ["开罗宣言", "foreign_body:1|known:1|name:1", -5, "quotation"],
         ["揭榜挂帅", "programme_head:1|programme_verb:1", 3, "slogan"],
         ["放水养鱼", "", 0, "slogan"],  # a metaphor that became a formula: no evidence against
         ["放管服", "programme_head:1|programme_verb:1|abbreviation", 4, "slogan"],
         ["新干涉主义", "refuted_after:1", -3, "quotation"],
         ["春风计划", "programme_name:1|programme_verb:1", 3, "slogan"],  # a programme, used once
-        ["清源", "programme_head:1|programme_verb:1", 3, "slogan"],
-        ["瓶颈", "ordinary:1", -2, "quotation"],
-        ["脱胎换骨", "idiom:1", -2, "quotation"],
-        ["自由", "cue_before:1|ordinary:1", -5, "quotation"],  # 所谓“自由”贸易
+        ["清源", "known:1|programme_head:1|programme_verb:1", 3, "slogan"],
+        ["瓶颈", "known:1|ordinary:1", -2, "quotation"],
+        ["脱胎换骨", "idiom:1|known:1", -2, "quotation"],
+        ["自由", "cue_before:1|known:1|ordinary:1", -5, "quotation"],  # 所谓“自由”贸易
         ["请政府下台", "list_of_sayings:1|refuted_after:1", -5, "quotation"],  # …等等狂妄要求
         ["轮流坐庄", "list_of_sayings:1|refuted_after:1", -5, "quotation"],  # the run shares it
-        ["龙头", "ordinary:1", -2, "quotation"],
+        ["龙头", "known:1|ordinary:1", -2, "quotation"],
     ]
 
 
@@ -363,7 +362,9 @@ def test_quotations_are_left_out_of_counts_and_tables_unless_asked(general: dict
     found = find_slogans(paragraphs, NO_GLOSSARY, general=general)
     counts = count_slogans(paragraphs, found, NO_GLOSSARY)
     # 一个中心问题 is not a use of 一个中心, nor 十五届 / 十五大 of “十五”
+    # 一个中国 is a national formula: it stays a 提法 even where a refuted compound quotes it
     assert counts[["slogan", "kind", "count"]].values.tolist() == [
+        ["一个中国", "numeral", 1],
         ["一个中心", "numeral", 1],
         ["两个中国", "numeral", 1],
         ["两个基本点", "numeral", 1],
@@ -376,7 +377,6 @@ def test_quotations_are_left_out_of_counts_and_tables_unless_asked(general: dict
     ]
     every = count_slogans(paragraphs, found, NO_GLOSSARY, quotations=True)
     assert every.loc[every["kind"] == "quotation", "slogan"].tolist() == [
-        "一个中国",
         "一个台湾",
         "人权高于主权",
         "党天下",
@@ -392,7 +392,7 @@ def test_quotations_are_left_out_of_counts_and_tables_unless_asked(general: dict
         "龙头",
     ]
     corpus = read_corpus([DATA / "quotations.txt"])
-    assert len(slogan_table(corpus, every)) == 9
+    assert len(slogan_table(corpus, every)) == 10
     assert len(slogan_table(corpus, every, quotations=True)) == 23
 
 
@@ -417,3 +417,10 @@ def test_a_phrase_quoted_in_several_reports_or_defined_is_a_name(
         ["清单", 1, "slogan"],
         ["瓶颈", 3, "slogan"],  # defined in a glossary of the run
     ]
+
+
+def test_a_count_referring_back_is_no_formula(general: dict) -> None:
+    from analysis.slogan_rules.shapes import find_measured
+
+    found = find_measured("实施九大行动,通过这三项工作带动改革,抓好上述两大任务", general)
+    assert [f.slogan for f in found] == ["九大行动"]

@@ -17,7 +17,8 @@ cues); ``after`` — the text after the quote or the run; ``run`` — the other 
 run; ``phrase`` — the phrase itself;
 ``word`` — what jieba's general dictionary says of the whole phrase (``ordinary``: a common
 word used at least :data:`ORDINARY_FREQUENCY` times; ``idiom``: a 成语, tagged i;
-``set_phrase``: a 习用语, tagged l; ``name``: a proper name, tagged ns, nr, nt or nz).
+``set_phrase``: a 习用语, tagged l; ``known``: any word of it, which is then no compressed
+list; ``name``: a proper name, tagged ns, nr, nt or nz).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ ORDINARY_FREQUENCY = 100
 #: Characters that may join two quotes of one run: “甲”、“乙”和“丙”.
 _RUN_JOINT = re.compile(r"^\s*(?:[、,和与及或]|等)?\s*$")
 #: How far before a quote a cue is looked for (within the clause).
-_BEFORE = 8
+_BEFORE = 16
 _AFTER = 8
 
 
@@ -59,7 +60,7 @@ class EvidenceRule:
         A regular expression: for ``before`` it must match at the end of the text before
         the quote (``$`` is added), for ``after`` at the start of the text after it, for
         ``run`` one of the other quotes of the run, for ``phrase`` anywhere in the phrase;
-        for ``word`` one of ``ordinary``, ``idiom``, ``set_phrase``, ``name``.
+        for ``word`` one of ``ordinary``, ``idiom``, ``set_phrase``, ``known``, ``name``.
     weight : int
         Negative: evidence of a quotation; positive: evidence of a 提法.
     note : str
@@ -75,8 +76,7 @@ class EvidenceRule:
 
 #: Cues that may stand a few words before the quote (污蔑党中央“…”, 攻击执行这些政策是“…”).
 _CUE_WORDS = (
-    "(?:所谓|什么|叫嚷|叫嚣|鼓吹|宣扬|散布|扬言|标榜|美其名曰|妄称|诬蔑|污蔑|诬称|咒骂|攻击)"
-    "[^“”]{0,6}"
+    "(?:所谓|什么|叫嚷|叫嚣|鼓吹|散布|扬言|标榜|美其名曰|妄称|诬蔑|污蔑|诬称|咒骂|攻击)[^“”,]{0,12}"
 )
 #: Cues right before the quote.
 _SAID = "所说的|说成是?|说是|号称|自称|打着|又说|有人说|(?<![来话])说"
@@ -94,6 +94,10 @@ EVIDENCE_RULES: tuple[EvidenceRule, ...] = (
     EvidenceRule(
         "cue_before", "before", f"(?:{_CUE_WORDS}|{_SAID})", -3,
         "所谓“自由”劳动者, 他们又说“农民太苦”, 说成是什么“党天下”, 鼓吹“缓和”",
+    ),
+    EvidenceRule(
+        "said_colon", "before", "(?:指示|说|指出|讲|写道|说过)\\s*:\\s*", -3,
+        "毛主席还多次指示:“把国民经济搞上去”: a saying reported after a colon",
     ),
     EvidenceRule(
         "named_as", "before", "(?:誉为|称为|称之为|称作|人们通常所说的)", -2,
@@ -127,12 +131,14 @@ EVIDENCE_RULES: tuple[EvidenceRule, ...] = (
     ),
     EvidenceRule(
         "foreign_body", "phrase",
-        "(?:宣言|公告|条约|联盟|集团|组织|联邦|公约|协定|[一二三四五六七八九十\\d]号|舰)$", -3,
-        "“开罗宣言”, “东北亚防务联盟”, “上海合作组织”, “天问一号”, “辽宁舰”",
+        "(?:宣言|公告|条约|联盟|集团|组织|联邦|公约|协定|[一二三四五六七八九十\\d]号|舰"
+        "|[-—][IVX\\d]+)$",
+        -3,
+        "“开罗宣言”, “东北亚防务联盟”, “上海合作组织”, “天问一号”, “辽宁舰”, “银河—II”",
     ),
     EvidenceRule(
         "speech", "phrase",
-        "(?:了|我们|他们|你们|吧|吗|呢|太[\u4e00-\u9fff]$|还是|不要|就是|是当前)", -3,
+        "(?:了|我们|他们|你们|吧|吗|呢|太[\u4e00-\u9fff]$|还是|不要|就是|是当前|在于)", -3,
         "“农民太苦”, “先学好了再干”, “总理还是我们的总理”, “崩溃了”",
     ),
     EvidenceRule(
@@ -145,6 +151,10 @@ EVIDENCE_RULES: tuple[EvidenceRule, ...] = (
     EvidenceRule(
         "set_phrase", "word", "set_phrase", -1,
         "“仅供参考”, “软着陆”: a 习用语 (tag l); with another sign of a formula it stays",
+    ),
+    EvidenceRule(
+        "known", "word", "known", 0,
+        "any word of the general dictionary: not a compressed list, whatever its shape",
     ),
     EvidenceRule(
         "name", "word", "name", -2, "“马来西亚”, “半壁江山”, “拦路虎”: tagged as a proper name",
@@ -178,7 +188,7 @@ EVIDENCE_RULES: tuple[EvidenceRule, ...] = (
 RUN_RULES: tuple[tuple[str, int, str], ...] = (
     ("defined", 4, "a glossary of the run defines it"),
     ("national", 4, "a national formula (resources/national_slogans.txt)"),
-    ("abbreviation", 1, "a compressed list (放管服, 营改增)"),
+    ("abbreviation", 1, "a compressed list (放管服, 营改增) the general dictionary does not know"),
     ("reused", 1, "quoted in two or more reports"),
     ("widely_reused", 2, "quoted in eight or more reports"),
 )
@@ -192,7 +202,7 @@ _COMPILED = {
     if r.where not in ("word", "run")
 } | {r.name: re.compile(r.pattern) for r in EVIDENCE_RULES if r.where == "run"}
 _WEIGHTS = {r.name: r.weight for r in EVIDENCE_RULES} | {n: w for n, w, _ in RUN_RULES}
-_CLAUSE_END = re.compile(r"[。!?;:\n]")
+_CLAUSE_END = re.compile(r"[。!?;\n]")
 
 
 def _run_edges(spans: list[tuple[int, int, str]], i: int, text: str) -> tuple[int, int]:
@@ -261,6 +271,7 @@ def phrase_evidence(phrase: str, general: Mapping[str, tuple[int, str]] | None) 
         and tag not in ("ns", "nr", "nt", "nz"),
         "idiom": tag == "i",
         "set_phrase": tag == "l",
+        "known": bool(entry),
         "name": tag in ("ns", "nr", "nt", "nz"),
     }  # fmt: skip
     out = []

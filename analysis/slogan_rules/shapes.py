@@ -80,6 +80,8 @@ _REPEATED = re.compile(_numeral_first(_N) + f"{_NOT_N}{{1,2}}(?:{_N}{_NOT_N}{{1,
 _MEASURED = re.compile(
     f"(?P<num>{_numeral_first(_COUNT_N)})(?P<unit>[大个项张])(?P<rest>{_NOT_N}{{2,8}})"
 )
+#: Words that make a following count a reference back to things named before (这三项工作).
+_BACK_REFERENCES = ("这", "那", "上述", "以上", "此", "这些")
 #: Count and ordinal markers that make a repeated phrase a count (双方两个, 二期三号).
 COUNT_MARKERS = "个期号级届张"
 #: Measure words that may stand before a quoted phrase (三张“零关税”清单).
@@ -188,7 +190,7 @@ def _announced(text: str, start: int, end: int, *, alone: bool) -> bool:
     introduces a programme (实施, 推进), and before a clause end.
     """
     before = text[max(0, start - 80) : start]
-    if any(before.endswith(w) for w in RANKING_WORDS):
+    if any(before.endswith(w) for w in (*RANKING_WORDS, *_BACK_REFERENCES)):
         return False
     clause = re.split(f"[{SENTENCE_END},:\n]", before)[-1]
     if "、" in clause or "”" in clause[-1:]:
