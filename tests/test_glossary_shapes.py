@@ -62,7 +62,15 @@ def test_a_colon_inside_a_time_is_no_separator() -> None:
 
 
 def test_statistics_notes_give_only_the_notes_that_define_a_term() -> None:
-    e = _extract("stats_notes.txt")
+    corpus = read_corpus([DATA / "stats_notes.txt"])
+    with pytest.warns(GlossaryWarning) as caught:
+        e = extract_glossary(corpus, split_paragraphs(corpus))
+    assert [str(w.message) for w in caught] == [
+        "stats_notes.txt: line 6: glossary line '[4]万元地区生产总值能耗按2020年价格计算。'"
+        " left out of the entries (a numbered note without a term)",
+        "stats_notes.txt: line 8: glossary line '[6]2024年年末,0—15岁人口为38万人。'"
+        " left out of the entries (a numbered note without a term)",
+    ]
     assert _pairs(e) == [
         ["常住人口", "原称常住户籍人口,是指实际居住在本地半年以上的人口。"],
         ["城镇化率", "是指城镇常住人口占全部常住人口的比重。"],
@@ -75,9 +83,13 @@ def test_notes_under_a_heading_end_at_the_sites_page_tail() -> None:
     corpus = read_corpus([DATA / "notes_page_tail.txt"])
     with pytest.warns(GlossaryWarning) as caught:
         e = extract_glossary(corpus, split_paragraphs(corpus))
-    assert [str(w.message).split(": cannot")[0] for w in caught] == [
-        "notes_page_tail.txt: line 3",
-        "notes_page_tail.txt: line 4",
+    assert [str(w.message) for w in caught] == [
+        "notes_page_tail.txt: line 3: cannot parse glossary line '(1)本公报各项数字均为初步统计数。'"
+        " (no term before it); not made an entry",
+        "notes_page_tail.txt: line 4: cannot parse glossary line '(2)地区生产总值按当年价格计算,"
+        "增长速度按可比价格计算;' (no term before it); not made an entry",
+        "notes_page_tail.txt: line 6: glossary line '(4)固定资产投资统计范围为计划总投资500万元及以上的项目;'"
+        " left out of the entries (a numbered note without a term)",
     ]
     assert _pairs(e) == [
         ["规模以上工业", "指年主营业务收入2000万元及以上的工业企业;"],

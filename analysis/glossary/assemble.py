@@ -14,11 +14,17 @@ from analysis.glossary.parse import (
     is_heading,
     is_skipped,
     parse_entry_line,
+    term_trouble,
 )
+from analysis.patterns import SENTENCE_END
+from analysis.text import strip_quotes
 
-__all__ = ["Draft", "Line", "assemble", "is_numbered"]
+__all__ = ["Draft", "Line", "Notice", "assemble", "is_numbered"]
 
 _NEWS = frozenset({"news_term", "news_definition"})
+_NOTE = "a numbered note without a term"
+#: Marks that may end a definition the page broke before them.
+_CLOSING = frozenset(SENTENCE_END + '.)]”"」』')
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,25 @@ class Line:
     line: int
     text: str
     original: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A glossary line dropped or joined to an entry, and why (warned about by the caller).
+
+    Attributes
+    ----------
+    line : Line
+        The line.
+    reason : str
+        Why it is no entry of its own (``a numbered line without a term`` …).
+    action : str
+        What became of it (``dropped``, ``joined to the definition of '两重'`` …).
+    """
+
+    line: Line
+    reason: str
+    action: str
 
 
 @dataclass
@@ -79,6 +104,7 @@ class _Assembly:
     run: bool
     drafts: list[Draft] = field(default_factory=list)
     orphans: list[Line] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     numbering: str = ""
     news_term: tuple[Line, str, str] | None = None
     news_wait: bool = False
@@ -115,8 +141,17 @@ class _Assembly:
         p = parse_entry_line(ln.text, expected=self.expected())
         if p is None:
             return True
+        trouble = term_trouble(ln.text) if not p.term else None
+        if trouble is not None and self._closes_definition(ln):
+            trouble = None  # “。” on its own line ends a definition the page broke
+        if trouble is not None and (self.current is not None or not self.run):
+            self.notices.append(Notice(ln, trouble, "dropped"))
+            if p.number is not None and self._in_sequence(p):
+                self.last_note = p.number
+            return True
         if self._is_note(p):
             self.last_note = p.number
+            self.notices.append(Notice(ln, _NOTE, "left out of the entries"))
             return True
         if self.news_wait or p.layout in _NEWS:
             return self._news(ln, p)
@@ -124,6 +159,14 @@ class _Assembly:
             self._start(ln, p, self._original(ln, p))
             return True
         return self._continue(ln, p)
+
+    def _closes_definition(self, ln: Line) -> bool:
+        """A line of closing marks only (。 ; ” )) after a definition that does not end yet."""
+        cur = self.current
+        text = clean_line(ln.text)
+        if cur is None or not cur.definition or ends_sentence(cur.simplified):
+            return False
+        return all(ch in _CLOSING for ch in text)
 
     def _original(self, ln: Line, p: ParsedLine) -> ParsedLine:
         """The same line as written (traditional characters kept), when it parses alike."""
@@ -179,6 +222,10 @@ class _Assembly:
             return False
         if self.run and not fits:
             return False
+        if cur.definition and not fits:
+            term = strip_quotes(cur.display_term)
+            self.notices.append(Notice(ln, "no term of its own after a whole definition",
+                                       f"joined to the definition of {term!r}"))  # fmt: skip
         cur.definition = _join(cur.definition, clean_line(ln.original))
         cur.simplified = _join(cur.simplified, clean_line(ln.text))
         cur.end_line = ln.line
@@ -215,7 +262,7 @@ class _Assembly:
 
 def assemble(
     lines: Iterable[Line], *, numbered: bool | None, run: bool
-) -> tuple[list[Draft], int, list[Line]]:
+) -> tuple[list[Draft], int, list[Line], list[Notice]]:
     """Collect the entries of a block.
 
     Parameters
@@ -231,8 +278,9 @@ def assemble(
 
     Returns
     -------
-    tuple of (list of Draft, int, list of Line)
-        The entries, the number of lines consumed and the lines that fit no entry.
+    tuple of (list of Draft, int, list of Line, list of Notice)
+        The entries, the number of lines consumed, the lines that fit no entry (no entry
+        before them), and the lines dropped or joined to an entry, with the reason.
     """
     state = _Assembly(numbered=numbered, run=run)
     used = 0
@@ -240,4 +288,4 @@ def assemble(
         if not state.feed(ln):
             break
         used += 1
-    return state.drafts, used, state.orphans
+    return state.drafts, used, state.orphans, state.notices

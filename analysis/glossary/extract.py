@@ -19,7 +19,7 @@ from itertools import takewhile
 import pandas as pd
 
 from analysis.corpus import is_section_heading
-from analysis.glossary.assemble import Draft, Line, assemble, is_numbered
+from analysis.glossary.assemble import Draft, Line, Notice, assemble, is_numbered
 from analysis.glossary.formats import LABEL, LEAD_PREFIX, LINE_FORMATS
 from analysis.glossary.parse import (
     clean_line,
@@ -91,6 +91,7 @@ class Block:
     kind: str
     drafts: tuple[Draft, ...]
     orphans: tuple[Line, ...] = ()
+    notices: tuple[Notice, ...] = ()
 
 
 # --------------------------------------------------------------------------- blocks
@@ -170,14 +171,16 @@ def _run_block(rows: Sequence[tuple[str, Line]], start: int, kind: str) -> tuple
     section = rows[start][0] if start < len(rows) else ""
     # read lazily: the run usually stops at its first line, so the rest is never visited
     same = takewhile(lambda row: row[0] == section, (rows[k] for k in range(start, len(rows))))
-    drafts, used, _ = assemble((ln for _, ln in same), numbered=None, run=True)
-    return Block(kind, tuple(_accepted(kind, drafts))), start + max(used, 1)
+    drafts, used, _, notices = assemble((ln for _, ln in same), numbered=None, run=True)
+    kept = _accepted(kind, drafts)
+    inside = [n for n in notices if kept and kept[0].line <= n.line.line <= kept[-1].end_line]
+    return Block(kind, tuple(kept), (), tuple(inside)), start + max(used, 1)
 
 
 def _heading_block(rows: Sequence[tuple[str, Line]]) -> Block:
     lines = [ln for _, ln in rows if not is_section_heading(clean_line(ln.text))]
-    drafts, _, orphans = assemble(lines, numbered=is_numbered(lines), run=False)
-    return Block("heading", tuple(drafts), tuple(orphans))
+    drafts, _, orphans, notices = assemble(lines, numbered=is_numbered(lines), run=False)
+    return Block("heading", tuple(drafts), tuple(orphans), tuple(notices))
 
 
 def _unprefixed(line: Line) -> Line:
@@ -238,7 +241,7 @@ def find_blocks(rows: Sequence[tuple[str, Line]]) -> list[Block]:
             i = nxt
         else:
             i += 1
-    return [b for b in blocks if b.drafts or b.orphans]
+    return [b for b in blocks if b.drafts or b.orphans or b.notices]
 
 
 # --------------------------------------------------------------------------- entries
@@ -277,6 +280,12 @@ def _block_warnings(file: str, block: Block, *, warn: bool) -> set[int]:
         _warn(
             f"{file}: line {ln.line}: cannot parse glossary line {_shorten(ln.original)!r} "
             "(no term before it); not made an entry",
+            warn=warn,
+        )
+    for notice in block.notices:
+        _warn(
+            f"{file}: line {notice.line.line}: glossary line {_shorten(notice.line.original)!r}"
+            f" {notice.action} ({notice.reason})",
             warn=warn,
         )
     truncated = set()

@@ -18,6 +18,7 @@ from analysis.glossary.formats import (
     NUMBERINGS,
     QUOTED_LABEL,
     SKIP_LINES,
+    split_colon,
 )
 from analysis.patterns import QUOTES, SENTENCE_END, cn_to_int
 from analysis.text import strip_quotes
@@ -33,6 +34,7 @@ __all__ = [
     "is_skipped",
     "parse_entry_line",
     "starts_with_cue",
+    "term_trouble",
     "valid_term",
 ]
 
@@ -167,6 +169,36 @@ def parse_entry_line(line: str, *, expected: int | None = None) -> ParsedLine | 
         if valid_term(term, numbered=number is not None):
             return ParsedLine(number, term, definition, fmt.name, numbering)
     return ParsedLine(number, None, body, "", numbering)
+
+
+def term_trouble(line: str) -> str | None:
+    """Why a glossary line that parsed without a term is broken, when it is.
+
+    Parameters
+    ----------
+    line : str
+        One normalised line that :func:`parse_entry_line` found no term on.
+
+    Returns
+    -------
+    str or None
+        ``only punctuation`` for a line with no letter or digit (a bare ``:``, ``……``),
+        ``a numbered line with an empty term`` (``3.:…``), ``a term of punctuation only``
+        (``!!!:…``, ``……:…``); None for text that may continue a definition.
+    """
+    line = clean_line(line)
+    if not any(ch.isalnum() for ch in line):
+        return "only punctuation"
+    number, _name, body = _numbering(line, None)
+    got = split_colon(body)
+    if got is None:
+        return None
+    term = strip_quotes(got[0])
+    if not term and number is not None and not got[0]:
+        return "a numbered line with an empty term"
+    if got[0] and not any(ch.isalnum() for ch in term):
+        return "a term of punctuation only"
+    return None
 
 
 def ends_sentence(text: str) -> bool:
