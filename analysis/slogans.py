@@ -100,7 +100,16 @@ JUDGED_KINDS = ("abbreviation", "quoted")
 #: Paragraph sections whose uses are not "use" in the report's own voice.
 APPENDIX_SECTIONS = ("glossary", "appendix")
 #: Sources whose numeral formulas are counted in every report of the run.
-_TRAVELLING_SOURCES = {"repeated", "measured", "plan", "national", "glossary", "split", "outside"}
+_TRAVELLING_SOURCES = {
+    "repeated",
+    "measured",
+    "named",
+    "plan",
+    "national",
+    "glossary",
+    "split",
+    "outside",
+}
 _HEAD = re.compile(r"[\u4e00-\u9fff]{2}")
 #: A counted formula (一个中心, 两个基本点): numeral, measure word, noun.
 _MEASURED_SHAPE = re.compile(f"^[{SLOGAN_NUMERALS}][个大项张]")
@@ -166,7 +175,9 @@ def _find_in_text(
             slot.uses += 1
             slot.evidence.update(use_evidence(text, spans, i))
     for hit in find_hits(text, national_ac, lambda s, a, b: True):
-        _add(found, hit.slogan, "numeral", "national", False)
+        kind = classify_slogan(hit.slogan, general=known[0])
+        _add(found, hit.slogan, "abbreviation" if kind == "abbreviation" else "numeral",
+             "national", False)  # fmt: skip
 
 
 def _glossary_slogans(
@@ -194,10 +205,12 @@ def _glossary_slogans(
 
 def _drop_unquoted_national(found: dict[str, dict[str, _Slot]]) -> None:
     """A national formula seen only unquoted counts once some report of the run quotes it
-    (八项规定 in running prose is a phrase, not a report's slogan, until someone marks it)."""
+    (八项规定 in running prose is a phrase, not a report's slogan, until someone marks it);
+    a compressed list (专精特新) is a formula wherever it stands."""
     quoted = {s for slots in found.values() for s, slot in slots.items() if slot.quoted}
     for slots in found.values():
-        for s in [s for s, slot in slots.items() if slot.sources == {"national"}]:
+        only = [s for s, slot in slots.items() if slot.sources == {"national"}]
+        for s in [s for s in only if slots[s].kind != "abbreviation"]:
             if s not in quoted:
                 del slots[s]
 

@@ -19,6 +19,7 @@ from analysis import (
     slogan_table,
     split_paragraphs,
 )
+from analysis.slogan_rules import find_shapes
 from analysis.slogans import COUNT_COLUMNS, SET_COLUMNS, judge_quotations, load_general_words
 
 DATA = Path(__file__).parent / "data" / "slogans"
@@ -424,3 +425,34 @@ def test_a_count_referring_back_is_no_formula(general: dict) -> None:
 
     found = find_measured("实施九大行动,通过这三项工作带动改革,抓好上述两大任务", general)
     assert [f.slogan for f in found] == ["九大行动"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("推进5G+工业互联网融合应用", [("5G+工业互联网", "plus")]),
+        ("发展AI+制造", [("AI+制造", "plus")]),
+        ("实施“科技创新双百工程”", [("双百工程", "numeral")]),
+        ("出台自主创新33条,推动落实", [("自主创新33条", "digit")]),
+        ("出台实施稳增长惠民生27条。", [("稳增长惠民生27条", "digit")]),
+        ("出台稳增长措施近100条,打通53条断头路", []),
+        ("实施“稳经济26条”", [("稳经济26条", "digit")]),
+        ("打造六大千亿产业集群", [("六大千亿产业", "numeral")]),
+        ("形成一圈一带两区格局", [("一圈一带两区", "numeral")]),
+    ],
+)
+def test_formulas_inside_names_after_codes_and_with_their_count(
+    text: str, found: list[tuple[str, str]], general: dict
+) -> None:
+    assert [(f.slogan, f.kind) for f in find_shapes(text, general)] == found
+
+
+def test_a_compressed_national_formula_counts_unquoted(tmp_path: Path, general: dict) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("某市政府工作报告\n培育专精特新企业,严守八项规定精神。\n", encoding="utf-8")
+    paragraphs = split_paragraphs(read_corpus([path]))
+    found = find_slogans(paragraphs, NO_GLOSSARY, general=general)
+    # 八项规定 unquoted stays a phrase until a report quotes it; 专精特新 is a formula anyway
+    assert found[["slogan", "kind", "source"]].values.tolist() == [
+        ["专精特新", "abbreviation", "national"]
+    ]

@@ -82,6 +82,13 @@ _MEASURED = re.compile(
 )
 #: Words that make a following count a reference back to things named before (这三项工作).
 _BACK_REFERENCES = ("这", "那", "上述", "以上", "此", "这些")
+#: Characters of a part that is an amount (千亿, 百万): the formula goes on to its noun.
+_AMOUNT_PART = frozenset(SLOGAN_NUMERALS + "亿")
+#: A formula closing a long quoted name (“科技创新双百工程” -> 双百工程): two or more numerals
+#: and a programme word.
+_NAME_TAIL = re.compile(
+    f"(?<![{SLOGAN_NUMERALS}])[{SLOGAN_NUMERALS}]{{2,3}}(?:工程|行动|计划|战略|工作法|模式|品牌)$"
+)
 #: Count and ordinal markers that make a repeated phrase a count (双方两个, 二期三号).
 COUNT_MARKERS = "个期号级届张"
 #: Measure words that may stand before a quoted phrase (三张“零关税”清单).
@@ -103,9 +110,12 @@ _MAX_TITLE = 20
 _TITLE_TAIL = re.compile(_numeral_first(_COUNT_N) + f"[大个项张]{_NOT_N}{{2,4}}$")
 #: A numeral part labelling a clause (一个定位:, 三个坚持:) at a clause start.
 _LABELLED = re.compile(f"(?:^|(?<=[{SENTENCE_END},]))\\s*(?P<p>{_N}[个大项]?{_NOT_N}{{1,4}})\\s*:")
+#: A technology code that may open a +-joined formula (5G+工业互联网, AI+): a digit or
+#: capital with at least one capital.
+_CODE = r"(?=[0-9A-Z]{0,3}[A-Z])[0-9A-Z]{2,4}"
 #: The +-joined words after a first word (+网格+大数据), and that first word ending at the +.
 _PLUS_TAIL = re.compile(r"(?:\+[\u4e00-\u9fff]{2,8})+")
-_PLUS_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}$")
+_PLUS_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,8}|(?<![0-9A-Za-z.])" + _CODE + ")$")
 _SPLIT = re.compile(r"[、,;]")
 _NOUN_TAGS = ("n", "j", "b")
 #: jieba tags of words that cannot end a formula's name: verbs, adverbs, function words.
@@ -114,6 +124,11 @@ _NOT_NOUN = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t", "y", "e", "o", "x
 
 def _tag(word: str, general: GeneralWords) -> str:
     return general.get(word, (0, ""))[1]
+
+
+def _noun(word: str, general: GeneralWords) -> bool:
+    """A noun proper (tags n, nz, j, b), not a verbal noun."""
+    return _tag(word, general).startswith(_NOUN_TAGS)
 
 
 def _nounish(word: str, general: GeneralWords) -> bool:
@@ -165,7 +180,13 @@ def find_repeated(text: str, general: GeneralWords) -> list[Found]:
             continue
         phrase = "".join(parts)
         end = m.start() + len(phrase)
-        if is_formula_shape(phrase, general) and not _crosses_word(text, m.start(), end, general):
+        if not is_formula_shape(phrase, general):
+            continue
+        if all(ch in _AMOUNT_PART for ch in parts[-1]):  # 六大千亿|产业: a count needs its noun
+            words = segment(text[end : end + 4], general)
+            head = words[0] if words and len(words[0]) == 2 and _noun(words[0], general) else ""
+            phrase, end = phrase + head, end + len(head)
+        if not _crosses_word(text, m.start(), end, general):
             out.append(Found(m.start(), end, phrase, "numeral", "repeated", False))
     return out
 
@@ -223,12 +244,25 @@ def find_measured(text: str, general: GeneralWords, *, alone: bool = True) -> li
     return out
 
 
+#: A policy package announced by a verb: 出台自主创新33条, 落实优化营商环境58条改革举措.
+_PACKAGE = re.compile(
+    r"(?:出台|印发|制定|推出|落实|实施)+(?P<p>(?![\u4e00-\u9fff]*(?:措施|政策))"
+    r"[\u4e00-\u9fff]{2,8}?(?<![近约超共逾计余])\d{1,3}条)"
+    r"(?=[,。;、”\"]|等|政策|措施|举措|改革|意见|$)"
+)
+
+
 def find_digit_formulas(text: str) -> list[Found]:
-    """Unquoted digit formulas (1+6+N, 1+M+N) and five-year plans (十四五)."""
+    """Unquoted digit formulas (1+6+N, 1+M+N), policy packages announced by a verb
+    (出台自主创新33条) and five-year plans (十四五)."""
     out = [
         Found(m.start(), m.end(), m.group(0), "digit", "formula", False)
         for m in (_UNQUOTED_DIGITS.finditer(text) if "+" in text else ())
         if classify_slogan(m.group(0)) == "digit"
+    ]
+    out += [
+        Found(m.start("p"), m.end("p"), m.group("p"), "digit", "formula", False)
+        for m in (_PACKAGE.finditer(text) if "条" in text else ())
     ]
     out += [
         Found(m.start(), m.end(), m.group(0), "numeral", "plan", False)
@@ -238,8 +272,13 @@ def find_digit_formulas(text: str) -> list[Found]:
 
 
 def _last_word(run: str, general: GeneralWords) -> str:
-    """The word a run of characters starts with: the longest (up to 4) after which the run
-    ends or another word begins (大数据|治理), else the longest dictionary word."""
+    """The word a run of characters starts with: two nouns of the dictionary (工业|互联网),
+    else the longest run (up to 4) after which the run ends or another word begins
+    (大数据|治理), else the longest dictionary word."""
+    words = segment(run[:6], general)
+    pair = "".join(words[:2])
+    if len(words) >= 2 and all(len(w) > 1 and _noun(w, general) for w in words[:2]):
+        return pair  # two nouns: 工业|互联网 (融合应用)
     for n in range(min(4, len(run)), 1, -1):
         if n == len(run) or run[n : n + 2] in general:
             return run[:n]
@@ -256,9 +295,9 @@ def find_plus_formulas(text: str, general: GeneralWords) -> list[Found]:
     for left_start, plus, left, joined in _plus_runs(text):
         if any(a <= plus < b for a, b in spans):
             continue
-        first = next(
+        first = left if re.fullmatch(_CODE, left) else next(
             (left[-n:] for n in range(min(6, len(left)), 1, -1) if left[-n:] in general), ""
-        )
+        )  # fmt: skip
         *middle, tail = joined[1:].split("+")
         last = _last_word(tail, general)
         before = text[max(0, plus - len(first) - 1) : plus - len(first)]
@@ -344,8 +383,15 @@ def find_quoted(
 
 
 def _quoted_tail(start: int, phrase: str, general: GeneralWords | None) -> list[Found]:
-    """A counted formula closing a quoted title: “医药卫生体制改革的五项重点工作” -> 五项重点工作
-    (the closing quote marks where the formula ends)."""
+    """A counted formula closing a quoted title: “医药卫生体制改革的五项重点工作” -> 五项重点工作,
+    or a numeral formula closing a name: “科技创新双百工程” -> 双百工程 (the closing quote
+    marks where the formula ends)."""
+    named = _NAME_TAIL.search(phrase)
+    if general is not None and named is not None and named.start() > 0:
+        tail = named.group(0)
+        if is_formula_shape(tail, general):
+            return [Found(start + named.start(), start + len(phrase), tail, "numeral", "named",
+                          True)]  # fmt: skip
     m = _TITLE_TAIL.search(phrase) if len(phrase) <= _MAX_TITLE else None
     if general is None or m is None or m.start() == 0:
         return []
