@@ -132,7 +132,10 @@ def test_layouts_are_a_table_of_named_formats() -> None:
         "alias_cue",
         "glued_cue",
         "glued_zhi",
+        "glued_verb",
         "space",
+        "equals",
+        "space_announced",
         "term_alone",
     ]
 

@@ -19,7 +19,14 @@ from itertools import takewhile
 import pandas as pd
 
 from analysis.corpus import is_section_heading
-from analysis.glossary.assemble import Draft, Line, Notice, assemble, is_numbered
+from analysis.glossary.assemble import (
+    Draft,
+    Line,
+    Notice,
+    assemble,
+    is_numbered,
+    split_run_together,
+)
 from analysis.glossary.formats import LABEL, LEAD_PREFIX, LINE_FORMATS
 from analysis.glossary.parse import (
     clean_line,
@@ -171,7 +178,9 @@ def _run_block(rows: Sequence[tuple[str, Line]], start: int, kind: str) -> tuple
     section = rows[start][0] if start < len(rows) else ""
     # read lazily: the run usually stops at its first line, so the rest is never visited
     same = takewhile(lambda row: row[0] == section, (rows[k] for k in range(start, len(rows))))
-    drafts, used, _, notices = assemble((ln for _, ln in same), numbered=None, run=True)
+    drafts, used, _, notices = assemble(
+        (ln for _, ln in same), numbered=None, run=True, announced=kind == "lead"
+    )
     kept = _accepted(kind, drafts)
     inside = [n for n in notices if kept and kept[0].line <= n.line.line <= kept[-1].end_line]
     return Block(kind, tuple(kept), (), tuple(inside)), start + max(used, 1)
@@ -196,8 +205,8 @@ def _glued_lead(line: Line) -> bool:
     not a title that starts with the lead word (新词新语看发展)."""
     if not LEAD_PREFIX.match(clean_line(line.text)):
         return False
-    parsed = parse_entry_line(_unprefixed(line).text)
-    return parsed is not None and parsed.layout not in ("", "term_alone")
+    parts = [parse_entry_line(part.text) for part in split_run_together(_unprefixed(line))]
+    return any(p is not None and p.layout not in ("", "term_alone") for p in parts)
 
 
 def find_blocks(rows: Sequence[tuple[str, Line]]) -> list[Block]:

@@ -136,7 +136,9 @@ def _numbering(line: str, expected: int | None) -> tuple[int | None, str, str]:
     return None, "", line
 
 
-def parse_entry_line(line: str, *, expected: int | None = None) -> ParsedLine | None:
+def parse_entry_line(
+    line: str, *, expected: int | None = None, announced: bool = False
+) -> ParsedLine | None:
     """Parse one line of a glossary by trying each named layout in turn.
 
     Parameters
@@ -145,6 +147,9 @@ def parse_entry_line(line: str, *, expected: int | None = None) -> ParsedLine | 
         One normalised line.
     expected : int, optional
         The number the list expects next (an entry number may then run into a digit).
+    announced : bool
+        The line is in a block a heading or lead announced: the ``announced_only`` layouts
+        (a space or ``=`` as separator) count too.
 
     Returns
     -------
@@ -156,7 +161,7 @@ def parse_entry_line(line: str, *, expected: int | None = None) -> ParsedLine | 
         return None
     number, numbering, body = _numbering(line, expected)
     for fmt in LINE_FORMATS:
-        if fmt.numbered_only and number is None:
+        if (fmt.numbered_only and number is None) or (fmt.announced_only and not announced):
             continue
         got = fmt.split(body)
         if got is None:
