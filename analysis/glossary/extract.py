@@ -434,7 +434,10 @@ def extract_glossary(
     Warns
     -----
     GlossaryWarning
-        For a glossary line that fits no entry (naming file, line and text), a truncated
+        For a glossary line that fits no entry (naming file, line and text), a line dropped
+        or joined to an entry (a numbered line with an empty term, a term of punctuation
+        only, a line of punctuation only, a numbered note without a term, a line joined to
+        a definition that had ended; each names file, line, text and reason), a truncated
         entry, and a term defined twice with different definitions.
     """
     by_doc = dict(tuple(paragraphs.groupby("doc_id", sort=False)))

@@ -100,6 +100,10 @@ EVIDENCE_RULES: tuple[EvidenceRule, ...] = (
         "毛主席还多次指示:“把国民经济搞上去”: a saying reported after a colon",
     ),
     EvidenceRule(
+        "pointed_at", "before", "(?:这|那)(?:只|个|根|条|把|块|副|道|种|样)", -2,
+        "这只“看得见的手”, 这个“蛋糕”: a thing pointed at, a metaphor",
+    ),
+    EvidenceRule(
         "named_as", "before", "(?:誉为|称为|称之为|称作|人们通常所说的)", -2,
         "被誉为“当代愚公”, 被人称为“地质宫”",
     ),
