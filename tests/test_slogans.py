@@ -425,6 +425,11 @@ def test_a_count_referring_back_is_no_formula(general: dict) -> None:
 
     found = find_measured("实施九大行动,通过这三项工作带动改革,抓好上述两大任务", general)
     assert [f.slogan for f in found] == ["九大行动"]
+    assert find_measured("任何一项改革,都要", general) == []
+    # amounts planned, one after the other, are counts, not formulas
+    assert find_measured("新建:三个铁矿,八个选矿厂和烧结厂,六座炼铁炉", general) == []
+    assert find_measured("建设八大煤炭基地,十大油气田,三十个大电站", general) == []
+    assert [f.slogan for f in find_shapes("实行“一个国家、两种制度”的设想", general)] == []
 
 
 @pytest.mark.parametrize(

@@ -81,7 +81,13 @@ _MEASURED = re.compile(
     f"(?P<num>{_numeral_first(_COUNT_N)})(?P<unit>[大个项张])(?P<rest>{_NOT_N}{{2,8}})"
 )
 #: Words that make a following count a reference back to things named before (这三项工作).
-_BACK_REFERENCES = ("这", "那", "上述", "以上", "此", "这些")
+_BACK_REFERENCES = ("这", "那", "上述", "以上", "此", "这些", "任何", "每")
+#: Numeral and measure word opening a counted part (一个国家).
+_COUNTED = re.compile(f"^{_N}[个种]")
+#: A count in a list of counts (三个铁矿,八个选矿厂; 八大煤炭基地,十大油气田): amounts planned,
+#: not formulas; the count after or before it in the same sentence.
+_COUNT_AFTER = re.compile(f"[,、]\\s*{_N}{{1,3}}[个大座项家条所批处]")
+_COUNT_BEFORE = re.compile(f"{_N}{{1,3}}[个大座项家条所批处][^,、。;:]{{1,8}}[,、]\\s*$")
 #: Characters of a part that is an amount (千亿, 百万): the formula goes on to its noun.
 _AMOUNT_PART = frozenset(SLOGAN_NUMERALS + "亿")
 #: A formula closing a long quoted name (“科技创新双百工程” -> 双百工程): two or more numerals
@@ -212,6 +218,8 @@ def _announced(text: str, start: int, end: int, *, alone: bool) -> bool:
     """
     before = text[max(0, start - 80) : start]
     if any(before.endswith(w) for w in (*RANKING_WORDS, *_BACK_REFERENCES)):
+        return False
+    if _COUNT_AFTER.match(text, end) or _COUNT_BEFORE.search(before):
         return False
     clause = re.split(f"[{SENTENCE_END},:\n]", before)[-1]
     if "、" in clause or "”" in clause[-1:]:
@@ -432,6 +440,8 @@ def _split(start: int, phrase: str, general: GeneralWords | None) -> list[Found]
     kinds = [classify_slogan(s, general=general) for s in parts]
     if len(parts) < 2 or any(k not in ("digit", "numeral", "plus") for k in kinds):
         return []
+    if any(_COUNTED.match(p) and p[2:] in NOT_FORMULA_NOUNS for p in parts):
+        return []  # “一个国家、两种制度”: a plain count inside, one saying, not two formulas
     out, pos = [], start
     for part, kind in zip(parts, kinds, strict=True):
         pos = phrase.find(part, pos - start) + start
