@@ -17,24 +17,27 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.patterns import PINYIN_GLOSS, SLOGAN_NUMERALS
+from analysis.patterns import SLOGAN_NUMERALS
 from analysis.slogan_rules import (
     DIGIT_CODE,
-    NOT_FORMULA_NOUNS,
     GeneralWords,
     build_automaton,
     classify_slogan,
-    digit_context,
     find_hits,
     find_shapes,
     load_general_words,
 )
-from analysis.slogan_rules.evidence import judge_phrase, phrase_evidence, use_evidence
+from analysis.slogan_rules.evidence import (
+    JUDGED_KINDS,
+    judge_quotations,
+    phrase_evidence,
+    use_evidence,
+)
 from analysis.slogan_rules.glossary import (
     appendix_lines,
     defined_terms,
@@ -42,6 +45,7 @@ from analysis.slogan_rules.glossary import (
     slogan_key,
     term_for,
 )
+from analysis.slogan_rules.lexicon import Lexicon, plain_text, tally_slogans
 from analysis.slogan_rules.shapes import (
     MAX_QUOTE,
     find_labelled,
@@ -94,11 +98,6 @@ COUNT_COLUMNS = [
 SLOGAN_COLUMNS = COUNT_COLUMNS
 TABLE_COLUMNS = ["slogan", "kind", "total", "n_reports", "reports", "first_year", "defined"]
 SLOGAN_KINDS = ("digit", "numeral", "plus", "abbreviation", "quoted", "quotation")
-#: Kinds whose quoted uses are weighed (:mod:`analysis.slogan_rules.evidence`): a phrase
-#: with more evidence of a quotation than of a 提法 becomes kind ``quotation``.
-JUDGED_KINDS = ("abbreviation", "quoted")
-#: Paragraph sections whose uses are not "use" in the report's own voice.
-APPENDIX_SECTIONS = ("glossary", "appendix")
 #: Sources whose numeral formulas are counted in every report of the run.
 _TRAVELLING_SOURCES = {
     "repeated",
@@ -111,8 +110,6 @@ _TRAVELLING_SOURCES = {
     "outside",
 }
 _HEAD = re.compile(r"[\u4e00-\u9fff]{2}")
-#: A counted formula (一个中心, 两个基本点): numeral, measure word, noun.
-_MEASURED_SHAPE = re.compile(f"^[{SLOGAN_NUMERALS}][个大项张]")
 
 
 @dataclass
@@ -215,15 +212,10 @@ def _drop_unquoted_national(found: dict[str, dict[str, _Slot]]) -> None:
                 del slots[s]
 
 
-def _plain(text: str) -> str:
-    """A paragraph without the pinyin glosses of a mirrored page (三個(gè)一 -> 三個一)."""
-    return PINYIN_GLOSS.sub("", text) if "(" in text else text
-
-
 def _doc_texts(paragraphs: pd.DataFrame) -> dict[str, str]:
     """Each report's paragraphs, boilerplate left out, one per line (no shape crosses a line)."""
     keep = paragraphs[paragraphs["section"] != "boilerplate"]
-    return {d: _plain("\n".join(g)) for d, g in keep.groupby("doc_id", sort=False)["text"]}
+    return {d: plain_text("\n".join(g)) for d, g in keep.groupby("doc_id", sort=False)["text"]}
 
 
 def _doc_order(paragraphs: pd.DataFrame) -> list[str]:
@@ -303,119 +295,6 @@ def find_slogans(
     return _set_frame(found, order, defined_terms(glossary), (general, national))
 
 
-def _known_word(rows: pd.DataFrame) -> bool:
-    """Whether the general dictionary knows the phrase (the ``known`` rule matched it)."""
-    return any("known:" in text for text in rows["evidence"])
-
-
-def judge_quotations(slogans: pd.DataFrame) -> pd.DataFrame:
-    """Weigh the evidence of each quoted phrase over the run: 提法 or quotation.
-
-    Parameters
-    ----------
-    slogans : pandas.DataFrame
-        The output of :func:`find_slogans` for the whole run (the evidence of every report
-        counts: a phrase quoted in several reports, or defined in one, is a name).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per phrase of a judged kind (abbreviation, quoted), or found only as a part
-        of a quoted compound (“一个中国、一个台湾”的阴谋: the cues of the whole count for its
-        parts; the general dictionary is not asked about a part), sorted by slogan, with
-        columns ``slogan``, ``uses`` (quoted uses in the run), ``n_reports`` (reports
-        quoting it), ``evidence`` (``rule:uses`` pairs, run facts included), ``score`` and
-        ``verdict`` (``quotation`` when the score is below zero, else ``slogan``).
-    """
-    rows = []
-    split_only = slogans.groupby("slogan")["source"].transform(lambda s: set(s) == {"split"})
-    judged = slogans[slogans["kind"].isin(JUDGED_KINDS) | split_only]
-    for slogan, g in judged.groupby("slogan", sort=True):
-        matched: Counter[str] = Counter()
-        for text in g["evidence"]:
-            matched.update({k: int(v) for k, v in (p.split(":") for p in text.split("|") if p)})
-        facts = [
-            name
-            for name, holds in (
-                ("defined", any(g["defined"])),
-                ("national", any("national" in s for s in g["source"])),
-                ("abbreviation", any(g["kind"] == "abbreviation") and not _known_word(g)),
-            )
-            if holds
-        ]
-        uses, n_reports = int(g["uses"].sum()), int((g["uses"] > 0).sum())
-        score, verdict = judge_phrase(uses, matched, n_reports=n_reports, facts=facts)
-        shown = "|".join([*(f"{k}:{v}" for k, v in sorted(matched.items())), *facts])
-        rows.append((slogan, uses, n_reports, shown, score, verdict))
-    columns = ["slogan", "uses", "n_reports", "evidence", "score", "verdict"]
-    return pd.DataFrame(rows, columns=columns).astype({"score": "int64"})
-
-
-def _context(text: str, start: int, end: int, width: int = 18) -> str:
-    return f"{text[max(0, start - width) : start]}{text[start:end]}{text[end : end + width]}"
-
-
-@dataclass
-class _Lexicon:
-    """The run's slogans as :func:`count_slogans` needs them."""
-
-    kind: dict[str, str]
-    docs: dict[str, set[str]]
-    travels: set[str]
-    heads: dict[str, frozenset[str]]
-    quoted: set[tuple[str, str]]
-
-    @classmethod
-    def from_set(cls, slogans: pd.DataFrame) -> _Lexicon:
-        lex = cls({}, {}, set(), {}, set())
-        judged = judge_quotations(slogans) if "evidence" in slogans.columns else None
-        if judged is not None:
-            quotation = judged.loc[judged["verdict"] == "quotation", "slogan"]
-            lex.kind.update(dict.fromkeys(quotation, "quotation"))
-        for r in slogans.itertuples(index=False):
-            lex.kind.setdefault(r.slogan, r.kind)
-            lex.docs.setdefault(r.slogan, set()).add(r.doc_id)
-            if r.travels:
-                lex.travels.add(r.slogan)
-            heads = frozenset(h for h in str(r.heads or "").split("|") if h)
-            lex.heads[r.slogan] = lex.heads.get(r.slogan, frozenset()) | heads
-            if r.quoted:
-                lex.quoted.add((r.doc_id, r.slogan))
-        return lex
-
-    def accept(self, doc_id: str, text: str) -> Callable[[str, int, int], bool]:
-        def ok(slogan: str, start: int, end: int) -> bool:
-            if slogan not in self.travels and doc_id not in self.docs[slogan]:
-                return False
-            if _MEASURED_SHAPE.match(slogan) and text[end : end + 2] in NOT_FORMULA_NOUNS:
-                return False  # 一个中心问题: "a central problem", not the formula 一个中心
-            if DIGIT_CODE.match(slogan):
-                return digit_context(text, start, end, self.heads[slogan])
-            return True
-
-        return ok
-
-
-def _tally(
-    paragraphs: pd.DataFrame, lex: _Lexicon, appendix: set[tuple[str, int]]
-) -> dict[tuple[str, str], list]:
-    """(doc_id, slogan) -> [body count, appendix count, body context, appendix context]."""
-    automaton = build_automaton(lex.kind)
-    tally: dict[tuple[str, str], list] = {}
-    keep = paragraphs[paragraphs["section"] != "boilerplate"]
-    for doc_id, line, section, text in zip(
-        keep["doc_id"], keep["line"], keep["section"], keep["text"], strict=True
-    ):
-        is_app = section in APPENDIX_SECTIONS or (doc_id, line) in appendix
-        text = _plain(text)
-        for hit in find_hits(text, automaton, lex.accept(doc_id, text)):
-            row = tally.setdefault((doc_id, hit.slogan), [0, 0, "", ""])
-            row[int(is_app)] += 1
-            if not row[2 + int(is_app)]:
-                row[2 + int(is_app)] = _context(text, hit.start, hit.end)
-    return tally
-
-
 def count_slogans(
     paragraphs: pd.DataFrame,
     slogans: pd.DataFrame,
@@ -450,8 +329,8 @@ def count_slogans(
         defining it, from this report first, else from another report; empty when none)
         and ``first_context`` (the words around its first use, in the body when it has one).
     """
-    lex = _Lexicon.from_set(slogans)
-    tally = _tally(paragraphs, lex, appendix_lines(glossary))
+    lex = Lexicon.from_set(slogans)
+    tally = tally_slogans(paragraphs, lex, appendix_lines(glossary))
     terms = defined_terms(glossary)
     order = {d: i for i, d in enumerate(_doc_order(paragraphs))}
     rows = [

@@ -27,7 +27,7 @@ from analysis.glossary.assemble import (
     is_numbered,
     split_run_together,
 )
-from analysis.glossary.formats import LABEL, LEAD_PREFIX, LINE_FORMATS
+from analysis.glossary.formats import LEAD_PREFIX, LINE_FORMATS
 from analysis.glossary.parse import (
     clean_line,
     ends_sentence,
@@ -35,9 +35,9 @@ from analysis.glossary.parse import (
     parse_entry_line,
     starts_with_cue,
 )
-from analysis.glossary.usage import find_terms, term_keys
+from analysis.glossary.usage import find_terms, term_aliases, term_keys
 from analysis.patterns import HAN, QUOTES, SENTENCE_END
-from analysis.text import match_key, strip_quotes, t2s_converter, to_simplified
+from analysis.text import match_key, strip_quotes, t2s_converter
 
 __all__ = [
     "ENTRY_COLUMNS",
@@ -80,7 +80,6 @@ OUTPUT_COLUMNS = [
 #: Fewest consecutive entry-shaped paragraphs that make a glossary without a heading.
 MIN_RUN = 3
 _MIN_DEFINITION_HAN = 4
-_QUOTED_CORE = re.compile(r"[“‘「『\"]([^”’」』\"]{1,30})[”’」』\"]")
 _STRONG_LAYOUTS = frozenset({"news", *(f.name for f in LINE_FORMATS if f.strong)})
 #: Layouts whose weak entries may close a block after strong ones of the same layout.
 _SEPARATED = frozenset({"colon", "dash", "glued_cue", "glued_zhi", "alias_cue"})
@@ -256,24 +255,6 @@ def find_blocks(rows: Sequence[tuple[str, Line]]) -> list[Block]:
 # --------------------------------------------------------------------------- entries
 
 
-def _aliases(display_term: str, simplified_term: str, converter) -> list[str]:
-    """Quoted cores of a term (“1+6+N”产业载体支撑体系 → 1+6+N) and its simplified form."""
-    term = strip_quotes(display_term)
-    out: list[str] = []
-    for core in _QUOTED_CORE.findall(display_term):
-        core = core.strip()
-        if core and core != term and not LABEL.match(core) and core not in out:
-            out.append(core)
-    simple = strip_quotes(simplified_term)
-    if simple != term and simple not in out:
-        out.append(simple)
-    for core in list(out):
-        converted = to_simplified(core, converter=converter)
-        if converted != core and converted not in out:
-            out.append(converted)
-    return out
-
-
 def _warn(message: str, *, warn: bool) -> None:
     if warn:
         warnings.warn(message, GlossaryWarning, stacklevel=4)
@@ -328,7 +309,7 @@ def _doc_rows(doc: dict[str, object], paras: pd.DataFrame, *, warn: bool, t2s) -
     out = []
     for n, d in enumerate(drafts, start=1):
         term = strip_quotes(d.display_term)
-        aliases = _aliases(d.display_term, d.term, t2s)
+        aliases = term_aliases(d.display_term, d.term, converter=t2s)
         keys = term_keys(strip_quotes(d.term), d.display_term, aliases, converter=t2s)
         out.append(
             {

@@ -24,19 +24,29 @@ list; ``name``: a proper name, tagged ns, nr, nt or nz).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import pandas as pd
+
+from analysis.patterns import CN_NUMERALS
+
 __all__ = [
     "EVIDENCE_RULES",
+    "JUDGED_KINDS",
     "ORDINARY_FREQUENCY",
     "RUN_RULES",
     "EvidenceRule",
     "judge_phrase",
+    "judge_quotations",
     "phrase_evidence",
     "use_evidence",
 ]
 
+#: Kinds whose quoted uses are weighed (:mod:`analysis.slogan_rules.evidence`): a phrase
+#: with more evidence of a quotation than of a 提法 becomes kind ``quotation``.
+JUDGED_KINDS = ("abbreviation", "quoted")
 #: A phrase the general dictionary knows this often is an ordinary word (龙头 1430, 瓶颈 381).
 ORDINARY_FREQUENCY = 100
 #: Characters that may join two quotes of one run: “甲”、“乙”和“丙”.
@@ -135,7 +145,7 @@ EVIDENCE_RULES: tuple[EvidenceRule, ...] = (
     ),
     EvidenceRule(
         "foreign_body", "phrase",
-        "(?:宣言|公告|条约|联盟|集团|组织|联邦|公约|协定|[一二三四五六七八九十\\d]号|舰"
+        f"(?:宣言|公告|条约|联盟|集团|组织|联邦|公约|协定|[{CN_NUMERALS}\\d]号|舰"
         "|[-—][IVX\\d]+)$",
         -3,
         "“开罗宣言”, “东北亚防务联盟”, “上海合作组织”, “天问一号”, “辽宁舰”, “银河—II”",
@@ -317,3 +327,51 @@ def judge_phrase(
     score += sum(_WEIGHTS[name] for name, least in _REUSE.items() if n_reports >= least)
     total = int(score // 1)
     return total, "quotation" if total < 0 else "slogan"
+
+
+def _known_word(rows: pd.DataFrame) -> bool:
+    """Whether the general dictionary knows the phrase (the ``known`` rule matched it)."""
+    return any("known:" in text for text in rows["evidence"])
+
+
+def judge_quotations(slogans: pd.DataFrame) -> pd.DataFrame:
+    """Weigh the evidence of each quoted phrase over the run: 提法 or quotation.
+
+    Parameters
+    ----------
+    slogans : pandas.DataFrame
+        The output of :func:`find_slogans` for the whole run (the evidence of every report
+        counts: a phrase quoted in several reports, or defined in one, is a name).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per phrase of a judged kind (abbreviation, quoted), or found only as a part
+        of a quoted compound (“一个中国、一个台湾”的阴谋: the cues of the whole count for its
+        parts; the general dictionary is not asked about a part), sorted by slogan, with
+        columns ``slogan``, ``uses`` (quoted uses in the run), ``n_reports`` (reports
+        quoting it), ``evidence`` (``rule:uses`` pairs, run facts included), ``score`` and
+        ``verdict`` (``quotation`` when the score is below zero, else ``slogan``).
+    """
+    rows = []
+    split_only = slogans.groupby("slogan")["source"].transform(lambda s: set(s) == {"split"})
+    judged = slogans[slogans["kind"].isin(JUDGED_KINDS) | split_only]
+    for slogan, g in judged.groupby("slogan", sort=True):
+        matched: Counter[str] = Counter()
+        for text in g["evidence"]:
+            matched.update({k: int(v) for k, v in (p.split(":") for p in text.split("|") if p)})
+        facts = [
+            name
+            for name, holds in (
+                ("defined", any(g["defined"])),
+                ("national", any("national" in s for s in g["source"])),
+                ("abbreviation", any(g["kind"] == "abbreviation") and not _known_word(g)),
+            )
+            if holds
+        ]
+        uses, n_reports = int(g["uses"].sum()), int((g["uses"] > 0).sum())
+        score, verdict = judge_phrase(uses, matched, n_reports=n_reports, facts=facts)
+        shown = "|".join([*(f"{k}:{v}" for k, v in sorted(matched.items())), *facts])
+        rows.append((slogan, uses, n_reports, shown, score, verdict))
+    columns = ["slogan", "uses", "n_reports", "evidence", "score", "verdict"]
+    return pd.DataFrame(rows, columns=columns).astype({"score": "int64"})

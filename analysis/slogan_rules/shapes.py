@@ -13,7 +13,6 @@ Each finder takes one paragraph and returns :class:`Found` records. Shapes:
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from analysis.patterns import (
     CN_NUMERALS,
@@ -24,12 +23,14 @@ from analysis.patterns import (
     SLOGAN_NUMERALS,
     UNITS,
 )
+from analysis.slogan_rules.plus import find_plus_formulas
 from analysis.slogan_rules.words import (
     EVERYDAY,
     FORMULA_VERBS,
     FUNCTION_CHARS,
     NOT_FORMULA_NOUNS,
     RANKING_WORDS,
+    Found,
     GeneralWords,
     classify_slogan,
     clean_phrase,
@@ -49,17 +50,6 @@ __all__ = [
     "find_shapes",
     "is_prose_numeral",
 ]
-
-
-class Found(NamedTuple):
-    """One slogan found in a paragraph."""
-
-    start: int
-    end: int
-    slogan: str
-    kind: str
-    source: str  # quoted, split, outside, formula, plan, repeated, measured, plus
-    quoted: bool
 
 
 _N = f"[{SLOGAN_NUMERALS}]"
@@ -116,12 +106,6 @@ _MAX_TITLE = 20
 _TITLE_TAIL = re.compile(_numeral_first(_COUNT_N) + f"[大个项张]{_NOT_N}{{2,4}}$")
 #: A numeral part labelling a clause (一个定位:, 三个坚持:) at a clause start.
 _LABELLED = re.compile(f"(?:^|(?<=[{SENTENCE_END},]))\\s*(?P<p>{_N}[个大项]?{_NOT_N}{{1,4}})\\s*:")
-#: A technology code that may open a +-joined formula (5G+工业互联网, AI+): a digit or
-#: capital with at least one capital.
-_CODE = r"(?=[0-9A-Z]{0,3}[A-Z])[0-9A-Z]{2,4}"
-#: The +-joined words after a first word (+网格+大数据), and that first word ending at the +.
-_PLUS_TAIL = re.compile(r"(?:\+[\u4e00-\u9fff]{2,8})+")
-_PLUS_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,8}|(?<![0-9A-Za-z.])" + _CODE + ")$")
 _SPLIT = re.compile(r"[、,;]")
 _NOUN_TAGS = ("n", "j", "b")
 #: jieba tags of words that cannot end a formula's name: verbs, adverbs, function words.
@@ -277,67 +261,6 @@ def find_digit_formulas(text: str) -> list[Found]:
         for m in FIVE_YEAR_PLAN.finditer(text)
     ]
     return out
-
-
-def _last_word(run: str, general: GeneralWords) -> str:
-    """The word a run of characters starts with: two nouns of the dictionary (工业|互联网),
-    else the longest run (up to 4) after which the run ends or another word begins
-    (大数据|治理), else the longest dictionary word."""
-    words = segment(run[:6], general)
-    pair = "".join(words[:2])
-    if len(words) >= 2 and all(len(w) > 1 and _noun(w, general) for w in words[:2]):
-        return pair  # two nouns: 工业|互联网 (融合应用)
-    for n in range(min(4, len(run)), 1, -1):
-        if n == len(run) or run[n : n + 2] in general:
-            return run[:n]
-    return next((run[:n] for n in range(min(6, len(run)), 1, -1) if run[:n] in general), "")
-
-
-def find_plus_formulas(text: str, general: GeneralWords) -> list[Found]:
-    """Words joined by + without quotes: 党建+网格+大数据 (the first and last words cut
-    at a dictionary word boundary)."""
-    if "+" not in text:
-        return []
-    out = []
-    spans = [(a, b) for a, b, _p in quoted_spans(text, max_len=30)]
-    for left_start, plus, left, joined in _plus_runs(text):
-        if any(a <= plus < b for a, b in spans):
-            continue
-        first = left if re.fullmatch(_CODE, left) else next(
-            (left[-n:] for n in range(min(6, len(left)), 1, -1) if left[-n:] in general), ""
-        )  # fmt: skip
-        *middle, tail = joined[1:].split("+")
-        last = _last_word(tail, general)
-        before = text[max(0, plus - len(first) - 1) : plus - len(first)]
-        after_quote = bool(before) and before in '”"」』'
-        if not first or (not last and len(tail) > 4) or after_quote or _in_equation(text, plus):
-            continue
-        phrase = "+".join([first, *middle, last or tail])
-        start = left_start + len(left) - len(first)
-        out.append(Found(start, start + len(phrase), phrase, "plus", "plus", False))
-    return out
-
-
-def _in_equation(text: str, plus: int) -> bool:
-    """A + in a sum written out (投资=项目投资+农户投资): an = earlier in the clause."""
-    clause = re.split(f"[{SENTENCE_END},:\n]", text[max(0, plus - 60) : plus])[-1]
-    return "=" in clause
-
-
-def _plus_runs(text: str) -> list[tuple[int, int, str, str]]:
-    """Each 词+词(+词…) run: (start of the first word, position of the first +, the first
-    word (2–8 characters ending at the +), the joined rest starting with +)."""
-    runs = []
-    i = text.find("+")
-    while i != -1:
-        tail = _PLUS_TAIL.match(text, i)
-        head = _PLUS_HEAD.search(text, max(0, i - 8), i) if tail else None
-        if tail and head:
-            runs.append((head.start(), i, head.group(0), tail.group(0)))
-            i = text.find("+", tail.end())
-        else:
-            i = text.find("+", i + 1)
-    return runs
 
 
 def _outside(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from analysis.patterns import FIVE_YEAR_PLAN, HAN, SLOGAN_NUMERALS, UNITS
 
@@ -24,6 +25,7 @@ __all__ = [
     "FUNCTION_CHARS",
     "NOT_FORMULA_NOUNS",
     "RANKING_WORDS",
+    "Found",
     "GeneralDictionary",
     "GeneralWords",
     "classify_slogan",
@@ -33,6 +35,18 @@ __all__ = [
     "load_general_words",
     "segment",
 ]
+
+
+class Found(NamedTuple):
+    """One slogan found in a paragraph."""
+
+    start: int
+    end: int
+    slogan: str
+    kind: str
+    source: str  # quoted, split, outside, formula, plan, repeated, measured, plus
+    quoted: bool
+
 
 #: word -> (frequency, part of speech) from a jieba-format dictionary.
 GeneralWords = Mapping[str, tuple[int, str]]
