@@ -23,9 +23,10 @@ from IPython.display import display
 
 from analysis.common.paths import corpus_dir
 from analysis.measure.counts import count_terms
-from analysis.measure.keywords import jieba_keywords, keyness_table, rank_keywords
-from analysis.measure.panel import chosen_reports, terms_by_group
+from analysis.measure.jieba_keywords import jieba_keywords
+from analysis.measure.keywords import keyness_table, rank_keywords
 from analysis.pages.notebook import show_table
+from analysis.pages.overview import chosen_reports, terms_by_group
 from analysis.pages.plots.charts import label_columns, plot_keywords, plot_word_clouds
 from analysis.pages.report import stop_if_empty
 from analysis.run.steps import corpus_steps

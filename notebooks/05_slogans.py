@@ -22,8 +22,9 @@ import pandas as pd
 
 from analysis import count_slogans, slogan_table
 from analysis.common.paths import corpus_dir
-from analysis.measure.panel import term_frequency, year_spans
+from analysis.measure.panel import term_frequency
 from analysis.pages.notebook import show_table
+from analysis.pages.overview import year_spans
 from analysis.pages.plots.charts import SLOGAN_KIND_LABELS, label_columns, plot_stacked_bars
 from analysis.pages.plots.panel import plot_term_years
 from analysis.run.steps import extract_steps

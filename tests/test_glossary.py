@@ -132,7 +132,10 @@ def test_layouts_are_a_table_of_named_formats() -> None:
         "alias_cue",
         "glued_cue",
         "glued_zhi",
+        "glued_verb",
         "space",
+        "equals",
+        "space_announced",
         "term_alone",
     ]
 
@@ -301,10 +304,11 @@ def test_unparseable_line_warns_with_file_line_and_text() -> None:
 
 def test_a_bare_colon_is_never_a_term() -> None:
     corpus, paragraphs = _read("bare_colon.txt")
-    with pytest.warns(
-        GlossaryWarning, match=r"bare_colon.txt: line 3: cannot parse glossary line ':'"
-    ):
+    with pytest.warns(GlossaryWarning) as caught:
         e = extract_glossary(corpus, paragraphs)
+    assert [str(w.message) for w in caught] == [
+        "bare_colon.txt: line 3: glossary line ':' dropped (only punctuation)"
+    ]
     assert e["term"].tolist() == ["三走"]
 
 
@@ -316,7 +320,13 @@ def test_warn_false_is_silent() -> None:
 
 
 def test_continuation_line_joins_the_previous_definition() -> None:
-    e = _extract("continuation.txt")
+    corpus, paragraphs = _read("continuation.txt")
+    with pytest.warns(GlossaryWarning) as caught:
+        e = extract_glossary(corpus, paragraphs)
+    assert [str(w.message) for w in caught] == [
+        "continuation.txt: line 4: glossary line '这是一行不属于任何条目的说明文字吗?不,它接在上一条后面。'"
+        " joined to the definition of '三走' (no term of its own after a whole definition)"
+    ]
     assert e["definition"].tolist() == [
         "为推动发展开展“三走”活动。这是一行不属于任何条目的说明文字吗?不,它接在上一条后面。"
     ]
@@ -439,3 +449,31 @@ def test_lead_word_glued_to_the_first_entry_and_bullets() -> None:
         ["“两新”", "指大规模设备更新和消费品以旧换新。"],
     ]
     assert e["mentions"].tolist() == [1, 1]
+
+
+def test_every_dropped_or_joined_line_is_warned_about() -> None:
+    corpus, paragraphs = _read("dropped_lines.txt")
+    with pytest.warns(GlossaryWarning) as caught:
+        e = extract_glossary(corpus, paragraphs)
+    assert [str(w.message) for w in caught] == [
+        "dropped_lines.txt: line 4: glossary line '2.!!!:这一条的术语只有标点符号。' dropped"
+        " (a term of punctuation only)",
+        "dropped_lines.txt: line 5: glossary line '3.:这一条没有术语只有定义。' dropped"
+        " (a numbered line with an empty term)",
+        "dropped_lines.txt: line 6: glossary line '4.......:省略号也不是术语。' dropped"
+        " (a term of punctuation only)",  # the report's …… as NFKC writes it
+        "dropped_lines.txt: line 8: glossary line ':' dropped (only punctuation)",
+        "dropped_lines.txt: line 7: glossary entry '两新' looks truncated (its definition"
+        " does not end a sentence); kept and flagged",
+    ]
+    assert e[["n", "term", "definition", "line", "end_line"]].values.tolist() == [
+        [1, "两重", "是指国家重大战略实施和重点领域安全能力建设。", 3, 3],
+        [2, "两新", "是指新一轮大规模设备更新和消费品以旧换新", 7, 9],
+    ]
+
+
+def test_a_closing_mark_alone_ends_a_definition_the_page_broke() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        e = _extract("closing_mark.txt")
+    assert e["definition"].tolist() == ["是指国家重大战略实施和重点领域安全能力建设。"]

@@ -62,7 +62,15 @@ def test_a_colon_inside_a_time_is_no_separator() -> None:
 
 
 def test_statistics_notes_give_only_the_notes_that_define_a_term() -> None:
-    e = _extract("stats_notes.txt")
+    corpus = read_corpus([DATA / "stats_notes.txt"])
+    with pytest.warns(GlossaryWarning) as caught:
+        e = extract_glossary(corpus, split_paragraphs(corpus))
+    assert [str(w.message) for w in caught] == [
+        "stats_notes.txt: line 6: glossary line '[4]万元地区生产总值能耗按2020年价格计算。'"
+        " left out of the entries (a numbered note without a term)",
+        "stats_notes.txt: line 8: glossary line '[6]2024年年末,0—15岁人口为38万人。'"
+        " left out of the entries (a numbered note without a term)",
+    ]
     assert _pairs(e) == [
         ["常住人口", "原称常住户籍人口,是指实际居住在本地半年以上的人口。"],
         ["城镇化率", "是指城镇常住人口占全部常住人口的比重。"],
@@ -75,9 +83,13 @@ def test_notes_under_a_heading_end_at_the_sites_page_tail() -> None:
     corpus = read_corpus([DATA / "notes_page_tail.txt"])
     with pytest.warns(GlossaryWarning) as caught:
         e = extract_glossary(corpus, split_paragraphs(corpus))
-    assert [str(w.message).split(": cannot")[0] for w in caught] == [
-        "notes_page_tail.txt: line 3",
-        "notes_page_tail.txt: line 4",
+    assert [str(w.message) for w in caught] == [
+        "notes_page_tail.txt: line 3: cannot parse glossary line '(1)本公报各项数字均为初步统计数。'"
+        " (no term before it); not made an entry",
+        "notes_page_tail.txt: line 4: cannot parse glossary line '(2)地区生产总值按当年价格计算,"
+        "增长速度按可比价格计算;' (no term before it); not made an entry",
+        "notes_page_tail.txt: line 6: glossary line '(4)固定资产投资统计范围为计划总投资500万元及以上的项目;'"
+        " left out of the entries (a numbered note without a term)",
     ]
     assert _pairs(e) == [
         ["规模以上工业", "指年主营业务收入2000万元及以上的工业企业;"],
@@ -121,3 +133,86 @@ def test_news_dateline_and_masthead_before_keyword_blocks_are_not_entries() -> N
 
 def test_labels_repeated_on_every_record_are_not_terms() -> None:
     assert _extract("neg_repeated_labels.txt").empty
+
+
+def _rows(e: pd.DataFrame) -> list[list]:
+    return e[["n", "term", "definition", "line", "end_line"]].values.tolist()
+
+
+def test_notes_run_together_on_one_line_after_a_glued_heading_split_into_sentences() -> None:
+    corpus = read_corpus([DATA / "notes_one_line.txt"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        e = extract_glossary(corpus, split_paragraphs(corpus))
+    # 注:1. glued; 1、2、3 on one line; note 3 defines two terms (X是指…。Y是指…)
+    assert _rows(e) == [
+        [1, "规模以上工业", "是指年主营业务收入2000万元及以上的工业企业。", 3, 3],
+        [2, "城镇化率", "是指城镇常住人口占常住人口的比重。", 3, 3],
+        [3, "常住人口", "是指实际居住在本地半年以上的人口。", 3, 3],
+    ]
+
+
+def test_indicator_explanations_separated_by_a_space_or_an_equals_sign() -> None:
+    e = _extract("indicators_space.txt")
+    assert _rows(e) == [
+        [1, "地区生产总值", "指本地区所有常住单位在一定时期内生产活动的最终成果。", 3, 3],
+        [2, "人均地区生产总值", "地区生产总值/年平均常住人口,反映一个地区的发展水平。", 4, 4],
+        [3, "城镇登记失业率", "指城镇登记失业人员占城镇从业人员与登记失业人员之和的比重。", 5, 5],
+    ]
+
+
+def test_a_space_or_an_equals_sign_in_a_report_body_is_no_entry() -> None:
+    assert _extract("neg_space_body.txt").empty
+
+
+def test_bylines_and_metadata_lines_are_named_shapes_not_terms() -> None:
+    assert _rows(_extract("byline_metadata.txt")) == [
+        [1, "两新", "是指新一轮大规模设备更新和消费品以旧换新。", 5, 5],
+        [2, "两重", "是指国家重大战略实施和重点领域安全能力建设。", 6, 6],
+    ]
+    assert _rows(_extract("term_metadata.txt")) == [
+        [1, "新型工业化", "以新一代信息技术与制造业深度融合为特征的工业化。", 3, 5],
+        [2, "县域经济", "以县城为中心、乡镇为纽带、农村为腹地的区域经济。", 6, 7],
+    ]
+    assert _rows(_extract("term_after_byline.txt")) == [
+        [
+            1,
+            "新质生产力",
+            "新质生产力是创新起主导作用,摆脱传统经济增长方式、生产力发展路径,"
+            "具有高科技、高效能、高质量特征的先进生产力质态。",
+            5,
+            6,
+        ]
+    ]
+    assert _rows(_extract("lead_byline.txt")) == [
+        [
+            1,
+            "新质生产力",
+            "由技术革命性突破、生产要素创新性配置、产业深度转型升级而催生的先进生产力质态。",
+            5,
+            6,
+        ],
+        [2, "县域经济", "以县城为中心、乡镇为纽带、农村为腹地的区域经济。", 7, 8],
+    ]
+
+
+def test_a_definition_behind_a_label_two_lines_down_after_a_report_quote() -> None:
+    assert _rows(_extract("bulleted_labels.txt")) == [
+        [1, "新质生产力", "新质生产力是创新起主导作用的先进生产力质态。", 3, 5],
+        [2, "两新", "“两新”是指新一轮大规模设备更新和消费品以旧换新。", 6, 8],
+    ]
+
+
+def test_a_headless_numbered_list_with_a_gap_and_a_verb_for_a_cue() -> None:
+    assert _rows(_extract("numbered_gap_verb.txt")) == [
+        [1, "地区生产总值", "指本县所有常住单位在一定时期内生产活动的最终成果。", 3, 3],
+        [
+            2,
+            "居民人均可支配收入",
+            "指居民可用于最终消费支出和储蓄的总和,即居民可用于自由支配的收入。",
+            4,
+            5,
+        ],
+        [3, "恩格尔系数", "反映食品支出总额占个人消费支出总额的比重。", 6, 6],
+        [4, "城镇调查失业率", "指城镇调查失业人员占城镇调查从业人员与失业人员之和的比重。", 7, 7],
+    ]

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from analysis.measure.counts import count_terms
-from analysis.measure.keywords import jieba_keywords, keyness, keyness_table, rank_keywords
+from analysis.measure.jieba_keywords import jieba_keywords
+from analysis.measure.keywords import keyness, keyness_table, rank_keywords
 from analysis.terms.tokens import filter_tokens
 
 #: rank_keywords as before filters, merging and the own-region rule: every term competes

@@ -19,7 +19,13 @@ from analysis import (
     slogan_table,
     split_paragraphs,
 )
-from analysis.terms.slogans.find import COUNT_COLUMNS, SET_COLUMNS, load_general_words
+from analysis.terms.slogans.find import (
+    COUNT_COLUMNS,
+    SET_COLUMNS,
+    judge_quotations,
+    load_general_words,
+)
+from analysis.terms.slogans.rules import find_shapes
 
 DATA = Path(__file__).parent / "data" / "slogans"
 GLOSSARY_COLUMNS = [
@@ -326,3 +332,137 @@ def test_general_dictionary_reads_both_file_shapes(tmp_path: Path) -> None:
     mixed = tmp_path / "mixed.txt"
     mixed.write_text("数据 120\n治理 40 vn\n无频率\n大数据 x n\n", encoding="utf-8")
     assert dict(load_general_words(mixed).items()) == {"数据": (120, ""), "治理": (40, "vn")}
+
+
+def test_quoted_phrases_are_judged_by_their_evidence(general: dict) -> None:
+    paragraphs = _paragraphs("quotations")
+    found = find_slogans(paragraphs, NO_GLOSSARY, general=general)
+    judged = judge_quotations(found)
+    rows = judged[["slogan", "evidence", "score", "verdict"]].values.tolist()
+    assert rows == [
+        ["一个中心", "programme_verb:1", 1, "slogan"],
+        ["一个台湾", "beside_formula:1|refuted_after:1", -1, "quotation"],
+        ["两个基本点", "programme_verb:1", 1, "slogan"],
+        ["人权高于主权", "refuted_after:1", -3, "quotation"],  # …等“新干涉主义”谬论
+        ["党天下", "cue_before:1", -3, "quotation"],  # 说成是什么“党天下”
+        ["农民太苦", "cue_before:1|speech:1", -6, "quotation"],  # 又说“农民太苦”
+        ["大洋防务联盟", "foreign_body:1", -3, "quotation"],
+        ["开罗宣言", "foreign_body:1|known:1|name:1", -5, "quotation"],
+        ["揭榜挂帅", "programme_head:1|programme_verb:1", 3, "slogan"],
+        ["放水养鱼", "", 0, "slogan"],  # a metaphor that became a formula: no evidence against
+        ["放管服", "programme_head:1|programme_verb:1|abbreviation", 4, "slogan"],
+        ["新干涉主义", "refuted_after:1", -3, "quotation"],
+        ["春风计划", "programme_name:1|programme_verb:1", 3, "slogan"],  # a programme, used once
+        ["清源", "known:1|programme_head:1|programme_verb:1", 3, "slogan"],
+        ["瓶颈", "known:1|ordinary:1", -2, "quotation"],
+        ["脱胎换骨", "idiom:1|known:1", -2, "quotation"],
+        ["自由", "cue_before:1|known:1|ordinary:1", -5, "quotation"],  # 所谓“自由”贸易
+        ["请政府下台", "list_of_sayings:1|refuted_after:1", -5, "quotation"],  # …等等狂妄要求
+        ["轮流坐庄", "list_of_sayings:1|refuted_after:1", -5, "quotation"],  # the run shares it
+        ["龙头", "known:1|ordinary:1", -2, "quotation"],
+    ]
+
+
+def test_quotations_are_left_out_of_counts_and_tables_unless_asked(general: dict) -> None:
+    paragraphs = _paragraphs("quotations")
+    found = find_slogans(paragraphs, NO_GLOSSARY, general=general)
+    counts = count_slogans(paragraphs, found, NO_GLOSSARY)
+    # 一个中心问题 is not a use of 一个中心, nor 十五届 / 十五大 of “十五”
+    # 一个中国 is a national formula: it stays a 提法 even where a refuted compound quotes it
+    assert counts[["slogan", "kind", "count"]].values.tolist() == [
+        ["一个中国", "numeral", 1],
+        ["一个中心", "numeral", 1],
+        ["两个中国", "numeral", 1],
+        ["两个基本点", "numeral", 1],
+        ["十五", "numeral", 1],
+        ["放管服", "abbreviation", 1],
+        ["揭榜挂帅", "quoted", 1],
+        ["放水养鱼", "quoted", 1],
+        ["春风计划", "quoted", 1],
+        ["清源", "quoted", 1],
+    ]
+    every = count_slogans(paragraphs, found, NO_GLOSSARY, quotations=True)
+    assert every.loc[every["kind"] == "quotation", "slogan"].tolist() == [
+        "一个台湾",
+        "人权高于主权",
+        "党天下",
+        "农民太苦",
+        "大洋防务联盟",
+        "开罗宣言",
+        "新干涉主义",
+        "瓶颈",
+        "脱胎换骨",
+        "自由",
+        "请政府下台",
+        "轮流坐庄",
+        "龙头",
+    ]
+    corpus = read_corpus([DATA / "quotations.txt"])
+    assert len(slogan_table(corpus, every)) == 10
+    assert len(slogan_table(corpus, every, quotations=True)) == 23
+
+
+def test_a_phrase_quoted_in_several_reports_or_defined_is_a_name(
+    tmp_path: Path, general: dict
+) -> None:
+    for name, text in (
+        ("a", "某市政府工作报告\n突破发展“瓶颈”,实施“清单”管理。\n"),
+        ("b", "某县政府工作报告\n缓解“瓶颈”制约。\n"),
+    ):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    paragraphs = split_paragraphs(read_corpus(sorted(tmp_path.glob("*.txt"))))
+    found = find_slogans(paragraphs, NO_GLOSSARY, general=general)
+    judged = judge_quotations(found)
+    assert judged[["slogan", "n_reports", "score", "verdict"]].values.tolist() == [
+        ["清单", 1, 1, "slogan"],  # an ordinary word, but 实施“清单”管理 names a programme
+        ["瓶颈", 2, -1, "quotation"],  # two reports are not enough against an ordinary word
+    ]
+    glossary = _glossary(("a", 1, 2, 2, "瓶颈", "瓶颈", "制约发展的环节。", []))
+    found = find_slogans(paragraphs, glossary, general=general)
+    assert judge_quotations(found)[["slogan", "score", "verdict"]].values.tolist() == [
+        ["清单", 1, "slogan"],
+        ["瓶颈", 3, "slogan"],  # defined in a glossary of the run
+    ]
+
+
+def test_a_count_referring_back_is_no_formula(general: dict) -> None:
+    from analysis.terms.slogans.shapes import find_measured
+
+    found = find_measured("实施九大行动,通过这三项工作带动改革,抓好上述两大任务", general)
+    assert [f.slogan for f in found] == ["九大行动"]
+    assert find_measured("任何一项改革,都要", general) == []
+    # amounts planned, one after the other, are counts, not formulas
+    assert find_measured("新建:三个铁矿,八个选矿厂和烧结厂,六座炼铁炉", general) == []
+    assert find_measured("建设八大煤炭基地,十大油气田,三十个大电站", general) == []
+    assert [f.slogan for f in find_shapes("实行“一个国家、两种制度”的设想", general)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("推进5G+工业互联网融合应用", [("5G+工业互联网", "plus")]),
+        ("发展AI+制造", [("AI+制造", "plus")]),
+        ("实施“科技创新双百工程”", [("双百工程", "numeral")]),
+        ("出台自主创新33条,推动落实", [("自主创新33条", "digit")]),
+        ("出台实施稳增长惠民生27条。", [("稳增长惠民生27条", "digit")]),
+        ("出台稳增长措施近100条,打通53条断头路", []),
+        ("实施“稳经济26条”", [("稳经济26条", "digit")]),
+        ("打造六大千亿产业集群", [("六大千亿产业", "numeral")]),
+        ("形成一圈一带两区格局", [("一圈一带两区", "numeral")]),
+    ],
+)
+def test_formulas_inside_names_after_codes_and_with_their_count(
+    text: str, found: list[tuple[str, str]], general: dict
+) -> None:
+    assert [(f.slogan, f.kind) for f in find_shapes(text, general)] == found
+
+
+def test_a_compressed_national_formula_counts_unquoted(tmp_path: Path, general: dict) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("某市政府工作报告\n培育专精特新企业,严守八项规定精神。\n", encoding="utf-8")
+    paragraphs = split_paragraphs(read_corpus([path]))
+    found = find_slogans(paragraphs, NO_GLOSSARY, general=general)
+    # 八项规定 unquoted stays a phrase until a report quotes it; 专精特新 is a formula anyway
+    assert found[["slogan", "kind", "source"]].values.tolist() == [
+        ["专精特新", "abbreviation", "national"]
+    ]

@@ -350,6 +350,11 @@ def _write_own_pages(
     return written
 
 
+def _notebook_env(corpus: Path, glossary: Path, out: Path) -> dict[str, str]:
+    """What the notebooks read from the environment: the corpus, its glossary, the tables."""
+    return {CORPUS_ENV: str(corpus), GLOSSARY_ENV: str(glossary), TABLES_ENV: str(out / "tables")}
+
+
 def build_reports(
     corpus_dir: str | Path | None = None,
     out_dir: str | Path = "reports",
@@ -398,8 +403,7 @@ def build_reports(
     notebooks = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py")) if notebooks is None else notebooks
     reports = _report_links(steps.corpus)
     analyses, pages = _page_links(notebooks, reports)
-    env = {CORPUS_ENV: str(corpus_path), GLOSSARY_ENV: str(glossary_dir)}
-    env[TABLES_ENV] = str(out / "tables")
+    env = _notebook_env(corpus_path, glossary_dir, out)
     options = {"timeout": timeout, "with_code": with_code, "progress": progress}
     with ThreadPoolExecutor(max_workers=1) as pool:  # other pages written while kernels run
         own = pool.submit(_write_own_pages, out, steps, entries, reports, pages)

@@ -119,13 +119,11 @@ def fit_topics(
         as in :func:`prepare_topics` and :func:`topic_tables`, ``coherence_topn`` and
         ``perplexity`` as in :func:`sweep_topics`; ``coherence``: compute c_v, c_npmi, u_mass.
     sweep_sample : int
-        On a corpus of more paragraphs than this, the Ks are compared, and coherence is
-        scored, on a random sample of this many paragraphs (seeded by ``random_state``); the
-        chosen K is then fitted on all of them (see the README for what it costs).
+        Above this many paragraphs, Ks are compared and coherence scored on a seeded
+        sample of this many; the chosen K is fitted on all.
     map_fits : callable
-        How several Ks are spread: ``map`` (in turn, here) or a process pool's ``map``
-        (:func:`analysis.run.steps.run_topics` with ``n_jobs``). It does not change the
-        result: each K is fitted the same way wherever it runs.
+        ``map`` (Ks in turn, here) or a pool's (:func:`analysis.run.steps.run_topics`);
+        the result is the same.
 
     Returns
     -------
@@ -139,16 +137,9 @@ def fit_topics(
     prepared = prepare_topics(tokens, **{k: params[k] for k in _PREPARE_PARAMS})
     sweep, model, per_topic = _fit_chosen(prepared, ks, params, map_fits)
     tables = topic_tables(model, prepared, top_n=top_n)
-    return TopicResult(
-        **tables,
-        coherence={m: float(per_topic[m].mean()) for m in per_topic.columns if m != "topic"},
-        topic_coherence=per_topic,
-        sweep=sweep,
-        n_topics=model.n_topics,
-        params=params,
-        model=model,
-        prepared=prepared,
-    )
+    means = {m: float(per_topic[m].mean()) for m in per_topic.columns if m != "topic"}
+    fitted = {"n_topics": model.n_topics, "params": params, "model": model, "prepared": prepared}
+    return TopicResult(**tables, coherence=means, topic_coherence=per_topic, sweep=sweep, **fitted)
 
 
 def topic_rows(result: TopicResult, top_n: int = 10) -> pd.DataFrame:

@@ -19,10 +19,17 @@ from itertools import takewhile
 import pandas as pd
 
 from analysis.common.patterns import HAN, QUOTES, SENTENCE_END
-from analysis.common.text import match_key, strip_quotes, t2s_converter, to_simplified
+from analysis.common.text import match_key, strip_quotes, t2s_converter
 from analysis.read.corpus import is_section_heading
-from analysis.terms.glossary.assemble import Draft, Line, assemble, is_numbered
-from analysis.terms.glossary.formats import LABEL, LEAD_PREFIX, LINE_FORMATS
+from analysis.terms.glossary.assemble import (
+    Draft,
+    Line,
+    Notice,
+    assemble,
+    is_numbered,
+    split_run_together,
+)
+from analysis.terms.glossary.formats import LEAD_PREFIX, LINE_FORMATS
 from analysis.terms.glossary.parse import (
     clean_line,
     ends_sentence,
@@ -30,7 +37,7 @@ from analysis.terms.glossary.parse import (
     parse_entry_line,
     starts_with_cue,
 )
-from analysis.terms.glossary.usage import find_terms, term_keys
+from analysis.terms.glossary.usage import find_terms, term_aliases, term_keys
 
 __all__ = [
     "ENTRY_COLUMNS",
@@ -73,7 +80,6 @@ OUTPUT_COLUMNS = [
 #: Fewest consecutive entry-shaped paragraphs that make a glossary without a heading.
 MIN_RUN = 3
 _MIN_DEFINITION_HAN = 4
-_QUOTED_CORE = re.compile(r"[“‘「『\"]([^”’」』\"]{1,30})[”’」』\"]")
 _STRONG_LAYOUTS = frozenset({"news", *(f.name for f in LINE_FORMATS if f.strong)})
 #: Layouts whose weak entries may close a block after strong ones of the same layout.
 _SEPARATED = frozenset({"colon", "dash", "glued_cue", "glued_zhi", "alias_cue"})
@@ -91,6 +97,7 @@ class Block:
     kind: str
     drafts: tuple[Draft, ...]
     orphans: tuple[Line, ...] = ()
+    notices: tuple[Notice, ...] = ()
 
 
 # --------------------------------------------------------------------------- blocks
@@ -170,14 +177,18 @@ def _run_block(rows: Sequence[tuple[str, Line]], start: int, kind: str) -> tuple
     section = rows[start][0] if start < len(rows) else ""
     # read lazily: the run usually stops at its first line, so the rest is never visited
     same = takewhile(lambda row: row[0] == section, (rows[k] for k in range(start, len(rows))))
-    drafts, used, _ = assemble((ln for _, ln in same), numbered=None, run=True)
-    return Block(kind, tuple(_accepted(kind, drafts))), start + max(used, 1)
+    drafts, used, _, notices = assemble(
+        (ln for _, ln in same), numbered=None, run=True, announced=kind == "lead"
+    )
+    kept = _accepted(kind, drafts)
+    inside = [n for n in notices if kept and kept[0].line <= n.line.line <= kept[-1].end_line]
+    return Block(kind, tuple(kept), (), tuple(inside)), start + max(used, 1)
 
 
 def _heading_block(rows: Sequence[tuple[str, Line]]) -> Block:
     lines = [ln for _, ln in rows if not is_section_heading(clean_line(ln.text))]
-    drafts, _, orphans = assemble(lines, numbered=is_numbered(lines), run=False)
-    return Block("heading", tuple(drafts), tuple(orphans))
+    drafts, _, orphans, notices = assemble(lines, numbered=is_numbered(lines), run=False)
+    return Block("heading", tuple(drafts), tuple(orphans), tuple(notices))
 
 
 def _unprefixed(line: Line) -> Line:
@@ -193,8 +204,8 @@ def _glued_lead(line: Line) -> bool:
     not a title that starts with the lead word (新词新语看发展)."""
     if not LEAD_PREFIX.match(clean_line(line.text)):
         return False
-    parsed = parse_entry_line(_unprefixed(line).text)
-    return parsed is not None and parsed.layout not in ("", "term_alone")
+    parts = [parse_entry_line(part.text) for part in split_run_together(_unprefixed(line))]
+    return any(p is not None and p.layout not in ("", "term_alone") for p in parts)
 
 
 def find_blocks(rows: Sequence[tuple[str, Line]]) -> list[Block]:
@@ -238,28 +249,10 @@ def find_blocks(rows: Sequence[tuple[str, Line]]) -> list[Block]:
             i = nxt
         else:
             i += 1
-    return [b for b in blocks if b.drafts or b.orphans]
+    return [b for b in blocks if b.drafts or b.orphans or b.notices]
 
 
 # --------------------------------------------------------------------------- entries
-
-
-def _aliases(display_term: str, simplified_term: str, converter) -> list[str]:
-    """Quoted cores of a term (“1+6+N”产业载体支撑体系 → 1+6+N) and its simplified form."""
-    term = strip_quotes(display_term)
-    out: list[str] = []
-    for core in _QUOTED_CORE.findall(display_term):
-        core = core.strip()
-        if core and core != term and not LABEL.match(core) and core not in out:
-            out.append(core)
-    simple = strip_quotes(simplified_term)
-    if simple != term and simple not in out:
-        out.append(simple)
-    for core in list(out):
-        converted = to_simplified(core, converter=converter)
-        if converted != core and converted not in out:
-            out.append(converted)
-    return out
 
 
 def _warn(message: str, *, warn: bool) -> None:
@@ -277,6 +270,12 @@ def _block_warnings(file: str, block: Block, *, warn: bool) -> set[int]:
         _warn(
             f"{file}: line {ln.line}: cannot parse glossary line {_shorten(ln.original)!r} "
             "(no term before it); not made an entry",
+            warn=warn,
+        )
+    for notice in block.notices:
+        _warn(
+            f"{file}: line {notice.line.line}: glossary line {_shorten(notice.line.original)!r}"
+            f" {notice.action} ({notice.reason})",
             warn=warn,
         )
     truncated = set()
@@ -310,7 +309,7 @@ def _doc_rows(doc: dict[str, object], paras: pd.DataFrame, *, warn: bool, t2s) -
     out = []
     for n, d in enumerate(drafts, start=1):
         term = strip_quotes(d.display_term)
-        aliases = _aliases(d.display_term, d.term, t2s)
+        aliases = term_aliases(d.display_term, d.term, converter=t2s)
         keys = term_keys(strip_quotes(d.term), d.display_term, aliases, converter=t2s)
         out.append(
             {
@@ -416,7 +415,10 @@ def extract_glossary(
     Warns
     -----
     GlossaryWarning
-        For a glossary line that fits no entry (naming file, line and text), a truncated
+        For a glossary line that fits no entry (naming file, line and text), a line dropped
+        or joined to an entry (a numbered line with an empty term, a term of punctuation
+        only, a line of punctuation only, a numbered note without a term, a line joined to
+        a definition that had ended; each names file, line, text and reason), a truncated
         entry, and a term defined twice with different definitions.
     """
     by_doc = dict(tuple(paragraphs.groupby("doc_id", sort=False)))

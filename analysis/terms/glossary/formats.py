@@ -30,6 +30,7 @@ __all__ = [
     "DEFINITION_CUES",
     "END_MARKS",
     "HEADING_TERM",
+    "INLINE_NUMBER",
     "LABEL",
     "LEAD_CUES",
     "LEAD_PREFIX",
@@ -37,6 +38,7 @@ __all__ = [
     "NOISE",
     "NUMBERINGS",
     "QUOTED_LABEL",
+    "SENTENCE_TERM",
     "SKIP_LINES",
     "LineFormat",
     "split_colon",
@@ -82,6 +84,16 @@ CONTINUATION_CUES = MappingProxyType(
     }
 )
 
+#: An entry number inside a line, after a sentence end (notes run together on one line:
+#: ``1、… 2、… 3、…``); group ``n``.
+INLINE_NUMBER = re.compile(r"(?:^|(?<=[。;!?]))\s*(?P<n>\d{1,2})\s*[、.](?!\d)")
+#: A later sentence of a note that defines a term of its own (``X是指…。Y是指…``): the term
+#: glued to its cue, right after a sentence end; groups ``t`` and ``d``.
+SENTENCE_TERM = re.compile(
+    f'(?<=[{SENTENCE_END}])\\s*(?P<t>[^\\s,、:“”"(){SENTENCE_END}]{{2,20}}?)'
+    f"(?P<d>(?:是指|指的是|系指).+)$"
+)
+
 # --------------------------------------------------------------------------- blocks
 
 #: A line announcing explanations without a heading: a news 小词典, 新词新语, a lead sentence.
@@ -89,7 +101,8 @@ LEAD_CUES = MappingProxyType(
     {
         "dictionary": re.compile(
             r"^[【\[]?\s*(?:小词典|小辞典|微词典|新词新语|新词热词|热词(?:解读|速览|释义)?|"
-            r"名词(?:解释|注释|解读|释义)|词语解释|术语解释|指标解释)\s*[】\]]?\s*[:|]?\s*$"
+            r"名词(?:解释|注释|解读|释义)|词语解释|术语解释|(?:主要)?(?:统计)?指标(?:解释|说明))"
+            r"\s*[】\]]?\s*[:|]?\s*$"
         ),
         "lead_sentence": re.compile(
             r"(?:新词|热词|名词|词语|术语|提法|概念|关键词).{0,16}"
@@ -101,6 +114,7 @@ LEAD_CUES = MappingProxyType(
 #: A lead word glued to the first entry (名词解释:“两重”是指…, 【小词典】两新:…).
 LEAD_PREFIX = re.compile(
     r"^[【\[]?\s*(?:小词典|小辞典|新词新语|名词解释|名词释义|热词解读)\s*[】\]]?\s*[:|]?\s*(?=\S)"
+    r"|^注\s*:\s*(?=\d{1,2}\s*[.、](?!\d))"
 )
 #: Page furniture that ends a glossary although it is not a boilerplate line.
 END_MARKS = MappingProxyType(
@@ -122,6 +136,14 @@ SKIP_LINES = MappingProxyType(
         "page_of": re.compile(r"^第\s*\d{1,3}\s*页(?:\s*[/,]?\s*共\s*\d{1,3}\s*页)?$"),
         "dateline": re.compile(r"^[^。,;]{0,30}\d{4}[-/年]\d{1,2}[-/月]\d{1,2}日?\s*\d{1,2}:\d{2}"),
         "newspaper_page": re.compile(r"^第\s*[A-Z]{0,2}\d{1,3}\s*版(?:\s*[:|].{0,30})?$"),
+        "reporter": re.compile(
+            r"^[(]?(?:本报|本台|新华社|本刊)?(?:首席|特约|见习)?(?:记者|通讯员)"
+            r"(?:\s*[\u4e00-\u9fff]{2,4}){1,4}\s*(?:报道|摄影?|采写|整理)?[)]?$"
+        ),
+        "metadata": re.compile(
+            r"^(?:政策依据|文件依据|依据文件|出处|发布时间|发布日期|发布机构|发文机关|文号|"
+            r"发文字号|适用范围|报告原文|原文摘录|原文|报告表述)\s*:"
+        ),
     }
 )
 #: Noise removed from a line before it is parsed: pinyin after characters (報(bào)告),
@@ -204,6 +226,9 @@ class LineFormat:
         ``news_definition`` (名词解释: …, the definition of the preceding 关键词).
     numbered_only : bool
         The layout counts only after an entry number (``1. term def``).
+    announced_only : bool
+        The layout counts only in a block a heading or lead line announced (主要统计指标解释):
+        a space or ``=`` after a short word is ordinary prose elsewhere.
     strong : bool
         The layout alone marks a definition (``【term】``, a cue word after the term).
     """
@@ -213,6 +238,7 @@ class LineFormat:
     kind: str = "entry"
     numbered_only: bool = False
     strong: bool = False
+    announced_only: bool = False
 
 
 _NO_SENTENCE = f"[^,{SENTENCE_END}:]"
@@ -220,6 +246,8 @@ _NO_SENTENCE = f"[^,{SENTENCE_END}:]"
 _GLUED_TERM = f'[^\\s,、:“”"(){SENTENCE_END}]'
 #: Words naming another name of the term (国民总收入,原称国民生产总值,是指…).
 _ALIAS = "原称|又称|亦称|也称|简称|全称|俗称"
+#: Verbs that open an indicator's definition without a cue word (恩格尔系数反映…).
+_DEFINING_VERBS = "反映|表示|衡量|用于衡量|用来反映|用以反映|是衡量|是反映"
 #: Characters after 指 that make a word (指数, 指标, 指导 …), not the cue 指.
 _ZHI_WORDS = "数标导挥出定南引令向明示针"
 
@@ -232,7 +260,10 @@ LINE_FORMATS: tuple[LineFormat, ...] = (
     ),
     LineFormat(
         "news_definition",
-        _pattern(r"^[【\[]?(?:名词解释|名词释义|释义|解释|含义|词义)[】\]]?\s*[:|]\s*(?P<d>.+)$"),
+        _pattern(
+            r"^[【\[]?(?:名词解释|名词释义|释义|解释|含义|词义|追新词|新词解读)[】\]]?\s*[:|]\s*"
+            r"(?P<d>.+)$"
+        ),
         kind="news_definition",
     ),
     LineFormat(
@@ -277,9 +308,26 @@ LINE_FORMATS: tuple[LineFormat, ...] = (
         strong=True,
     ),
     LineFormat(
+        "glued_verb",
+        _pattern(
+            f"^(?P<t>{_GLUED_TERM}{{2,12}}?)(?P<d>(?:{_DEFINING_VERBS})[^{SENTENCE_END}]{{4,}}.*)$"
+        ),
+        numbered_only=True,
+    ),
+    LineFormat(
         "space",
         _pattern(r"^(?P<t>[^\s,。;:!?]{2,20})\s+(?P<d>[^\s].{4,})$"),
         numbered_only=True,
+    ),
+    LineFormat(
+        "equals",
+        _pattern(r"^(?P<t>[^\s,。;:!?=]{2,20}?)\s*=\s*(?P<d>\S.{2,})$"),
+        announced_only=True,
+    ),
+    LineFormat(
+        "space_announced",
+        _pattern(r"^(?P<t>[^\s,。;:!?“”]{2,16})\s+(?P<d>[\u4e00-\u9fff“].{4,})$"),
+        announced_only=True,
     ),
     LineFormat(
         # no dash anywhere: checked per character of the (short) term, not by a scan of the

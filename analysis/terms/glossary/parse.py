@@ -20,6 +20,7 @@ from analysis.terms.glossary.formats import (
     NUMBERINGS,
     QUOTED_LABEL,
     SKIP_LINES,
+    split_colon,
 )
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "is_skipped",
     "parse_entry_line",
     "starts_with_cue",
+    "term_trouble",
     "valid_term",
 ]
 
@@ -134,7 +136,9 @@ def _numbering(line: str, expected: int | None) -> tuple[int | None, str, str]:
     return None, "", line
 
 
-def parse_entry_line(line: str, *, expected: int | None = None) -> ParsedLine | None:
+def parse_entry_line(
+    line: str, *, expected: int | None = None, announced: bool = False
+) -> ParsedLine | None:
     """Parse one line of a glossary by trying each named layout in turn.
 
     Parameters
@@ -143,6 +147,9 @@ def parse_entry_line(line: str, *, expected: int | None = None) -> ParsedLine | 
         One normalised line.
     expected : int, optional
         The number the list expects next (an entry number may then run into a digit).
+    announced : bool
+        The line is in a block a heading or lead announced: the ``announced_only`` layouts
+        (a space or ``=`` as separator) count too.
 
     Returns
     -------
@@ -154,7 +161,7 @@ def parse_entry_line(line: str, *, expected: int | None = None) -> ParsedLine | 
         return None
     number, numbering, body = _numbering(line, expected)
     for fmt in LINE_FORMATS:
-        if fmt.numbered_only and number is None:
+        if (fmt.numbered_only and number is None) or (fmt.announced_only and not announced):
             continue
         got = fmt.split(body)
         if got is None:
@@ -167,6 +174,36 @@ def parse_entry_line(line: str, *, expected: int | None = None) -> ParsedLine | 
         if valid_term(term, numbered=number is not None):
             return ParsedLine(number, term, definition, fmt.name, numbering)
     return ParsedLine(number, None, body, "", numbering)
+
+
+def term_trouble(line: str) -> str | None:
+    """Why a glossary line that parsed without a term is broken, when it is.
+
+    Parameters
+    ----------
+    line : str
+        One normalised line that :func:`parse_entry_line` found no term on.
+
+    Returns
+    -------
+    str or None
+        ``only punctuation`` for a line with no letter or digit (a bare ``:``, ``……``),
+        ``a numbered line with an empty term`` (``3.:…``), ``a term of punctuation only``
+        (``!!!:…``, ``……:…``); None for text that may continue a definition.
+    """
+    line = clean_line(line)
+    if not any(ch.isalnum() for ch in line):
+        return "only punctuation"
+    number, _name, body = _numbering(line, None)
+    got = split_colon(body)
+    if got is None:
+        return None
+    term = strip_quotes(got[0])
+    if not term and number is not None and not got[0]:
+        return "a numbered line with an empty term"
+    if got[0] and not any(ch.isalnum() for ch in term):
+        return "a term of punctuation only"
+    return None
 
 
 def ends_sentence(text: str) -> bool:

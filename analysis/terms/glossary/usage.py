@@ -11,8 +11,16 @@ import pandas as pd
 
 from analysis.common.patterns import QUOTE_PAIRS
 from analysis.common.text import sentences, strip_quotes, t2s_converter, to_simplified
+from analysis.terms.glossary.formats import LABEL
 
-__all__ = ["CONTEXT_COLUMNS", "TermKey", "extract_contexts", "find_terms", "term_keys"]
+__all__ = [
+    "CONTEXT_COLUMNS",
+    "TermKey",
+    "extract_contexts",
+    "find_terms",
+    "term_aliases",
+    "term_keys",
+]
 
 CONTEXT_COLUMNS = ["term", "doc_id", "sentence"]
 
@@ -217,3 +225,40 @@ def extract_contexts(
     frame = frame.sort_values(["term", "position"], kind="mergesort")
     frame = frame.groupby(["term", "doc_id"], sort=False).head(per_term)
     return frame[CONTEXT_COLUMNS].reset_index(drop=True)
+
+
+_QUOTED_CORE = re.compile(r"[“‘「『\"]([^”’」』\"]{1,30})[”’」』\"]")
+
+
+def term_aliases(display_term: str, simplified_term: str, *, converter: object) -> list[str]:
+    """Other names of a glossary term: its quoted cores and its simplified form.
+
+    Parameters
+    ----------
+    display_term : str
+        The term as written, quotes kept (“1+6+N”产业载体支撑体系).
+    simplified_term : str
+        The same term in simplified characters.
+    converter : object
+        A traditional-to-simplified converter (:func:`analysis.common.text.t2s_converter`).
+
+    Returns
+    -------
+    list of str
+        Quoted cores (1+6+N; a bare sub-label such as 1 is none), the simplified form when
+        it differs, and the simplified form of each core, in that order, without repeats.
+    """
+    term = strip_quotes(display_term)
+    out: list[str] = []
+    for core in _QUOTED_CORE.findall(display_term):
+        core = core.strip()
+        if core and core != term and not LABEL.match(core) and core not in out:
+            out.append(core)
+    simple = strip_quotes(simplified_term)
+    if simple != term and simple not in out:
+        out.append(simple)
+    for core in list(out):
+        converted = to_simplified(core, converter=converter)
+        if converted != core and converted not in out:
+            out.append(converted)
+    return out

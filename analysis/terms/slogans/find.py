@@ -14,15 +14,23 @@ where it is used as a formula: quoted, or followed by the head noun it had where
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.common.patterns import PINYIN_GLOSS, SLOGAN_NUMERALS
-from analysis.common.text import t2s_converter, to_simplified
+from analysis.common.patterns import SLOGAN_NUMERALS
+from analysis.common.text import quoted_spans, t2s_converter, to_simplified
 from analysis.common.wordlists import national_slogans
+from analysis.terms.slogans.evidence import (
+    JUDGED_KINDS,
+    judge_quotations,
+    phrase_evidence,
+    use_evidence,
+)
 from analysis.terms.slogans.glossary import (
     appendix_lines,
     defined_terms,
@@ -30,17 +38,18 @@ from analysis.terms.slogans.glossary import (
     slogan_key,
     term_for,
 )
+from analysis.terms.slogans.lexicon import Lexicon, plain_text, tally_slogans
 from analysis.terms.slogans.rules import (
     DIGIT_CODE,
     GeneralWords,
     build_automaton,
     classify_slogan,
-    digit_context,
     find_hits,
     find_shapes,
     load_general_words,
 )
 from analysis.terms.slogans.shapes import (
+    MAX_QUOTE,
     find_labelled,
     find_measured,
     find_repeated,
@@ -49,6 +58,7 @@ from analysis.terms.slogans.shapes import (
 
 __all__ = [
     "COUNT_COLUMNS",
+    "JUDGED_KINDS",
     "SET_COLUMNS",
     "SLOGAN_COLUMNS",
     "SLOGAN_KINDS",
@@ -57,12 +67,24 @@ __all__ = [
     "count_slogans",
     "extract_slogans",
     "find_slogans",
+    "judge_quotations",
     "load_general_words",
     "national_slogans",
     "slogan_table",
 ]
 
-SET_COLUMNS = ["doc_id", "slogan", "kind", "source", "quoted", "travels", "heads", "defined"]
+SET_COLUMNS = [
+    "doc_id",
+    "slogan",
+    "kind",
+    "source",
+    "quoted",
+    "travels",
+    "heads",
+    "defined",
+    "uses",
+    "evidence",
+]
 COUNT_COLUMNS = [
     "doc_id",
     "slogan",
@@ -75,11 +97,18 @@ COUNT_COLUMNS = [
 ]
 SLOGAN_COLUMNS = COUNT_COLUMNS
 TABLE_COLUMNS = ["slogan", "kind", "total", "n_reports", "reports", "first_year", "defined"]
-SLOGAN_KINDS = ("digit", "numeral", "plus", "abbreviation", "quoted")
-#: Paragraph sections whose uses are not "use" in the report's own voice.
-APPENDIX_SECTIONS = ("glossary", "appendix")
+SLOGAN_KINDS = ("digit", "numeral", "plus", "abbreviation", "quoted", "quotation")
 #: Sources whose numeral formulas are counted in every report of the run.
-_TRAVELLING_SOURCES = {"repeated", "measured", "plan", "national", "glossary", "split", "outside"}
+_TRAVELLING_SOURCES = {
+    "repeated",
+    "measured",
+    "named",
+    "plan",
+    "national",
+    "glossary",
+    "split",
+    "outside",
+}
 _HEAD = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
@@ -91,6 +120,8 @@ class _Slot:
     sources: set[str] = field(default_factory=set)
     quoted: bool = False
     heads: set[str] = field(default_factory=set)
+    uses: int = 0
+    evidence: Counter[str] = field(default_factory=Counter)
 
 
 def _strong(slogan: str) -> bool:
@@ -122,15 +153,28 @@ def _find_in_text(
     known: tuple[GeneralWords, frozenset[str]],
     national_ac: object,
 ) -> None:
-    """Slogans of one paragraph: shapes, quoted phrases and national formulas."""
+    """Slogans of one paragraph: shapes, quoted phrases and national formulas; each
+    quoted use of a phrase of a judged kind records its evidence."""
+    spans = quoted_spans(text, max_len=MAX_QUOTE)
     for f in find_shapes(text, *known):
         slot = _add(found, f.slogan, f.kind, f.source, f.quoted)
         if f.quoted and DIGIT_CODE.match(f.slogan):
             head = _HEAD.match(text, f.end + 1)
             if head:
                 slot.heads.add(head.group(0))
+        judged = f.source == "quoted" and f.kind in JUDGED_KINDS
+        if judged or f.source == "split":
+            i = bisect.bisect_right(spans, (f.start, len(text))) - 1
+            if i < 0 or not spans[i][0] <= f.start < spans[i][1]:
+                continue
+            if judged and not slot.uses:
+                slot.evidence.update(dict.fromkeys(phrase_evidence(f.slogan, known[0]), 0))
+            slot.uses += 1
+            slot.evidence.update(use_evidence(text, spans, i))
     for hit in find_hits(text, national_ac, lambda s, a, b: True):
-        _add(found, hit.slogan, "numeral", "national", False)
+        kind = classify_slogan(hit.slogan, general=known[0])
+        _add(found, hit.slogan, "abbreviation" if kind == "abbreviation" else "numeral",
+             "national", False)  # fmt: skip
 
 
 def _glossary_slogans(
@@ -158,27 +202,31 @@ def _glossary_slogans(
 
 def _drop_unquoted_national(found: dict[str, dict[str, _Slot]]) -> None:
     """A national formula seen only unquoted counts once some report of the run quotes it
-    (八项规定 in running prose is a phrase, not a report's slogan, until someone marks it)."""
+    (八项规定 in running prose is a phrase, not a report's slogan, until someone marks it);
+    a compressed list (专精特新) is a formula wherever it stands."""
     quoted = {s for slots in found.values() for s, slot in slots.items() if slot.quoted}
     for slots in found.values():
-        for s in [s for s, slot in slots.items() if slot.sources == {"national"}]:
+        only = [s for s, slot in slots.items() if slot.sources == {"national"}]
+        for s in [s for s in only if slots[s].kind != "abbreviation"]:
             if s not in quoted:
                 del slots[s]
-
-
-def _plain(text: str) -> str:
-    """A paragraph without the pinyin glosses of a mirrored page (三個(gè)一 -> 三個一)."""
-    return PINYIN_GLOSS.sub("", text) if "(" in text else text
 
 
 def _doc_texts(paragraphs: pd.DataFrame) -> dict[str, str]:
     """Each report's paragraphs, boilerplate left out, one per line (no shape crosses a line)."""
     keep = paragraphs[paragraphs["section"] != "boilerplate"]
-    return {d: _plain("\n".join(g)) for d, g in keep.groupby("doc_id", sort=False)["text"]}
+    return {d: plain_text("\n".join(g)) for d, g in keep.groupby("doc_id", sort=False)["text"]}
 
 
 def _doc_order(paragraphs: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(paragraphs["doc_id"]))
+
+
+def _evidence_text(slot: _Slot) -> str:
+    """``rule:uses`` pairs, ``|``-joined; a phrase rule matches every use."""
+    phrase = {n for n, c in slot.evidence.items() if c == 0}
+    counts = {n: (slot.uses if n in phrase else c) for n, c in slot.evidence.items()}
+    return "|".join(f"{n}:{c}" for n, c in sorted(counts.items()))
 
 
 def _set_frame(
@@ -190,7 +238,8 @@ def _set_frame(
     """The slogan set as a frame, in report order, then kind and slogan."""
     rows = [
         (d, s, slot.kind, "|".join(sorted(slot.sources)), slot.quoted, _travels(s, slot, known),
-         "|".join(sorted(slot.heads)), term_for(slogan_key(s), d, terms))
+         "|".join(sorted(slot.heads)), term_for(slogan_key(s), d, terms), slot.uses,
+         _evidence_text(slot))
         for d in order
         for s, slot in sorted(
             found.get(d, {}).items(), key=lambda kv: (SLOGAN_KINDS.index(kv[1].kind), kv[0])
@@ -246,67 +295,12 @@ def find_slogans(
     return _set_frame(found, order, defined_terms(glossary), (general, national))
 
 
-def _context(text: str, start: int, end: int, width: int = 18) -> str:
-    return f"{text[max(0, start - width) : start]}{text[start:end]}{text[end : end + width]}"
-
-
-@dataclass
-class _Lexicon:
-    """The run's slogans as :func:`count_slogans` needs them."""
-
-    kind: dict[str, str]
-    docs: dict[str, set[str]]
-    travels: set[str]
-    heads: dict[str, frozenset[str]]
-    quoted: set[tuple[str, str]]
-
-    @classmethod
-    def from_set(cls, slogans: pd.DataFrame) -> _Lexicon:
-        lex = cls({}, {}, set(), {}, set())
-        for r in slogans.itertuples(index=False):
-            lex.kind.setdefault(r.slogan, r.kind)
-            lex.docs.setdefault(r.slogan, set()).add(r.doc_id)
-            if r.travels:
-                lex.travels.add(r.slogan)
-            heads = frozenset(h for h in str(r.heads or "").split("|") if h)
-            lex.heads[r.slogan] = lex.heads.get(r.slogan, frozenset()) | heads
-            if r.quoted:
-                lex.quoted.add((r.doc_id, r.slogan))
-        return lex
-
-    def accept(self, doc_id: str, text: str) -> Callable[[str, int, int], bool]:
-        def ok(slogan: str, start: int, end: int) -> bool:
-            if slogan not in self.travels and doc_id not in self.docs[slogan]:
-                return False
-            if DIGIT_CODE.match(slogan):
-                return digit_context(text, start, end, self.heads[slogan])
-            return True
-
-        return ok
-
-
-def _tally(
-    paragraphs: pd.DataFrame, lex: _Lexicon, appendix: set[tuple[str, int]]
-) -> dict[tuple[str, str], list]:
-    """(doc_id, slogan) -> [body count, appendix count, body context, appendix context]."""
-    automaton = build_automaton(lex.kind)
-    tally: dict[tuple[str, str], list] = {}
-    keep = paragraphs[paragraphs["section"] != "boilerplate"]
-    for doc_id, line, section, text in zip(
-        keep["doc_id"], keep["line"], keep["section"], keep["text"], strict=True
-    ):
-        is_app = section in APPENDIX_SECTIONS or (doc_id, line) in appendix
-        text = _plain(text)
-        for hit in find_hits(text, automaton, lex.accept(doc_id, text)):
-            row = tally.setdefault((doc_id, hit.slogan), [0, 0, "", ""])
-            row[int(is_app)] += 1
-            if not row[2 + int(is_app)]:
-                row[2 + int(is_app)] = _context(text, hit.start, hit.end)
-    return tally
-
-
 def count_slogans(
-    paragraphs: pd.DataFrame, slogans: pd.DataFrame, glossary: pd.DataFrame
+    paragraphs: pd.DataFrame,
+    slogans: pd.DataFrame,
+    glossary: pd.DataFrame,
+    *,
+    quotations: bool = False,
 ) -> pd.DataFrame:
     """Count every use of the run's slogans in each report, body and appendix apart.
 
@@ -319,6 +313,10 @@ def count_slogans(
     glossary : pandas.DataFrame
         Glossary entries (``doc_id``, ``term``; ``line`` and ``end_line`` mark the entry's
         lines, which count as appendix even outside a 名词解释 section).
+    quotations : bool
+        Also list the quoted phrases judged to be quotations, not 提法 (scare quotes,
+        reported speech, names of foreign bodies, metaphors: :func:`judge_quotations`), as
+        kind ``quotation``. Left out by default.
 
     Returns
     -------
@@ -331,8 +329,8 @@ def count_slogans(
         defining it, from this report first, else from another report; empty when none)
         and ``first_context`` (the words around its first use, in the body when it has one).
     """
-    lex = _Lexicon.from_set(slogans)
-    tally = _tally(paragraphs, lex, appendix_lines(glossary))
+    lex = Lexicon.from_set(slogans)
+    tally = tally_slogans(paragraphs, lex, appendix_lines(glossary))
     terms = defined_terms(glossary)
     order = {d: i for i, d in enumerate(_doc_order(paragraphs))}
     rows = [
@@ -349,6 +347,8 @@ def count_slogans(
         for (d, s), (body, app, ctx_body, ctx_app) in tally.items()
     ]
     rows.sort(key=lambda r: (order.get(r[0], len(order)), SLOGAN_KINDS.index(r[2]), -r[3], r[1]))
+    if not quotations:
+        rows = [r for r in rows if r[2] != "quotation"]
     frame = pd.DataFrame(rows, columns=COUNT_COLUMNS)
     return frame.astype({"count": "int64", "count_appendix": "int64", "quoted": "bool"})
 
@@ -385,7 +385,9 @@ def extract_slogans(
     return count_slogans(paragraphs, found, glossary)
 
 
-def slogan_table(corpus: pd.DataFrame, slogans: pd.DataFrame) -> pd.DataFrame:
+def slogan_table(
+    corpus: pd.DataFrame, slogans: pd.DataFrame, *, quotations: bool = False
+) -> pd.DataFrame:
     """Summarise slogan counts across reports.
 
     Parameters
@@ -394,6 +396,8 @@ def slogan_table(corpus: pd.DataFrame, slogans: pd.DataFrame) -> pd.DataFrame:
         The output of :func:`analysis.read_corpus` (for years).
     slogans : pandas.DataFrame
         The output of :func:`count_slogans` (or :func:`extract_slogans`).
+    quotations : bool
+        Keep rows of kind ``quotation`` (when the counts hold them); left out by default.
 
     Returns
     -------
@@ -405,6 +409,8 @@ def slogan_table(corpus: pd.DataFrame, slogans: pd.DataFrame) -> pd.DataFrame:
         empty when none).
     """
     years = corpus.set_index("doc_id")["year"]
+    if not quotations:
+        slogans = slogans[slogans["kind"] != "quotation"]
     merged = slogans.assign(year=slogans["doc_id"].map(years))
     rows = [
         (

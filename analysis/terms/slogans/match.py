@@ -20,8 +20,11 @@ __all__ = ["Hit", "build_automaton", "digit_context", "find_hits", "in_boundarie
 
 _DIGITISH = re.compile(r"[\dA-Za-z.+:/-]")
 _AFTER_DIGIT = re.compile(r"[\dA-Za-z.%+:/-]|[" + UNITS + "]")
-#: After a numeral formula these make it a number or an amount: 三公里, 五个一百.
-_AFTER_NUMERAL = "里年月日天个项次倍元%" + SLOGAN_NUMERALS
+#: After a numeral formula these make it a number or an amount: 三公里, 五个一百, 十五届.
+_AFTER_NUMERAL = "里年月日天个项次倍元%届" + SLOGAN_NUMERALS
+#: After a formula written in numerals only (“十五”计划) these make it a congress: 十五大,
+#: 十五中全会.
+_AFTER_NUMBER_ONLY = "大中"
 #: Before a numeral formula these make it part of a number or an ordinal: 第三公, 二十四五.
 _BEFORE_NUMERAL = "第" + SLOGAN_NUMERALS
 
@@ -61,7 +64,8 @@ def in_boundaries(text: str, start: int, end: int) -> bool:
 
     A slogan starting or ending in a digit or letter may not touch another digit, letter,
     ``.``, ``+``, ``:``, ``/`` or ``-`` (nor, after it, ``%`` or a unit); one starting with a
-    Chinese numeral may not follow 第 or another numeral, nor run into a unit (三公里).
+    Chinese numeral may not follow 第 or another numeral, nor run into a unit (三公里, 十五届);
+    one written in numerals only is not a congress (十五大).
     """
     s = text[start:end]
     before = text[start - 1] if start else ""
@@ -71,6 +75,8 @@ def in_boundaries(text: str, start: int, end: int) -> bool:
     if _DIGITISH.match(s[-1]) and after and _AFTER_DIGIT.match(after):
         return False
     if s[0] in SLOGAN_NUMERALS and before and before in _BEFORE_NUMERAL:
+        return False
+    if after and after in _AFTER_NUMBER_ONLY and all(ch in SLOGAN_NUMERALS for ch in s):
         return False
     return not (s[0] in SLOGAN_NUMERALS and after and after in _AFTER_NUMERAL)
 

@@ -1,5 +1,6 @@
-"""Rules for slogans (提法): phrase kinds (``words``), shapes in text (``shapes``), and
-matching many slogans at once with number boundaries (``match``)."""
+"""Rules for slogans (提法): phrase kinds (``words``), shapes in text (``shapes``), the
+evidence that a quoted phrase is a 提法 or only a quotation (``evidence``), and matching many
+slogans at once with number boundaries (``match``)."""
 
 from analysis.terms.slogans.match import (
     Hit,
@@ -11,6 +12,7 @@ from analysis.terms.slogans.match import (
 from analysis.terms.slogans.shapes import Found, find_shapes
 from analysis.terms.slogans.words import (
     DIGIT_CODE,
+    NOT_FORMULA_NOUNS,
     GeneralWords,
     classify_slogan,
     clean_phrase,
@@ -20,6 +22,7 @@ from analysis.terms.slogans.words import (
 
 __all__ = [
     "DIGIT_CODE",
+    "NOT_FORMULA_NOUNS",
     "Found",
     "GeneralWords",
     "Hit",

@@ -13,7 +13,6 @@ Each finder takes one paragraph and returns :class:`Found` records. Shapes:
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from analysis.common.patterns import (
     CN_NUMERALS,
@@ -25,12 +24,14 @@ from analysis.common.patterns import (
     UNITS,
 )
 from analysis.common.text import quoted_spans
+from analysis.terms.slogans.plus import find_plus_formulas
 from analysis.terms.slogans.words import (
     EVERYDAY,
     FORMULA_VERBS,
     FUNCTION_CHARS,
     NOT_FORMULA_NOUNS,
     RANKING_WORDS,
+    Found,
     GeneralWords,
     classify_slogan,
     clean_phrase,
@@ -51,17 +52,6 @@ __all__ = [
 ]
 
 
-class Found(NamedTuple):
-    """One slogan found in a paragraph."""
-
-    start: int
-    end: int
-    slogan: str
-    kind: str
-    source: str  # quoted, split, outside, formula, plan, repeated, measured, plus
-    quoted: bool
-
-
 _N = f"[{SLOGAN_NUMERALS}]"
 _NOT_N = f"[^{SLOGAN_NUMERALS}\\W\\d_A-Za-z]"
 #: What may not stand before a numeral formula: an ordinal, a longer number, a rank.
@@ -80,6 +70,21 @@ _REPEATED = re.compile(_numeral_first(_N) + f"{_NOT_N}{{1,2}}(?:{_N}{_NOT_N}{{1,
 _MEASURED = re.compile(
     f"(?P<num>{_numeral_first(_COUNT_N)})(?P<unit>[大个项张])(?P<rest>{_NOT_N}{{2,8}})"
 )
+#: Words that make a following count a reference back to things named before (这三项工作).
+_BACK_REFERENCES = ("这", "那", "上述", "以上", "此", "这些", "任何", "每")
+#: Numeral and measure word opening a counted part (一个国家).
+_COUNTED = re.compile(f"^{_N}[个种]")
+#: A count in a list of counts (三个铁矿,八个选矿厂; 八大煤炭基地,十大油气田): amounts planned,
+#: not formulas; the count after or before it in the same sentence.
+_COUNT_AFTER = re.compile(f"[,、]\\s*{_N}{{1,3}}[个大座项家条所批处]")
+_COUNT_BEFORE = re.compile(f"{_N}{{1,3}}[个大座项家条所批处][^,、。;:]{{1,8}}[,、]\\s*$")
+#: Characters of a part that is an amount (千亿, 百万): the formula goes on to its noun.
+_AMOUNT_PART = frozenset(SLOGAN_NUMERALS + "亿")
+#: A formula closing a long quoted name (“科技创新双百工程” -> 双百工程): two or more numerals
+#: and a programme word.
+_NAME_TAIL = re.compile(
+    f"(?<![{SLOGAN_NUMERALS}])[{SLOGAN_NUMERALS}]{{2,3}}(?:工程|行动|计划|战略|工作法|模式|品牌)$"
+)
 #: Count and ordinal markers that make a repeated phrase a count (双方两个, 二期三号).
 COUNT_MARKERS = "个期号级届张"
 #: Measure words that may stand before a quoted phrase (三张“零关税”清单).
@@ -94,16 +99,13 @@ _UNQUOTED_DIGITS = re.compile(
     r"(?:\+(?:\d{1,4}|[A-Z]))+(?![\d.%+A-Za-z:/-])"
 )
 #: Longest quoted span looked at: a compound of formulas (“一个中心、两块经济、三大战略”).
-_MAX_QUOTE = 40
+MAX_QUOTE = 40
 #: Longest quoted title whose closing words may be a counted formula.
 _MAX_TITLE = 20
 #: A counted formula closing a quoted title (…的五项重点工作, …合作八项新举措).
 _TITLE_TAIL = re.compile(_numeral_first(_COUNT_N) + f"[大个项张]{_NOT_N}{{2,4}}$")
 #: A numeral part labelling a clause (一个定位:, 三个坚持:) at a clause start.
 _LABELLED = re.compile(f"(?:^|(?<=[{SENTENCE_END},]))\\s*(?P<p>{_N}[个大项]?{_NOT_N}{{1,4}})\\s*:")
-#: The +-joined words after a first word (+网格+大数据), and that first word ending at the +.
-_PLUS_TAIL = re.compile(r"(?:\+[\u4e00-\u9fff]{2,8})+")
-_PLUS_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}$")
 _SPLIT = re.compile(r"[、,;]")
 _NOUN_TAGS = ("n", "j", "b")
 #: jieba tags of words that cannot end a formula's name: verbs, adverbs, function words.
@@ -112,6 +114,11 @@ _NOT_NOUN = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t", "y", "e", "o", "x
 
 def _tag(word: str, general: GeneralWords) -> str:
     return general.get(word, (0, ""))[1]
+
+
+def _noun(word: str, general: GeneralWords) -> bool:
+    """A noun proper (tags n, nz, j, b), not a verbal noun."""
+    return _tag(word, general).startswith(_NOUN_TAGS)
 
 
 def _nounish(word: str, general: GeneralWords) -> bool:
@@ -163,7 +170,13 @@ def find_repeated(text: str, general: GeneralWords) -> list[Found]:
             continue
         phrase = "".join(parts)
         end = m.start() + len(phrase)
-        if is_formula_shape(phrase, general) and not _crosses_word(text, m.start(), end, general):
+        if not is_formula_shape(phrase, general):
+            continue
+        if all(ch in _AMOUNT_PART for ch in parts[-1]):  # 六大千亿|产业: a count needs its noun
+            words = segment(text[end : end + 4], general)
+            head = words[0] if words and len(words[0]) == 2 and _noun(words[0], general) else ""
+            phrase, end = phrase + head, end + len(head)
+        if not _crosses_word(text, m.start(), end, general):
             out.append(Found(m.start(), end, phrase, "numeral", "repeated", False))
     return out
 
@@ -188,7 +201,9 @@ def _announced(text: str, start: int, end: int, *, alone: bool) -> bool:
     introduces a programme (实施, 推进), and before a clause end.
     """
     before = text[max(0, start - 80) : start]
-    if any(before.endswith(w) for w in RANKING_WORDS):
+    if any(before.endswith(w) for w in (*RANKING_WORDS, *_BACK_REFERENCES)):
+        return False
+    if _COUNT_AFTER.match(text, end) or _COUNT_BEFORE.search(before):
         return False
     clause = re.split(f"[{SENTENCE_END},:\n]", before)[-1]
     if "、" in clause or "”" in clause[-1:]:
@@ -221,74 +236,31 @@ def find_measured(text: str, general: GeneralWords, *, alone: bool = True) -> li
     return out
 
 
+#: A policy package announced by a verb: 出台自主创新33条, 落实优化营商环境58条改革举措.
+_PACKAGE = re.compile(
+    r"(?:出台|印发|制定|推出|落实|实施)+(?P<p>(?![\u4e00-\u9fff]*(?:措施|政策))"
+    r"[\u4e00-\u9fff]{2,8}?(?<![近约超共逾计余])\d{1,3}条)"
+    r"(?=[,。;、”\"]|等|政策|措施|举措|改革|意见|$)"
+)
+
+
 def find_digit_formulas(text: str) -> list[Found]:
-    """Unquoted digit formulas (1+6+N, 1+M+N) and five-year plans (十四五)."""
+    """Unquoted digit formulas (1+6+N, 1+M+N), policy packages announced by a verb
+    (出台自主创新33条) and five-year plans (十四五)."""
     out = [
         Found(m.start(), m.end(), m.group(0), "digit", "formula", False)
         for m in (_UNQUOTED_DIGITS.finditer(text) if "+" in text else ())
         if classify_slogan(m.group(0)) == "digit"
     ]
     out += [
+        Found(m.start("p"), m.end("p"), m.group("p"), "digit", "formula", False)
+        for m in (_PACKAGE.finditer(text) if "条" in text else ())
+    ]
+    out += [
         Found(m.start(), m.end(), m.group(0), "numeral", "plan", False)
         for m in FIVE_YEAR_PLAN.finditer(text)
     ]
     return out
-
-
-def _last_word(run: str, general: GeneralWords) -> str:
-    """The word a run of characters starts with: the longest (up to 4) after which the run
-    ends or another word begins (大数据|治理), else the longest dictionary word."""
-    for n in range(min(4, len(run)), 1, -1):
-        if n == len(run) or run[n : n + 2] in general:
-            return run[:n]
-    return next((run[:n] for n in range(min(6, len(run)), 1, -1) if run[:n] in general), "")
-
-
-def find_plus_formulas(text: str, general: GeneralWords) -> list[Found]:
-    """Words joined by + without quotes: 党建+网格+大数据 (the first and last words cut
-    at a dictionary word boundary)."""
-    if "+" not in text:
-        return []
-    out = []
-    spans = [(a, b) for a, b, _p in quoted_spans(text, max_len=30)]
-    for left_start, plus, left, joined in _plus_runs(text):
-        if any(a <= plus < b for a, b in spans):
-            continue
-        first = next(
-            (left[-n:] for n in range(min(6, len(left)), 1, -1) if left[-n:] in general), ""
-        )
-        *middle, tail = joined[1:].split("+")
-        last = _last_word(tail, general)
-        before = text[max(0, plus - len(first) - 1) : plus - len(first)]
-        after_quote = bool(before) and before in '”"」』'
-        if not first or (not last and len(tail) > 4) or after_quote or _in_equation(text, plus):
-            continue
-        phrase = "+".join([first, *middle, last or tail])
-        start = left_start + len(left) - len(first)
-        out.append(Found(start, start + len(phrase), phrase, "plus", "plus", False))
-    return out
-
-
-def _in_equation(text: str, plus: int) -> bool:
-    """A + in a sum written out (投资=项目投资+农户投资): an = earlier in the clause."""
-    clause = re.split(f"[{SENTENCE_END},:\n]", text[max(0, plus - 60) : plus])[-1]
-    return "=" in clause
-
-
-def _plus_runs(text: str) -> list[tuple[int, int, str, str]]:
-    """Each 词+词(+词…) run: (start of the first word, position of the first +, the first
-    word (2–8 characters ending at the +), the joined rest starting with +)."""
-    runs = []
-    i = text.find("+")
-    while i != -1:
-        tail = _PLUS_TAIL.match(text, i)
-        head = _PLUS_HEAD.search(text, max(0, i - 8), i) if tail else None
-        if tail and head:
-            runs.append((head.start(), i, head.group(0), tail.group(0)))
-            i = text.find("+", tail.end())
-        else:
-            i = text.find("+", i + 1)
-    return runs
 
 
 def _outside(
@@ -324,7 +296,7 @@ def find_quoted(
     out: list[Found] = []
     if not any(q in text for q in QUOTE_PAIRS):
         return out
-    for start, end, phrase in quoted_spans(text, max_len=_MAX_QUOTE):
+    for start, end, phrase in quoted_spans(text, max_len=MAX_QUOTE):
         p = clean_phrase(phrase)
         kind = classify_slogan(p, general=general)
         parts = (
@@ -342,8 +314,15 @@ def find_quoted(
 
 
 def _quoted_tail(start: int, phrase: str, general: GeneralWords | None) -> list[Found]:
-    """A counted formula closing a quoted title: “医药卫生体制改革的五项重点工作” -> 五项重点工作
-    (the closing quote marks where the formula ends)."""
+    """A counted formula closing a quoted title: “医药卫生体制改革的五项重点工作” -> 五项重点工作,
+    or a numeral formula closing a name: “科技创新双百工程” -> 双百工程 (the closing quote
+    marks where the formula ends)."""
+    named = _NAME_TAIL.search(phrase)
+    if general is not None and named is not None and named.start() > 0:
+        tail = named.group(0)
+        if is_formula_shape(tail, general):
+            return [Found(start + named.start(), start + len(phrase), tail, "numeral", "named",
+                          True)]  # fmt: skip
     m = _TITLE_TAIL.search(phrase) if len(phrase) <= _MAX_TITLE else None
     if general is None or m is None or m.start() == 0:
         return []
@@ -384,6 +363,8 @@ def _split(start: int, phrase: str, general: GeneralWords | None) -> list[Found]
     kinds = [classify_slogan(s, general=general) for s in parts]
     if len(parts) < 2 or any(k not in ("digit", "numeral", "plus") for k in kinds):
         return []
+    if any(_COUNTED.match(p) and p[2:] in NOT_FORMULA_NOUNS for p in parts):
+        return []  # “一个国家、两种制度”: a plain count inside, one saying, not two formulas
     out, pos = [], start
     for part, kind in zip(parts, kinds, strict=True):
         pos = phrase.find(part, pos - start) + start

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from analysis.common.patterns import FIVE_YEAR_PLAN, HAN, SLOGAN_NUMERALS, UNITS
 
@@ -24,6 +25,7 @@ __all__ = [
     "FUNCTION_CHARS",
     "NOT_FORMULA_NOUNS",
     "RANKING_WORDS",
+    "Found",
     "GeneralDictionary",
     "GeneralWords",
     "classify_slogan",
@@ -34,6 +36,18 @@ __all__ = [
     "segment",
 ]
 
+
+class Found(NamedTuple):
+    """One slogan found in a paragraph."""
+
+    start: int
+    end: int
+    slogan: str
+    kind: str
+    source: str  # quoted, split, outside, formula, plan, repeated, measured, plus
+    quoted: bool
+
+
 #: word -> (frequency, part of speech) from a jieba-format dictionary.
 GeneralWords = Mapping[str, tuple[int, str]]
 
@@ -41,10 +55,15 @@ _N = f"[{SLOGAN_NUMERALS}]"
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]|\(\d{1,3}\)$")
 #: 1+6+N, 2+2+1+N, 1+M+N, N+1: digits or single capitals joined by +, at least one digit.
 DIGIT_FORMULA = re.compile(r"^(?=.*\d)(?:\d{1,4}|[A-Z])(?:\+(?:\d{1,4}|[A-Z]))+$")
+#: “自主创新33条”, “稳经济26条”: a policy package named by its number of articles.
+PACKAGE = re.compile(r"^[\u4e00-\u9fff]{2,8}\d{1,3}条$")
 #: “135”, “1350”: a quoted number that names a formula.
 DIGIT_CODE = re.compile(r"^[1-9]\d{1,4}[A-Z]?$")
-#: 党建+网格+大数据, 人工智能+, AI+: words joined by + (a trailing + means "with everything").
-PLUS_FORMULA = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}|[A-Z]{2,3})(?:\+[\u4e00-\u9fff]{2,6})*\+?$")
+#: 党建+网格+大数据, 人工智能+, AI+, 5G+工业互联网: words joined by + (a trailing + means
+#: "with everything").
+PLUS_FORMULA = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,6}|[A-Z]{2,3}|\d[A-Z])(?:\+[\u4e00-\u9fff]{2,6})*\+?$"
+)
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*[" + UNITS + r"]")
 _CLAUSE = re.compile(r"[,。;:!?、]")
 _FUNCTION = re.compile(r"[之的者了去来着过也而与及]")
@@ -332,9 +351,10 @@ def classify_slogan(phrase: str, *, general: GeneralWords | None = None) -> str 
     Returns
     -------
     str or None
-        ``digit`` (1+6+N, 1+M+N, “135”), ``numeral`` (三资三化, 十四五, 五个一), ``plus``
-        (党建+网格+大数据, 人工智能+), ``abbreviation`` (放管服, 专精特新), ``quoted`` (other
-        short 提法), or None for single characters, amounts, dates, percentages, everyday
+        ``digit`` (1+6+N, 1+M+N, “135”, 自主创新33条), ``numeral``
+        (三资三化, 十四五, 五个一), ``plus`` (党建+网格+大数据, 人工智能+),
+        ``abbreviation`` (放管服, 专精特新), ``quoted`` (other short 提法), or
+        None for single characters, amounts, dates, percentages, everyday
         numeral phrases (一年来, 两个百分点, 三年) and long or clause-like phrases.
     """
     p = clean_phrase(phrase)
@@ -344,6 +364,8 @@ def classify_slogan(phrase: str, *, general: GeneralWords | None = None) -> str 
         kind = _digit_kind(p) or ("plus" if PLUS_FORMULA.match(p) else None)
         if kind or p[0].isdigit():
             return kind
+    if PACKAGE.match(p):
+        return "digit"
     if _rejected(p):
         return None
     if p[0] in SLOGAN_NUMERALS:
