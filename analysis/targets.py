@@ -16,9 +16,10 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.paths import RESOURCES_DIR
-from analysis.patterns import CN_NUMERALS, FIVE_YEAR_PLAN, SENTENCE_END
+from analysis.patterns import CN_NUMERALS, PLAN_PERIOD, SENTENCE_END, to_arabic
 
 __all__ = [
+    "MEASURES",
     "TARGET_COLUMNS",
     "compare_targets",
     "extract_targets",
@@ -47,9 +48,18 @@ TARGETS_OPENING = re.compile(
     r"|主要预期目标\s*:"
 )
 #: Words before the opening (same sentence) that make it a five-year or long-term plan.
-PLAN_HORIZON = re.compile(FIVE_YEAR_PLAN.pattern + r"|五年|规划|远景|到20\d\d年|20[3-9]\d年")
+PLAN_HORIZON = re.compile(
+    PLAN_PERIOD.pattern + r"|五年|规划|远景|年均|平均每年|到20\d\d年|20[3-9]\d年"
+)
 #: Review paragraphs about the five-year period rather than last year.
-FIVE_YEAR_REVIEW = re.compile(r"五年|年均|" + FIVE_YEAR_PLAN.pattern + r"(?:时期|期间|以来)")
+FIVE_YEAR_REVIEW = re.compile(
+    r"五年|年均|平均每年|(?:" + PLAN_PERIOD.pattern + r")(?:时期|期间|以来)"
+)
+#: A sentence that sets this year's figure without a targets passage (older reports):
+#: ``今年计划国内生产总值增长百分之九``, ``今年经济增长速度的调控目标定为8%``.
+TARGET_TIME = re.compile(r"今年|本年度?")
+#: The words that make such a sentence a plan rather than a forecast or a review.
+TARGET_WORDS = re.compile(r"计划|预期|目标|要求|安排|定为")
 #: Units a target value is written in (regex alternatives, longest first).
 UNITS = "个百分点|百分点|微克/立方米|万亿元|亿美元|亿元|万元|亿斤|万斤|万吨|万人次|万人|万户|%|元"
 #: Qualifier written after the number -> qualifier column value.
@@ -63,16 +73,34 @@ PRE_QUALIFIERS = MappingProxyType(
 )
 #: Verb endings that make the value a fall (the value is stored negative).
 FALLING = re.compile(r"(?:下降|减少|回落|降低)$")
-#: Words between an indicator and a number that mean the number is something else.
-GAP_BLOCKERS = re.compile(r"比重|占比|比例|贡献率|第|连续|年均|累计|高于|低于|快于|排|从")
-#: Words just before an indicator name that make it another measure (单位GDP能耗, 人均GDP).
-NOT_AFTER = re.compile(r"(?:单位|人均|海洋|占|万元|高于|低于|快于|慢于|超过)$")
+#: Words between an indicator and a number that mean the number is something else: a share
+#: (比重, 占全国的), a share of the plan (完成年计划的118.2%), a period (年均, 平均每年).
+GAP_BLOCKERS = re.compile(
+    r"比重|占|比例|贡献率|第|连续|年均|平均每年|累计|高于|低于|快于|排|从|由|计划的|计划完成"
+    r"|预算的|的\s*$|^率"
+)
+#: Words just before an indicator name that make it another measure (单位GDP能耗, 人均GDP,
+#: 单位国内生产总值能耗, 工业生产总值).
+NOT_AFTER = re.compile(r"(?:单位|人均|海洋|工业|农业|占|万元|高于|低于|快于|慢于|超过)$")
+#: What may stand between a level and the growth written after it (``5.2万亿元、增长5.4%``,
+#: ``8836.9亿元,同比增长12.9%``, ``按可比价格计算,比上年增长百分之十一点八``): no other subject.
+GROWTH_AFTER_LEVEL = re.compile(
+    r"(?:比上年|较上年|同比|按可比价格?计算|实际|名义|全年)*(?:增长|下降)"
+)
 #: The clause that ties an indicator to economic growth (qualifier 同步).
 IN_STEP = re.compile(
     r"(?:增长|增速)?[与和同](?:经济增长|经济增速|GDP增长|地区生产总值增长)[^,;。]{0,6}同步"
 )
 #: Indicators whose target is a ceiling: the result meets it by staying at or below it.
 CEILING_INDICATORS = frozenset({"城镇调查失业率", "城镇登记失业率", "居民消费价格"})
+#: Names of one measure: a target written one way meets a result written another
+#: (2026 经济增长4.5%—5% against 2027 国内生产总值增长…). Other indicators are their own measure.
+MEASURES = MappingProxyType(
+    dict.fromkeys(["地区生产总值", "国内生产总值", "国民生产总值", "经济增长"], "生产总值")
+)
+#: Indicator tables read before ``target_indicators.csv`` for one level of government: in the
+#: State Council's report 经济增长 and GDP are the nation's growth, not a region's.
+LEVEL_INDICATORS = MappingProxyType({"国家": "target_indicators_national.csv"})
 #: Subject words written for two indicators at once (城乡居民收入分别增长 ...).
 JOINT_SUBJECTS = MappingProxyType({"城乡": ("城镇", "农村")})
 #: Words that may lead a 分别 subject list and are not part of the names.
@@ -80,14 +108,18 @@ SUBJECT_LEADS = ("其中",)
 
 _NUM = r"\d+(?:\.\d+)?"
 _VALUE = (
-    rf"(?P<low>{_NUM})(?:(?:{UNITS})?\s*(?:—{{1,2}}|–|-|~|至|到)\s*(?P<high>{_NUM}))?"
-    rf"(?P<unit>{UNITS})(?P<post>{'|'.join(POST_QUALIFIERS)})?"
+    rf"(?P<low>{_NUM})(?:\s*(?:{UNITS})?\s*(?:—{{1,2}}|–|-|~|至|到)\s*(?P<high>{_NUM}))?"
+    rf"\s*(?:多|余)?(?P<unit>{UNITS})(?P<post>{'|'.join(POST_QUALIFIERS)})?"
 )
 VALUE = re.compile(_VALUE)
 #: A verb and value right after an indicator name (no digits or clause marks in the verb).
 READING = re.compile(r"(?P<gap>[^\d,;。:!?]{0,14}?)" + _VALUE)
 RESPECTIVELY = re.compile(r"(?P<subject>[^,;。]*?)分别(?P<gap>[^\d,;。]{0,8}?)(?P<values>\d.*)")
-_CLAUSE_END = re.compile(r"[,;。!?]")
+#: Where a clause ends: at , ; 。 ! ?, except a comma between a target's name and its value
+#: (``今年经济增长速度的宏观调控目标,定为百分之八至九``).
+_CLAUSE_END = re.compile(r"[;。!?]|(?<!目标)(?<!指标),|,(?!定为|为|是)")
+#: Digits broken by spaces in some sources (``8 %``, ``1 9 9 8``).
+_SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=[\d.%])")
 _INDUSTRY_RUN = re.compile(f"(?P<run>[{CN_NUMERALS[:3]}]{{2,3}})(?P<rest>产.*)")
 
 
@@ -100,8 +132,15 @@ class _Reading(NamedTuple):
     text: str
 
 
-def load_indicators() -> pd.DataFrame:
+def load_indicators(*, level: str = "") -> pd.DataFrame:
     """Read the indicator table ``resources/target_indicators.csv``.
+
+    Parameters
+    ----------
+    level : str
+        A report's level (``国家``, ``省`` ...). For a level of :data:`LEVEL_INDICATORS` that
+        level's rows come first and replace the general rows with the same alias (in the
+        national report 经济增长 is 经济增长, in a region's it is 地区生产总值).
 
     Returns
     -------
@@ -109,7 +148,16 @@ def load_indicators() -> pd.DataFrame:
         Columns ``indicator`` (normalised name), ``alias`` (a regular expression for one
         way of writing it) and ``note``, in file order.
     """
-    path = RESOURCES_DIR / "target_indicators.csv"
+    table = _read_indicators("target_indicators.csv")
+    if level not in LEVEL_INDICATORS:
+        return table
+    own = _read_indicators(LEVEL_INDICATORS[level])
+    rest = table[~table["alias"].isin(own["alias"])]
+    return pd.concat([own, rest], ignore_index=True)
+
+
+def _read_indicators(name: str) -> pd.DataFrame:
+    path = RESOURCES_DIR / name
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
@@ -166,8 +214,8 @@ def _read_respectively(
     out = []
     for subject, value in zip(subjects, values, strict=False):
         found = pattern.search(subject)
-        if found is None:
-            continue
+        if found is None or NOT_AFTER.search(subject, 0, found.start()):
+            continue  # 单位国内生产总值能耗和二氧化碳排放分别降低16%和17%
         reading = _reading(names[int(str(found.lastgroup)[1:])], match["gap"], value, text)
         if reading is not None:
             out.append(reading)
@@ -179,8 +227,10 @@ def _growth_after(level: _Reading, body: str, start: int, end: int) -> list[_Rea
     if level.unit == "%":
         return []
     found = READING.match(body, start, end)
-    if found is None or found["unit"] != "%" or not found["gap"].endswith(("增长", "下降")):
+    if found is None or found["unit"] != "%":
         return []
+    if not GROWTH_AFTER_LEVEL.fullmatch(re.sub(r"[\s、,]", "", found["gap"])):
+        return []  # 其中第三产业增长12%: another subject's growth
     reading = _reading(level.indicator, found["gap"], found, level.text)
     return [reading] if reading else []
 
@@ -211,8 +261,15 @@ def _read_clause(
     return out
 
 
+def _reading_text(clause: str) -> str:
+    """A clause as the value rules read it: digits for Chinese numerals, no stray spaces."""
+    text = to_arabic(clause, units=UNITS)
+    text = _SPACED_DIGITS.sub("", text)
+    return re.sub(r"(?<=目标|指标),(?=定为|为|是)", "", text)
+
+
 def _read_passage(text: str, pattern: re.Pattern[str], names: list[str]) -> list[_Reading]:
-    """All readings of a passage, clause by clause."""
+    """All readings of a passage, clause by clause (``text`` is each clause as written)."""
     out: list[_Reading] = []
     start = 0
     last: _Reading | None = None
@@ -220,12 +277,18 @@ def _read_passage(text: str, pattern: re.Pattern[str], names: list[str]) -> list
         end = end_mark.end() if end_mark else len(text)
         clause = text[start:end].strip().rstrip(",;。!?")
         start = end
-        found = _read_clause(clause, pattern, names, last) if clause else []
+        found = _read_clause(_reading_text(clause), pattern, names, last) if clause else []
+        found = [r._replace(text=clause) for r in found]
         out.extend(found)
         last = found[-1] if found else last
         if end_mark is not None and end_mark.group() in SENTENCE_END:
             last = None
     return out
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding position ``at`` starts."""
+    return max(text.rfind(c, 0, at) for c in SENTENCE_END + "\n") + 1
 
 
 def _is_plan_horizon(text: str, start: int) -> bool:
@@ -239,7 +302,10 @@ def _find_targets(
 ) -> tuple[int, list[_Reading]]:
     """Index of the paragraph that opens the targets passage and the passage's readings.
 
-    Returns ``(len(paras), [])`` when the report has no targets passage.
+    The passage is read from the opening on or, when that gives nothing, from the start of
+    the sentence that holds it, so that a name before the opening counts
+    (``今年经济增长预期目标为7%左右``). Returns ``(len(paras), [])``
+    when the report has no targets passage.
     """
     joined = "\n".join(paras)
     starts = [0]
@@ -252,6 +318,9 @@ def _find_targets(
         last = max(i for i, s in enumerate(starts) if s <= opening.end())
         rest = joined[opening.end() : starts[last + 1] - 1]
         readings = _read_passage(rest, pattern, names)
+        if not readings:  # the name before the opening: 今年经济增长预期目标为7%左右
+            lead = max(_sentence_start(joined, opening.start()), starts[first])
+            readings = _read_passage(joined[lead : starts[last + 1] - 1], pattern, names)
         for para in paras[last + 1 : last + 21] if not readings else []:
             more = _read_passage(para, pattern, names)  # a list of targets, one per line
             if not more:
@@ -262,18 +331,57 @@ def _find_targets(
     return len(paras), []
 
 
+def _target_sentences(
+    paras: list[str], pattern: re.Pattern[str], names: list[str]
+) -> tuple[int, list[_Reading]]:
+    """This year's figures in sentences that set them, for a report with no targets passage.
+
+    A sentence (to its 。) counts when it names this year (:data:`TARGET_TIME`) and a plan
+    (:data:`TARGET_WORDS`): ``国家计划要求今年的国民生产总值比上年增长百分之五``. Each of
+    its parts between semicolons is read unless it is about a five-year period
+    (:data:`PLAN_HORIZON`). Returns the index of the first such paragraph and the readings,
+    or ``(len(paras), [])``.
+    """
+    first, out = len(paras), []
+    for i, para in enumerate(paras):
+        for sentence in re.findall(r"[^。!?]+[。!?]?", para):
+            if not (TARGET_TIME.search(sentence) and TARGET_WORDS.search(sentence)):
+                continue
+            for part in _sentences(sentence):
+                if PLAN_HORIZON.search(part):
+                    continue
+                found = _read_passage(part, pattern, names)
+                if found:
+                    first = min(first, i)
+                    out.extend(found)
+    return first, out
+
+
+def _sentences(para: str) -> list[str]:
+    """A paragraph's sentences, each with its closing mark."""
+    return [m.group() for m in re.finditer(f"[^{SENTENCE_END}]+[{SENTENCE_END}]?", para)]
+
+
 def _find_results(paras: list[str], pattern: re.Pattern[str], names: list[str]) -> list[_Reading]:
-    """The first figure the review gives for each indicator and unit (five-year parts skipped)."""
+    """The first figure the review gives for each indicator and unit.
+
+    The five-year review is skipped: a paragraph whose first sentence is about the period
+    (``五年来,经济实力跃上新台阶。``), and any other sentence that names one (年均, 连续五年).
+    """
     seen: set[tuple[str, str]] = set()
     out = []
     for para in paras:
-        if FIVE_YEAR_REVIEW.search(para):
+        sentences = _sentences(para)
+        if sentences and FIVE_YEAR_REVIEW.search(sentences[0]):
             continue
-        for reading in _read_passage(para, pattern, names):
-            key = (reading.indicator, reading.unit)
-            if key not in seen and reading.qualifier != "同步":
-                seen.add(key)
-                out.append(reading)
+        for sentence in sentences:
+            if FIVE_YEAR_REVIEW.search(sentence):
+                continue
+            for reading in _read_passage(sentence, pattern, names):
+                key = (reading.indicator, reading.unit)
+                if key not in seen and reading.qualifier != "同步":
+                    seen.add(key)
+                    out.append(reading)
     return out
 
 
@@ -282,13 +390,18 @@ def extract_targets(corpus: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFr
 
     Only ``body`` paragraphs are read. The targets passage is the first one opened by
     ``主要预期目标是:`` (or 主要目标为, 预期目标如下, ...) that is not about a five-year plan;
-    results are read from the body paragraphs before it. A report without a targets
-    passage gives no rows at all.
+    a report without one (older national reports) gives the figures of the sentences that set
+    this year's plan (``今年经济增长速度的调控目标定为8%``). Results are read from the body
+    paragraphs before the targets: the first figure the review gives for each indicator and
+    unit, outside the five-year review. Values may be written in digits (full-width too) or in
+    Chinese numerals (``百分之八至九``). A report with neither targets nor a kind (a
+    statistical bulletin, say) gives no rows at all.
 
     Parameters
     ----------
     corpus : pandas.DataFrame
-        Output of :func:`analysis.corpus.read_corpus` (``doc_id``, ``region``, ``year``).
+        Output of :func:`analysis.corpus.read_corpus` (``doc_id``, ``region``, ``level``,
+        ``year``, ``kind``).
     paragraphs : pandas.DataFrame
         Output of :func:`analysis.corpus.split_paragraphs` for the same corpus.
 
@@ -297,23 +410,33 @@ def extract_targets(corpus: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFr
     pandas.DataFrame
         One row per report, section and reading, with columns ``doc_id``; ``region``;
         ``year`` (Int64: the year the figure is about, the report's year for targets and
-        the year before for results); ``section`` (``target`` or ``result``); ``indicator``
-        (a name from :func:`load_indicators`); ``low`` and ``high`` (float, the number as
-        written, equal unless a range; negative for a fall; missing for 同步); ``unit``
-        (``%``, ``万人``, ``亿斤``, ...); ``qualifier`` (``左右``, ``以上``, ``以内``, ``以下``,
-        ``range``, ``exact`` or ``同步``); ``text`` (the clause it was read from).
+        the year before, the year reviewed, for results, so that said against done is a
+        join on region, year and indicator); ``section`` (``target`` or ``result``);
+        ``indicator`` (a name from :func:`load_indicators`, as the sentence names it:
+        地区生产总值, 国内生产总值, 国民生产总值, 经济增长 ...); ``low`` and ``high`` (float,
+        the number as written, equal unless a range; negative for a fall; missing for 同步);
+        ``unit`` (``%``, ``万人``, ``亿斤``, ...); ``qualifier`` (``左右``, ``以上``, ``以内``,
+        ``以下``, ``range``, ``exact`` or ``同步``); ``text`` (the clause it was read from).
         Rows keep the reports' order and the order of the text.
     """
-    pattern, names = _alias_pattern(load_indicators())
+    patterns: dict[str, tuple[re.Pattern[str], list[str]]] = {}
     body = paragraphs[paragraphs["section"] == "body"]
     texts = body.groupby("doc_id", sort=False)["text"].apply(list)
+    levels = corpus["level"] if "level" in corpus else pd.Series("", index=corpus.index)
+    kinds = corpus["kind"] if "kind" in corpus else pd.Series("", index=corpus.index)
     rows: list[tuple[object, ...]] = []
-    for doc_id, region, year in zip(
-        corpus["doc_id"], corpus["region"], corpus["year"], strict=True
+    for doc_id, region, year, level, kind in zip(
+        corpus["doc_id"], corpus["region"], corpus["year"], levels, kinds, strict=True
     ):
+        key = level if level in LEVEL_INDICATORS else ""
+        if key not in patterns:
+            patterns[key] = _alias_pattern(load_indicators(level=key))
+        pattern, names = patterns[key]
         paras = texts.get(doc_id, [])
         start, targets = _find_targets(paras, pattern, names)
         if not targets:
+            start, targets = _target_sentences(paras, pattern, names)
+        if not targets and not kind:
             continue
         results = _find_results(paras[:start], pattern, names)
         prior = year - 1 if pd.notna(year) else year
