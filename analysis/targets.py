@@ -44,22 +44,30 @@ TARGET_COLUMNS = [
 
 #: The phrase that opens a targets passage: 主要预期目标是: / 主要目标为 / 预期目标如下:.
 TARGETS_OPENING = re.compile(
-    r"(?:主要\s*(?:预期)?|预期)\s*(?:目标|指标)\s*(?:建议|拟)?\s*(?:是|为|如下|定为)\s*[:,]?"
-    r"|主要预期目标\s*:"
+    r"(?:主要\s*(?:预期|调控)?|预期|调控)\s*(?:目标|指标)\s*(?:建议|拟)?\s*(?:是|为|如下|定为)\s*[:,]?"
+    r"|(?:主要)?预期目标\s*:"
 )
 #: Words before the opening (same sentence) that make it a five-year or long-term plan.
 PLAN_HORIZON = re.compile(
     PLAN_PERIOD.pattern + r"|五年|规划|远景|年均|平均每年|到20\d\d年|20[3-9]\d年"
 )
-#: Review paragraphs about the five-year period rather than last year.
+#: Words in a targets passage (from its opening on) that make it a five-year plan's.
+PLAN_PASSAGE = re.compile(r"年均|平均每年|(?:今后|未来)\s*[5五]年")
+#: Figures over a period (a review sentence that has one is not about last year).
+PERIOD_FIGURE = re.compile(r"年均|平均每年|累计|[五5]年内|(?:今后|未来)[五5]年")
+#: Review paragraphs, sentences and clauses about the five-year period rather than last year.
 FIVE_YEAR_REVIEW = re.compile(
     r"五年|年均|平均每年|(?:" + PLAN_PERIOD.pattern + r")(?:时期|期间|以来)"
 )
-#: A sentence that sets this year's figure without a targets passage (older reports):
-#: ``今年计划国内生产总值增长百分之九``, ``今年经济增长速度的调控目标定为8%``.
+#: A sentence that sets this year's figure outside the targets passage (older reports):
+#: ``今年计划国内生产总值增长百分之九``, ``今年经济增长速度的调控目标定为8%``; the report's
+#: own year (``2001年全省国内生产总值计划安排4310亿元``) counts as well.
 TARGET_TIME = re.compile(r"今年|本年度?")
 #: The words that make such a sentence a plan rather than a forecast or a review.
-TARGET_WORDS = re.compile(r"计划|预期|目标|要求|安排|定为")
+TARGET_WORDS = re.compile(r"计划|预期|目标|要求|安排|定为|力争|确保")
+#: A plan verb just before a growth figure, which makes a sentence a target without a time
+#: word: ``初步安排国内生产总值增长9%``, ``确保生产总值增长11%以上``.
+PLAN_LEAD = re.compile(r"(?:初步安排|计划安排|力争|确保)[^,;。:]{0,10}?(?:增长|增速)")
 #: Units a target value is written in (regex alternatives, longest first).
 UNITS = "个百分点|百分点|微克/立方米|万亿元|亿美元|亿元|万元|亿斤|万斤|万吨|万人次|万人|万户|%|元"
 #: Qualifier written after the number -> qualifier column value.
@@ -80,12 +88,15 @@ GAP_BLOCKERS = re.compile(
     r"|预算的|的\s*$|^率"
 )
 #: Words just before an indicator name that make it another measure (单位GDP能耗, 人均GDP,
-#: 单位国内生产总值能耗, 工业生产总值).
-NOT_AFTER = re.compile(r"(?:单位|人均|海洋|工业|农业|占|万元|高于|低于|快于|慢于|超过)$")
+#: 单位国内生产总值能耗, 工业生产总值) or a part of the region (兰州新区地区生产总值).
+NOT_AFTER = re.compile(
+    r"(?:单位|人均|海洋|工业|农业|占|万元|亿元|高于|低于|快于|慢于|超过"
+    r"|新区|开发区|园区|示范区|试验区|经济区|经济带|城市群|都市圈|县域|民营经济|非公有制经济)$"
+)
 #: What may stand between a level and the growth written after it (``5.2万亿元、增长5.4%``,
 #: ``8836.9亿元,同比增长12.9%``, ``按可比价格计算,比上年增长百分之十一点八``): no other subject.
 GROWTH_AFTER_LEVEL = re.compile(
-    r"(?:比上年|较上年|同比|按可比价格?计算|实际|名义|全年)*(?:增长|下降)"
+    r"(?:比上年|较上年|同比|按可比价格?(?:计算)?|实际|名义|全年)*(?:增长|下降)"
 )
 #: The clause that ties an indicator to economic growth (qualifier 同步).
 IN_STEP = re.compile(
@@ -292,8 +303,9 @@ def _sentence_start(text: str, at: int) -> int:
 
 
 def _is_plan_horizon(text: str, start: int) -> bool:
+    """Whether the sentence before an opening (within its paragraph) names a plan period."""
     lead = text[max(0, start - 60) : start]
-    cut = max(lead.rfind(c) for c in SENTENCE_END)
+    cut = max(lead.rfind(c) for c in SENTENCE_END + "\n")
     return PLAN_HORIZON.search(lead[cut + 1 :]) is not None
 
 
@@ -302,9 +314,9 @@ def _find_targets(
 ) -> tuple[int, list[_Reading]]:
     """Index of the paragraph that opens the targets passage and the passage's readings.
 
-    The passage is read from the opening on or, when that gives nothing, from the start of
-    the sentence that holds it, so that a name before the opening counts
-    (``今年经济增长预期目标为7%左右``). Returns ``(len(paras), [])``
+    The passage is read from the opening on, and its first clause from the start of the
+    sentence, so that a name before the opening counts (``今年经济增长预期目标为7%左右``).
+    A passage about a five-year plan (:data:`PLAN_PASSAGE`) is skipped. Returns ``(len(paras), [])``
     when the report has no targets passage.
     """
     joined = "\n".join(paras)
@@ -317,10 +329,17 @@ def _find_targets(
         first = max(i for i, s in enumerate(starts) if s <= opening.start())
         last = max(i for i, s in enumerate(starts) if s <= opening.end())
         rest = joined[opening.end() : starts[last + 1] - 1]
+        if PLAN_PASSAGE.search(rest):
+            continue
         readings = _read_passage(rest, pattern, names)
-        if not readings:  # the name before the opening: 今年经济增长预期目标为7%左右
-            lead = max(_sentence_start(joined, opening.start()), starts[first])
-            readings = _read_passage(joined[lead : starts[last + 1] - 1], pattern, names)
+        # the name before the opening: 今年经济增长预期目标为7%左右
+        lead = max(_sentence_start(joined, opening.start()), starts[first])
+        clause = _CLAUSE_END.search(joined, opening.end(), starts[last + 1] - 1)
+        head = joined[lead : clause.start() if clause else starts[last + 1] - 1]
+        known = {r.indicator for r in readings}
+        readings = [
+            r for r in _read_passage(head, pattern, names) if r.indicator not in known
+        ] + readings
         for para in paras[last + 1 : last + 21] if not readings else []:
             more = _read_passage(para, pattern, names)  # a list of targets, one per line
             if not more:
@@ -332,20 +351,23 @@ def _find_targets(
 
 
 def _target_sentences(
-    paras: list[str], pattern: re.Pattern[str], names: list[str]
+    paras: list[str], pattern: re.Pattern[str], names: list[str], year: object
 ) -> tuple[int, list[_Reading]]:
-    """This year's figures in sentences that set them, for a report with no targets passage.
+    """This year's figures in sentences that set them outside a targets passage.
 
-    A sentence (to its 。) counts when it names this year (:data:`TARGET_TIME`) and a plan
-    (:data:`TARGET_WORDS`): ``国家计划要求今年的国民生产总值比上年增长百分之五``. Each of
-    its parts between semicolons is read unless it is about a five-year period
+    A sentence (to its 。) counts when it names this year (:data:`TARGET_TIME`, or the
+    report's year) and a plan (:data:`TARGET_WORDS`): ``国家计划要求今年的国民生产总值比上年
+    增长百分之五``; or when a plan verb leads a growth figure (:data:`PLAN_LEAD`). Each of its
+    parts between semicolons is read unless it is about a five-year period
     (:data:`PLAN_HORIZON`). Returns the index of the first such paragraph and the readings,
     or ``(len(paras), [])``.
     """
+    own_year = f"{year}年" if pd.notna(year) else None
     first, out = len(paras), []
     for i, para in enumerate(paras):
         for sentence in re.findall(r"[^。!?]+[。!?]?", para):
-            if not (TARGET_TIME.search(sentence) and TARGET_WORDS.search(sentence)):
+            now = TARGET_TIME.search(sentence) or (own_year and own_year in sentence)
+            if not ((now and TARGET_WORDS.search(sentence)) or PLAN_LEAD.search(sentence)):
                 continue
             for part in _sentences(sentence):
                 if PLAN_HORIZON.search(part):
@@ -366,7 +388,9 @@ def _find_results(paras: list[str], pattern: re.Pattern[str], names: list[str]) 
     """The first figure the review gives for each indicator and unit.
 
     The five-year review is skipped: a paragraph whose first sentence is about the period
-    (``五年来,经济实力跃上新台阶。``), and any other sentence that names one (年均, 连续五年).
+    (``五年来,经济实力跃上新台阶。``), a sentence that opens with one or gives a figure over
+    a period (:data:`PERIOD_FIGURE`), and a clause that names one (``…增长8.8%,连续五年高于
+    全国平均水平``: the growth is read, the clause after it is not).
     """
     seen: set[tuple[str, str]] = set()
     out = []
@@ -375,9 +399,11 @@ def _find_results(paras: list[str], pattern: re.Pattern[str], names: list[str]) 
         if sentences and FIVE_YEAR_REVIEW.search(sentences[0]):
             continue
         for sentence in sentences:
-            if FIVE_YEAR_REVIEW.search(sentence):
+            clauses = _CLAUSE_END.split(sentence)
+            if FIVE_YEAR_REVIEW.search(clauses[0]) or PERIOD_FIGURE.search(sentence):
                 continue
-            for reading in _read_passage(sentence, pattern, names):
+            kept = ",".join(c for c in clauses if not FIVE_YEAR_REVIEW.search(c))
+            for reading in _read_passage(kept, pattern, names):
                 key = (reading.indicator, reading.unit)
                 if key not in seen and reading.qualifier != "同步":
                     seen.add(key)
@@ -434,8 +460,14 @@ def extract_targets(corpus: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFr
         pattern, names = patterns[key]
         paras = texts.get(doc_id, [])
         start, targets = _find_targets(paras, pattern, names)
-        if not targets:
-            start, targets = _target_sentences(paras, pattern, names)
+        first, more = _target_sentences(paras, pattern, names, year)
+        known = {MEASURES.get(r.indicator, r.indicator) for r in targets}
+        targets += [r for r in more if MEASURES.get(r.indicator, r.indicator) not in known]
+        start = start if start < len(paras) else first
+        unique: dict[tuple[str, str], _Reading] = {}
+        for reading in targets:  # one target per indicator and unit: the first
+            unique.setdefault((reading.indicator, reading.unit), reading)
+        targets = list(unique.values())
         if not targets and not kind:
             continue
         results = _find_results(paras[:start], pattern, names)
