@@ -529,7 +529,8 @@ def compare_targets(targets: pd.DataFrame) -> pd.DataFrame:
     """Set each year's targets against the results a later report gives for that year.
 
     A region's target for year Y comes from its report of year Y; the result from its
-    report of year Y+1 (the review). Only pairs the corpus holds both halves of appear.
+    report of year Y+1 (the review). Names of one measure (:data:`MEASURES`: 经济增长,
+    国内生产总值 ...) meet each other. Only pairs the corpus holds both halves of appear.
 
     Parameters
     ----------
@@ -539,19 +540,22 @@ def compare_targets(targets: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``region``, ``year`` (the year both figures are about), ``indicator``,
-        ``unit``, ``target`` (as written, e.g. ``5%左右``), ``low``, ``high``, ``qualifier``,
-        ``result`` (float), ``met`` (bool: the result reaches ``low``, or stays within
-        ``high`` for 以内/以下 targets and :data:`CEILING_INDICATORS`).
+        Columns ``region``, ``year`` (the year both figures are about), ``indicator`` (as the
+        target names it), ``unit``, ``target`` (as written, e.g. ``5%左右``), ``low``,
+        ``high``, ``qualifier``, ``result`` (float), ``met`` (bool: the result reaches
+        ``low``, or stays within ``high`` for 以内/以下 targets and
+        :data:`CEILING_INDICATORS`).
     """
-    keys = ["region", "year", "indicator", "unit"]
-    plan = targets[(targets["section"] == "target") & (targets["region"] != "")]
-    done = targets[(targets["section"] == "result") & (targets["region"] != "")]
-    plan = plan.drop_duplicates(keys)[[*keys, "low", "high", "qualifier"]]
+    keys = ["region", "year", "measure", "unit"]
+    known = targets[targets["region"] != ""]
+    known = known.assign(measure=[MEASURES.get(i, i) for i in known["indicator"]])
+    plan = known[known["section"] == "target"]
+    done = known[known["section"] == "result"]
+    plan = plan.drop_duplicates(keys)[[*keys, "indicator", "low", "high", "qualifier"]]
     done = done.drop_duplicates(keys)[[*keys, "low"]].rename(columns={"low": "result"})
     pairs = plan.merge(done, on=keys, how="inner")
     cap = pairs["qualifier"].isin(["以内", "以下"]) | pairs["indicator"].isin(CEILING_INDICATORS)
     met = pairs["result"].where(cap, -pairs["result"]) <= pairs["high"].where(cap, -pairs["low"])
     pairs = pairs.assign(target=_labels(pairs), met=met.astype(bool))
-    cols = [*keys[:3], "unit", "target", "low", "high", "qualifier", "result", "met"]
-    return pairs[cols].reset_index(drop=True)
+    cols = ["region", "year", "indicator", "unit", "target", "low", "high", "qualifier"]
+    return pairs[[*cols, "result", "met"]].reset_index(drop=True)
