@@ -55,6 +55,8 @@ PLAN_HORIZON = re.compile(
 PLAN_PASSAGE = re.compile(r"年均|平均每年|(?:今后|未来)\s*[5五]年")
 #: Figures over a period (a review sentence that has one is not about last year).
 PERIOD_FIGURE = re.compile(r"年均|平均每年|累计|[五5]年内|(?:今后|未来)[五5]年")
+#: A review sentence that states a plan, not a result (要实现经济增长12%…的目标).
+PLAN_IN_REVIEW = re.compile(r"要实现|力争|确保|争取")
 #: Review paragraphs, sentences and clauses about the five-year period rather than last year.
 FIVE_YEAR_REVIEW = re.compile(
     r"五年|年均|平均每年|(?:" + PLAN_PERIOD.pattern + r")(?:时期|期间|以来)"
@@ -390,7 +392,8 @@ def _find_results(paras: list[str], pattern: re.Pattern[str], names: list[str]) 
     The five-year review is skipped: a paragraph whose first sentence is about the period
     (``五年来,经济实力跃上新台阶。``), a sentence that opens with one or gives a figure over
     a period (:data:`PERIOD_FIGURE`), and a clause that names one (``…增长8.8%,连续五年高于
-    全国平均水平``: the growth is read, the clause after it is not).
+    全国平均水平``: the growth is read, the clause after it is not). A sentence that states a
+    plan (:data:`PLAN_IN_REVIEW`) gives no result.
     """
     seen: set[tuple[str, str]] = set()
     out = []
@@ -401,6 +404,8 @@ def _find_results(paras: list[str], pattern: re.Pattern[str], names: list[str]) 
         for sentence in sentences:
             clauses = _CLAUSE_END.split(sentence)
             if FIVE_YEAR_REVIEW.search(clauses[0]) or PERIOD_FIGURE.search(sentence):
+                continue
+            if PLAN_IN_REVIEW.search(sentence):
                 continue
             kept = ",".join(c for c in clauses if not FIVE_YEAR_REVIEW.search(c))
             for reading in _read_passage(kept, pattern, names):
@@ -519,7 +524,9 @@ def targets_wide(targets: pd.DataFrame, *, section: str = "target") -> pd.DataFr
     wide = rows.pivot_table(
         index=["region", "year"], columns="indicator", values="cell", aggfunc="first", sort=False
     )
-    order = [i for i in dict.fromkeys(load_indicators()["indicator"]) if i in wide.columns]
+    tables = [load_indicators(), *(load_indicators(level=lv) for lv in LEVEL_INDICATORS)]
+    names = dict.fromkeys(name for table in tables for name in table["indicator"])
+    order = [i for i in names if i in wide.columns]
     wide = wide.reindex(columns=order).fillna("")
     wide.columns.name = None
     return wide
