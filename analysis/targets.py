@@ -44,15 +44,28 @@ TARGET_COLUMNS = [
 
 #: The phrase that opens a targets passage: 主要预期目标是: / 主要目标为 / 预期目标如下:.
 TARGETS_OPENING = re.compile(
-    r"(?:主要\s*(?:预期|调控)?|预期|调控)\s*(?:目标|指标)\s*(?:建议|拟)?\s*(?:是|为|如下|定为)\s*[:,]?"
+    r"(?:主要\s*(?:预期|调控)?|预期|调控)\s*(?:目标|指标)(?:和任务)?\s*(?:建议|拟)?\s*"
+    r"(?:是|为|如下|定为)\s*[:,]?"
     r"|(?:主要)?预期目标\s*:"
 )
 #: Words before the opening (same sentence) that make it a five-year or long-term plan.
 PLAN_HORIZON = re.compile(
     PLAN_PERIOD.pattern + r"|五年|规划|远景|年均|平均每年|到20\d\d年|20[3-9]\d年"
 )
-#: Words in a targets passage (from its opening on) that make it a five-year plan's.
+#: Words in a targets passage's first part (to ; or 。) that make it a five-year plan's.
 PLAN_PASSAGE = re.compile(r"年均|平均每年|(?:今后|未来)\s*[5五]年")
+#: A heading just before an opening that puts it in a five-year plan (“十一五”时期主要目标),
+#: unless it names this year too (今后五年的主要任务和2003年工作的建议).
+PLAN_HEADING = re.compile(r"五年|时期|期间|规划")
+#: A heading of this year's plan (三、2006年工作安排): with no opening, the paragraph after it
+#: is read as the targets passage when its first part gives a figure ({year} is the report's).
+YEAR_HEADING = "{year}年.{{0,12}}(?:工作|安排|任务|要求|目标)"
+#: The longest line taken for a heading.
+HEADING_MAX_LEN = 40
+#: Words of a period in a target sentence: the rest of the sentence is a five-year plan's.
+PERIOD_WORDS = re.compile(r"五年|年均|平均每年|远景|到20\d\d年|20[3-9]\d年")
+#: Words of the review that keep a sentence without a time word from being a target.
+REVIEW_WORDS = re.compile(r"比上年|较上年|同比|上年|去年|统计|核算|预计|完成|实现了|达到了")
 #: Figures over a period (a review sentence that has one is not about last year).
 PERIOD_FIGURE = re.compile(r"年均|平均每年|累计|[五5]年内|(?:今后|未来)[五5]年")
 #: A review sentence that states a plan, not a result (要实现经济增长12%…的目标).
@@ -64,12 +77,10 @@ FIVE_YEAR_REVIEW = re.compile(
 #: A sentence that sets this year's figure outside the targets passage (older reports):
 #: ``今年计划国内生产总值增长百分之九``, ``今年经济增长速度的调控目标定为8%``; the report's
 #: own year (``2001年全省国内生产总值计划安排4310亿元``) counts as well.
-TARGET_TIME = re.compile(r"今年|本年度?")
-#: The words that make such a sentence a plan rather than a forecast or a review.
-TARGET_WORDS = re.compile(r"计划|预期|目标|要求|安排|定为|力争|确保")
-#: A plan verb just before a growth figure, which makes a sentence a target without a time
-#: word: ``初步安排国内生产总值增长9%``, ``确保生产总值增长11%以上``.
-PLAN_LEAD = re.compile(r"(?:初步安排|计划安排|力争|确保)[^,;。:]{0,10}?(?:增长|增速)")
+TARGET_TIME = re.compile(r"今年(?!以来)|本年度?")
+#: A plan verb, which makes a sentence outside the review a target without a time word:
+#: ``初步安排国内生产总值增长9%``, ``确保生产总值增长11%以上``, ``经济增长速度要达到9%左右``.
+PLAN_LEAD = re.compile(r"初步安排|计划安排|力争|力保|确保|预期增长|要达到")
 #: Units a target value is written in (regex alternatives, longest first).
 UNITS = "个百分点|百分点|微克/立方米|万亿元|亿美元|亿元|万元|亿斤|万斤|万吨|万人次|万人|万户|%|元"
 #: Qualifier written after the number -> qualifier column value.
@@ -304,34 +315,48 @@ def _sentence_start(text: str, at: int) -> int:
     return max(text.rfind(c, 0, at) for c in SENTENCE_END + "\n") + 1
 
 
-def _is_plan_horizon(text: str, start: int) -> bool:
-    """Whether the sentence before an opening (within its paragraph) names a plan period."""
+def _is_heading(para: str) -> bool:
+    return len(para) <= HEADING_MAX_LEN and not any(c in para for c in "。;,")
+
+
+def _is_plan_horizon(text: str, start: int, year: object) -> bool:
+    """Whether the sentence before an opening (within its paragraph), or the heading just
+    before its paragraph, names a plan period."""
     lead = text[max(0, start - 60) : start]
     cut = max(lead.rfind(c) for c in SENTENCE_END + "\n")
-    return PLAN_HORIZON.search(lead[cut + 1 :]) is not None
+    if PLAN_HORIZON.search(lead[cut + 1 :]):
+        return True
+    if cut < 0 or lead[cut] != "\n":
+        return False
+    heading = text[text.rfind("\n", 0, start - len(lead) + cut) + 1 : start - len(lead) + cut]
+    own = f"{year}年" in heading or "今年" in heading
+    return _is_heading(heading) and bool(PLAN_HEADING.search(heading)) and not own
 
 
 def _find_targets(
-    paras: list[str], pattern: re.Pattern[str], names: list[str]
+    paras: list[str], pattern: re.Pattern[str], names: list[str], year: object = None
 ) -> tuple[int, list[_Reading]]:
     """Index of the paragraph that opens the targets passage and the passage's readings.
 
     The passage is read from the opening on, and its first clause from the start of the
     sentence, so that a name before the opening counts (``今年经济增长预期目标为7%左右``).
-    A passage about a five-year plan (:data:`PLAN_PASSAGE`) is skipped. Returns ``(len(paras), [])``
-    when the report has no targets passage.
+    A passage about a five-year plan (:data:`PLAN_PASSAGE`, :data:`PLAN_HEADING`) is
+    skipped. With no opening, the paragraph after a heading of this year's plan
+    (:data:`YEAR_HEADING`) is the passage when its first part gives a figure. Returns
+    ``(len(paras), [])`` when the report has no targets passage.
     """
     joined = "\n".join(paras)
     starts = [0]
     for p in paras:
         starts.append(starts[-1] + len(p) + 1)
     for opening in TARGETS_OPENING.finditer(joined):
-        if _is_plan_horizon(joined, opening.start()):
+        if _is_plan_horizon(joined, opening.start(), year):
             continue
         first = max(i for i, s in enumerate(starts) if s <= opening.start())
         last = max(i for i, s in enumerate(starts) if s <= opening.end())
         rest = joined[opening.end() : starts[last + 1] - 1]
-        if PLAN_PASSAGE.search(rest):
+        first_part = re.match(r"[^;。]*", rest)
+        if PLAN_PASSAGE.search(first_part.group() if first_part else rest):
             continue
         readings = _read_passage(rest, pattern, names)
         # the name before the opening: 今年经济增长预期目标为7%左右
@@ -349,6 +374,22 @@ def _find_targets(
             readings.extend(more)
         if readings:
             return first, readings
+    return _heading_passage(paras, pattern, names, year)
+
+
+def _heading_passage(
+    paras: list[str], pattern: re.Pattern[str], names: list[str], year: object
+) -> tuple[int, list[_Reading]]:
+    """The paragraph after a heading of this year's plan, when its first part gives a figure."""
+    if pd.isna(year):
+        return len(paras), []
+    heading = re.compile(YEAR_HEADING.format(year=year))
+    for i, para in enumerate(paras[:-1]):
+        if not (_is_heading(para) and heading.search(para)):
+            continue
+        first_part = re.match(r"[^;。]*[;。]?", paras[i + 1])
+        if first_part and _read_passage(first_part.group(), pattern, names):
+            return i, _read_passage(paras[i + 1], pattern, names)
     return len(paras), []
 
 
@@ -358,23 +399,33 @@ def _target_sentences(
     """This year's figures in sentences that set them outside a targets passage.
 
     A sentence (to its 。) counts when it names this year (:data:`TARGET_TIME`, or the
-    report's year) and a plan (:data:`TARGET_WORDS`): ``国家计划要求今年的国民生产总值比上年
-    增长百分之五``; or when a plan verb leads a growth figure (:data:`PLAN_LEAD`). Each of its
-    parts between semicolons is read unless it is about a five-year period
-    (:data:`PLAN_HORIZON`). Returns the index of the first such paragraph and the readings,
-    or ``(len(paras), [])``.
+    report's year with a plan word of :data:`PLAN_LEAD` or :data:`TARGETS_OPENING`):
+    ``国家计划要求今年的国民生产总值比上年增长百分之五``, ``2008年力争生产总值增长10%以上``;
+    or when, without review words (:data:`REVIEW_WORDS`), it starts with the report's year or
+    has a plan verb (``确保生产总值增长11%以上``). Its clauses are read up to one about a
+    period (:data:`PERIOD_WORDS`); a clause naming a plan (:data:`PLAN_HORIZON`) is skipped.
+    Returns the index of the first such paragraph and the readings, or ``(len(paras), [])``.
     """
-    own_year = f"{year}年" if pd.notna(year) else None
+    own_year = f"{year}年" if pd.notna(year) else "\0"
     first, out = len(paras), []
     for i, para in enumerate(paras):
         for sentence in re.findall(r"[^。!?]+[。!?]?", para):
-            now = TARGET_TIME.search(sentence) or (own_year and own_year in sentence)
-            if not ((now and TARGET_WORDS.search(sentence)) or PLAN_LEAD.search(sentence)):
+            planned = PLAN_LEAD.search(sentence) or re.search("计划|预期|目标|安排", sentence)
+            review = REVIEW_WORDS.search(sentence)
+            if not (
+                TARGET_TIME.search(sentence)
+                or (own_year in sentence and planned)
+                or (not review and (sentence.startswith(own_year) or PLAN_LEAD.search(sentence)))
+            ):
                 continue
             for part in _sentences(sentence):
-                if PLAN_HORIZON.search(part):
-                    continue
-                found = _read_passage(part, pattern, names)
+                kept = []
+                for clause in _CLAUSE_END.split(part):
+                    if PERIOD_WORDS.search(clause):
+                        break
+                    if not PLAN_HORIZON.search(clause):
+                        kept.append(clause)
+                found = _read_passage(",".join(kept), pattern, names)
                 if found:
                     first = min(first, i)
                     out.extend(found)
@@ -464,7 +515,7 @@ def extract_targets(corpus: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFr
             patterns[key] = _alias_pattern(load_indicators(level=key))
         pattern, names = patterns[key]
         paras = texts.get(doc_id, [])
-        start, targets = _find_targets(paras, pattern, names)
+        start, targets = _find_targets(paras, pattern, names, year)
         first, more = _target_sentences(paras, pattern, names, year)
         known = {MEASURES.get(r.indicator, r.indicator) for r in targets}
         targets += [r for r in more if MEASURES.get(r.indicator, r.indicator) not in known]
