@@ -328,7 +328,10 @@ GLOSSARY_HEADING_MAX_LEN = 40
 APPENDIX_HEADINGS = MappingProxyType(
     {
         "attachment": re.compile(r"^附\s*件\s*\d*\s*[::.、]?\s*(?P<rest>.*)$"),
-        "task_list": re.compile(r"^\d{4}年.{0,20}(?:实事|项目|清单|计划|任务|指标)$"),
+        # 2021年区办实事 is a list; 2016年主要任务, 2021年工作任务 head the year's plan
+        "task_list": re.compile(
+            r"^\d{4}年(?!.*(?:工作|主要任务|目标任务)).{0,20}(?:实事|项目|清单|计划|任务|指标)$"
+        ),
         "people_projects": re.compile(r"^(?:区|市|县)?办?(?:民生)?实事(?:项目)?$"),
     }
 )

@@ -48,9 +48,11 @@ TARGETS_OPENING = re.compile(
     r"(?:是|为|如下|定为)\s*[:,]?"
     r"|(?:主要)?预期目标\s*:"
 )
-#: Words before the opening (same sentence) that make it a five-year or long-term plan.
+#: Words before the opening (same sentence) that make it a five-year or long-term plan
+#: (a plan's name alone does not: 为确保实现“九五”计划,今年的主要预期目标是).
 PLAN_HORIZON = re.compile(
-    PLAN_PERIOD.pattern + r"|五年|规划|远景|年均|平均每年|到20\d\d年|20[3-9]\d年"
+    f"(?:{PLAN_PERIOD.pattern})(?:时期|期间)"
+    + r"|五年|规划|纲要|远景|年均|平均每年|到20\d\d年|20[3-9]\d年"
 )
 #: Words in a targets passage's first part (to ; or 。) that make it a five-year plan's.
 PLAN_PASSAGE = re.compile(r"年均|平均每年|(?:今后|未来)\s*[5五]年")
@@ -80,7 +82,10 @@ FIVE_YEAR_REVIEW = re.compile(
 TARGET_TIME = re.compile(r"今年(?!以来)|本年度?")
 #: A plan verb, which makes a sentence outside the review a target without a time word:
 #: ``初步安排国内生产总值增长9%``, ``确保生产总值增长11%以上``, ``经济增长速度要达到9%左右``.
-PLAN_LEAD = re.compile(r"初步安排|计划安排|力争|力保|确保|预期增长|要达到")
+PLAN_LEAD = re.compile(
+    r"初步安排|计划安排|力争|力保|确保|要达到"
+    r"|预期(?:全省|全市|全区|国内|地区)?(?:生产总值|经济)?增长"
+)
 #: Units a target value is written in (regex alternatives, longest first).
 UNITS = "个百分点|百分点|微克/立方米|万亿元|亿美元|亿元|万元|亿斤|万斤|万吨|万人次|万人|万户|%|元"
 #: Qualifier written after the number -> qualifier column value.
@@ -98,14 +103,18 @@ FALLING = re.compile(r"(?:下降|减少|回落|降低)$")
 #: (比重, 占全国的), a share of the plan (完成年计划的118.2%), a period (年均, 平均每年).
 GAP_BLOCKERS = re.compile(
     r"比重|占|比例|贡献率|第|连续|年均|平均每年|累计|高于|低于|快于|排|从|由|计划的|计划完成"
-    r"|预算的|的\s*$|^率"
+    r"|预算的|的\s*$|^率|[A-Za-z]$"
 )
 #: Words just before an indicator name that make it another measure (单位GDP能耗, 人均GDP,
-#: 单位国内生产总值能耗, 工业生产总值) or a part of the region (兰州新区地区生产总值).
+#: 单位国内生产总值能耗, 工业生产总值), a part of the region (兰州新区地区生产总值) or of the
+#: year (一季度全市生产总值).
 NOT_AFTER = re.compile(
     r"(?:单位|人均|海洋|工业|农业|占|万元|亿元|高于|低于|快于|慢于|超过"
-    r"|新区|开发区|园区|示范区|试验区|经济区|经济带|城市群|都市圈|县域|民营经济|非公有制经济)$"
+    r"|新区|开发区|园区|示范区|试验区|经济区|经济带|城市群|都市圈|县域|民营经济|非公有制经济"
+    r"|(?:季度|上半年|[1-9一二三四五六七八九十]+月份?)[全本]?[省市区]?)$"
 )
+#: A clause comparing with a base year (与1996年相比): the growth after it is not last year's.
+BASE_YEAR = re.compile(r"(?:与|同|比|较)\s*(?:19|20)\d\d年(?:相比|比较)?")
 #: What may stand between a level and the growth written after it (``5.2万亿元、增长5.4%``,
 #: ``8836.9亿元,同比增长12.9%``, ``按可比价格计算,比上年增长百分之十一点八``): no other subject.
 GROWTH_AFTER_LEVEL = re.compile(
@@ -305,7 +314,7 @@ def _read_passage(text: str, pattern: re.Pattern[str], names: list[str]) -> list
         found = [r._replace(text=clause) for r in found]
         out.extend(found)
         last = found[-1] if found else last
-        if end_mark is not None and end_mark.group() in SENTENCE_END:
+        if (end_mark is not None and end_mark.group() in SENTENCE_END) or BASE_YEAR.search(clause):
             last = None
     return out
 
