@@ -347,8 +347,7 @@ def read_corpus(
         Columns ``doc_id`` (catalog id or file stem), ``file`` (name), ``title``, ``region``,
         ``level`` (国家/省/市/区/县), ``year`` (Int64, missing when unknown), ``kind``
         (政府工作报告/计划报告/预算报告/五年规划报告), ``encoding``, ``traditional`` (bool),
-        ``n_chars`` (int), ``text`` (normalised, simplified) and ``original`` (normalised, as
-        written).
+        ``n_chars`` (int), ``text`` (normalised, simplified), ``original`` (as written).
         Rows are sorted by file name.
 
     Raises

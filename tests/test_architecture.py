@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "corpus": 2,
     "glossary": 3,
     "targets": 3,
+    "target_rules": 3,
     "slogans": 4,
     "slogan_rules": 4,
     "dictionary": 5,
