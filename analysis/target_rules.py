@@ -27,6 +27,7 @@ __all__ = [
     "PLAN_PASSAGE",
     "REVIEW_WORDS",
     "TARGETS_OPENING",
+    "TARGET_MENTION",
     "TARGET_TIME",
     "YEAR_HEADING",
     "Reading",
@@ -65,6 +66,8 @@ PERIOD_WORDS = re.compile(r"五年|年均|平均每年|远景|到20\d\d年|20[3-
 REVIEW_WORDS = re.compile(r"比上年|较上年|同比|上年|去年|统计|核算|预计|完成|实现了|达到了")
 #: Figures over a period (a review sentence that has one is not about last year).
 PERIOD_FIGURE = re.compile(r"年均|平均每年|累计|[五5]年内|(?:今后|未来)[五5]年")
+#: A figure that names a target in the review, not a result (经济增长12%的赶超目标没有实现).
+TARGET_MENTION = re.compile(r"\d\s*%(?:左右|以上)?的[^,;。]{0,8}(?:目标|计划|任务)")
 #: A review sentence that states a plan, not a result (要实现经济增长12%…的目标).
 PLAN_IN_REVIEW = re.compile(r"要实现|力争|确保|争取")
 #: Review paragraphs, sentences and clauses about the five-year period rather than last year.
@@ -104,7 +107,7 @@ GAP_BLOCKERS = re.compile(
 #: 单位国内生产总值能耗, 工业生产总值), a part of the region (兰州新区地区生产总值) or of the
 #: year (一季度全市生产总值).
 NOT_AFTER = re.compile(
-    r"(?:单位|人均|海洋|工业|农业|占|万元|亿元|高于|低于|快于|慢于|超过"
+    r"(?:单位[^,;。]{0,3}|人均|海洋|工业|农业|占|万元|亿元|高于|低于|快于|慢于|超过"
     r"|新区|开发区|园区|示范区|试验区|经济区|经济带|城市群|都市圈|县域|民营经济|非公有制经济"
     rf"|(?:季度|上半年|[1-9{CN_NUMERALS}]+月份?)[全本]?[省市区]?)$"
 )
@@ -137,8 +140,8 @@ RESPECTIVELY = re.compile(r"(?P<subject>[^,;。]*?)分别(?P<gap>[^\d,;。]{0,8}
 #: Where a clause ends: at , ; 。 ! ?, except a comma between a target's name and its value
 #: (``今年经济增长速度的宏观调控目标,定为百分之八至九``).
 CLAUSE_END = re.compile(r"[;。!?]|(?<!目标)(?<!指标),|,(?!定为|为|是)")
-#: Digits broken by spaces in some sources (``8 %``, ``1 9 9 8``).
-_SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=[\d.%])")
+#: Digits broken by spaces in some sources (``8 %``, ``1 9 9 8``, ``10. 5%``).
+_SPACED_DIGITS = re.compile(r"(?<=[\d.])\s+(?=[\d.%])")
 _INDUSTRY_RUN = re.compile(f"(?P<run>[{CN_NUMERALS[:3]}]{{2,3}})(?P<rest>产.*)")
 
 

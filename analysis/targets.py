@@ -29,6 +29,7 @@ from analysis.target_rules import (
     PLAN_LEAD,
     PLAN_PASSAGE,
     REVIEW_WORDS,
+    TARGET_MENTION,
     TARGET_TIME,
     TARGETS_OPENING,
     YEAR_HEADING,
@@ -231,17 +232,18 @@ def _target_sentences(
 def _find_results(paras: list[str], pattern: re.Pattern[str], names: list[str]) -> list[Reading]:
     """The first figure the review gives for each indicator and unit.
 
-    The five-year review is skipped: a paragraph whose first sentence is about the period
+    The five-year review is skipped: a paragraph that opens with the period
     (``五年来,经济实力跃上新台阶。``), a sentence that opens with one or gives a figure over
     a period (:data:`PERIOD_FIGURE`), and a clause that names one (``…增长8.8%,连续五年高于
     全国平均水平``: the growth is read, the clause after it is not). A sentence that states a
-    plan (:data:`PLAN_IN_REVIEW`) gives no result.
+    plan (:data:`PLAN_IN_REVIEW`) gives no result, nor does a clause that names a target
+    (:data:`TARGET_MENTION`: ``…增长9.6%,基本完成了10%左右的计划目标``).
     """
     seen: set[tuple[str, str]] = set()
     out = []
     for para in paras:
         parts = sentences(para)
-        if parts and FIVE_YEAR_REVIEW.search(parts[0]):
+        if parts and FIVE_YEAR_REVIEW.search(CLAUSE_END.split(parts[0])[0]):
             continue
         for sentence in parts:
             clauses = CLAUSE_END.split(sentence)
@@ -249,7 +251,9 @@ def _find_results(paras: list[str], pattern: re.Pattern[str], names: list[str]) 
                 continue
             if PLAN_IN_REVIEW.search(sentence):
                 continue
-            kept = ",".join(c for c in clauses if not FIVE_YEAR_REVIEW.search(c))
+            kept = ",".join(
+                c for c in clauses if not (FIVE_YEAR_REVIEW.search(c) or TARGET_MENTION.search(c))
+            )
             for reading in read_passage(kept, pattern, names):
                 key = (reading.indicator, reading.unit)
                 if key not in seen and reading.qualifier != "同步":

@@ -338,3 +338,44 @@ def test_national_indicator_table_overrides_by_level() -> None:
     assert national.loc[national["alias"] == "经济增长率?", "indicator"].tolist() == ["经济增长"]
     assert region.loc[region["alias"] == "经济增长率?", "indicator"].tolist() == ["地区生产总值"]
     assert list(national.columns) == list(region.columns)
+
+
+@pytest.mark.parametrize(
+    ("review", "expected"),
+    [
+        (
+            "全省国内生产总值完成1082亿元，增长8.8%，连续五年高于全国平均水平。",
+            [
+                ("国内生产总值", 1082.0, 1082.0, "亿元", "exact"),
+                ("国内生产总值", 8.8, 8.8, "%", "exact"),
+            ],
+        ),
+        (
+            "国内生产总值比上年增长9.6%，基本完成了10%左右的计划目标。",
+            [("国内生产总值", 9.6, 9.6, "%", "exact")],
+        ),
+        (
+            "全市国内生产总值完成1971亿元，与1996年相比，增长68.9%。",
+            [("国内生产总值", 1971.0, 1971.0, "亿元", "exact")],
+        ),
+        (
+            "全省国内生产总值达9506亿元，比上年增长10. 5%。",
+            [
+                ("国内生产总值", 9506.0, 9506.0, "亿元", "exact"),
+                ("国内生产总值", 10.5, 10.5, "%", "exact"),
+            ],
+        ),
+        ("一季度全市生产总值下降6.7%。", []),
+        ("单位土地GDP产出率提高50%。", []),
+        ("全市紧紧围绕经济增长9%的目标，狠抓落实。", []),
+    ],
+)
+def test_review_sentence_results(tmp_path: Path, review: str, expected: list) -> None:
+    path = tmp_path / "2002_某省_政府工作报告.txt"
+    path.write_text(
+        f"2002年某省政府工作报告\n{review}\n今年主要预期目标是：地区生产总值增长8%。\n", "utf-8"
+    )
+    corpus = read_corpus([path])
+    targets = extract_targets(corpus, split_paragraphs(corpus))
+    assert _rows(targets, "result") == expected
+    assert _rows(targets, "target") == [("地区生产总值", 8.0, 8.0, "%", "exact")]
