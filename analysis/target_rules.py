@@ -68,8 +68,8 @@ REVIEW_WORDS = re.compile(r"比上年|较上年|同比|上年|去年|统计|核�
 PERIOD_FIGURE = re.compile(r"年均|平均每年|累计|[五5]年内|(?:今后|未来)[五5]年")
 #: A figure that names a target in the review, not a result (经济增长12%的赶超目标没有实现).
 TARGET_MENTION = re.compile(r"\d\s*%(?:左右|以上)?的[^,;。]{0,8}(?:目标|计划|任务)")
-#: A review sentence that states a plan, not a result (要实现经济增长12%…的目标).
-PLAN_IN_REVIEW = re.compile(r"要实现|力争|确保|争取")
+#: A review sentence that states a plan, not a result (要实现经济增长12%…的目标, 计划草案规定).
+PLAN_IN_REVIEW = re.compile(r"要实现|力争|确保|争取|计划(?:草案)?规定")
 #: Review paragraphs, sentences and clauses about the five-year period rather than last year.
 FIVE_YEAR_REVIEW = re.compile(
     r"五年|年均|平均每年|(?:" + PLAN_PERIOD.pattern + r")(?:时期|期间|以来)"

@@ -247,12 +247,14 @@ def _find_results(paras: list[str], pattern: re.Pattern[str], names: list[str]) 
             continue
         for sentence in parts:
             clauses = CLAUSE_END.split(sentence)
-            if FIVE_YEAR_REVIEW.search(clauses[0]) or PERIOD_FIGURE.search(sentence):
+            if FIVE_YEAR_REVIEW.search(clauses[0]):
                 continue
             if PLAN_IN_REVIEW.search(sentence):
                 continue
             kept = ",".join(
-                c for c in clauses if not (FIVE_YEAR_REVIEW.search(c) or TARGET_MENTION.search(c))
+                c
+                for c in clauses
+                if not any(r.search(c) for r in (FIVE_YEAR_REVIEW, PERIOD_FIGURE, TARGET_MENTION))
             )
             for reading in read_passage(kept, pattern, names):
                 key = (reading.indicator, reading.unit)
