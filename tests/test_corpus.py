@@ -319,3 +319,23 @@ def test_more_glossary_headings_and_pinyin_glosses() -> None:
     ]:
         assert is_glossary_heading(heading), heading
     assert not is_glossary_heading("注:本表数据为快报数")
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("2016年主要任务", "body"),  # the year's plan, not a list appended to the report
+        ("2021年工作任务", "body"),
+        ("2021年区办实事", "appendix"),
+    ],
+)
+def test_year_heading_of_the_plan_starts_no_appendix(
+    tmp_path: Path, heading: str, section: str
+) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(
+        f"政府工作报告\n各位代表:\n过去一年……\n{heading}\n今年要做好五项工作。\n", "utf-8"
+    )
+    corpus = read_corpus([path])
+    paras = split_paragraphs(corpus)
+    assert paras.loc[paras["text"] == "今年要做好五项工作。", "section"].tolist() == [section]

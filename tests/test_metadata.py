@@ -99,3 +99,114 @@ def test_is_own_place(term: str, expected: bool) -> None:
     names = frozenset({"上海市", "上海", "沪", "申", "申城", "沪上", "新"})
     assert is_own_place(term, names) is expected
     assert is_own_place(term, frozenset()) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "file_name", "expected"),
+    [
+        # the delivery line names the national congress (第十二届 is not a place)
+        ("政府工作报告\n——2016年3月5日在第十二届全国人民代表大会第四次会议上\n", "", "2016"),
+        # 第七届: one numeral before 届; a web title and a subtitle before it
+        (
+            "1989年政府工作报告\n坚决贯彻治理整顿的方针\n"
+            "——1989年3月20日在第七届全国人民代表大会第二次会议上\n国务院总理 李鹏\n",
+            "",
+            "1989",
+        ),
+        # 在中华人民共和国第一届全国人民代表大会
+        ("——1954年9月23日在中华人民共和国第一届全国人民代表大会第一次会议上\n", "", "1954"),
+        # only the speaker line
+        ("国务院总理 李克强\n各位代表:\n", "2015_x.txt", "2015"),
+        # no header at all: the salutation
+        ("各位代表:\n现在,我代表国务院,向大会作政府工作报告,请予审议。\n", "", ""),
+        # the file name alone
+        ("各位代表:\n五年来,我们……\n", "2026_全国_政府工作报告.txt", "2026"),
+    ],
+)
+def test_national_report_is_national_level(text: str, file_name: str, expected: str) -> None:
+    meta = infer_metadata(text, file_name=file_name)
+    assert (meta["region"], meta["level"], meta["year"]) == ("全国", "国家", expected)
+    assert meta["kind"] == ("政府工作报告" if "政府工作报告" in text + file_name else "")
+
+
+@pytest.mark.parametrize(
+    ("text", "file_name", "region"),
+    [
+        # short name in the title; delivery line 在自治区…; speaker 政府主席
+        (
+            "2008年宁夏政府工作报告\n——2008年1月16日在自治区第十届人民代表大会第一次会议上\n"
+            "宁夏回族自治区政府主席王正伟\n",
+            "",
+            "宁夏回族自治区",
+        ),
+        (
+            "——2008年1月16日在自治区第十届人民代表大会第一次会议上\n宁夏回族自治区政府主席王正伟\n",
+            "",
+            "宁夏回族自治区",
+        ),
+        # the text's own variants of the full name
+        ("2006年新疆自治区政府工作报告\n", "", "新疆维吾尔自治区"),
+        ("新疆维吾尔族自治区2013年政府工作报告\n", "", "新疆维吾尔自治区"),
+        # a year without 年 before the name
+        ("2014宁夏回族自治区政府工作报告\n", "", "宁夏回族自治区"),
+        # the salutation is not the title; 省十 (在省十一届人大) is not a place
+        (
+            "政府工作报告\n——2008年1月8日在省十一届人大一次会议上\n省长 某某\n各位代表:\n"
+            "我代表省人民政府向大会作政府工作报告,请予审议。\n",
+            "2008_吉林省_政府工作报告.txt",
+            "吉林省",
+        ),
+        (
+            "现在我代表省人民政府向大会作政府工作报告,请予审议。\n",
+            "2000_福建省_政府工作报告.txt",
+            "福建省",
+        ),
+        # 自治区主席 names no region; the file does
+        (
+            "2010年政府工作报告\n自治区主席 某某\n",
+            "2010_广西壮族自治区_政府工作报告.txt",
+            "广西壮族自治区",
+        ),
+    ],
+)
+def test_region_short_names_variants_and_bare_units(text: str, file_name: str, region: str) -> None:
+    meta = infer_metadata(text, file_name=file_name)
+    assert (meta["region"], meta["level"]) == (region, "省")
+
+
+@pytest.mark.parametrize(
+    ("text", "file_name", "kind"),
+    [
+        ("关于天津市国民经济和社会发展第十个五年计划纲要的报告\n", "", "五年规划报告"),
+        ("关于湖南省国民经济和社会发展\n“十五”计划纲要的报告\n", "", "五年规划报告"),
+        (
+            "各位代表:\n现在,我代表省人民政府向大会作关于甘肃省国民经济和社会发展第十个五年计划纲要的报告。\n",
+            "",
+            "五年规划报告",
+        ),
+        ("政 府 工 作 报 告\n", "", "政府工作报告"),
+        ("湖北省人民政府2002年工作报告\n", "", "政府工作报告"),
+        ("各位代表:\n我代表省人民政府向大会报告工作,请予审议。\n", "", "政府工作报告"),
+        (
+            "各位代表:\n我代表国务院,向大会报告本届政府过去五年的工作,请予审议。\n",
+            "",
+            "政府工作报告",
+        ),
+        (
+            "我代表国务院向大会提出关于一九五八年度国民经济计划(草案)的报告,请予审议。\n",
+            "",
+            "计划报告",
+        ),
+        ("关于2024年计划执行情况与2025年计划草案的报告\n", "", "计划报告"),
+        ("各位代表:\n过去一年……\n", "2001_上海市_政府工作报告.txt", "政府工作报告"),
+        ("各位代表:\n过去一年……\n", "notes.txt", ""),
+        # a sentence naming a plan outline is not the title
+        (
+            "各位代表:\n“十五”时期的工作已体现在“十五”计划纲要(草案)中。这里向各位代表报告:\n",
+            "2001_某省_政府工作报告.txt",
+            "政府工作报告",
+        ),
+    ],
+)
+def test_kind_from_title_salutation_or_file(text: str, file_name: str, kind: str) -> None:
+    assert infer_metadata(text, file_name=file_name)["kind"] == kind

@@ -22,7 +22,9 @@ __all__ = [
     "BOILERPLATE_MAX_LEN",
     "BOILERPLATE_RULES",
     "CLOSE_BRACKETS",
+    "CN_NUMBER",
     "CN_NUMERALS",
+    "CN_PERCENT",
     "CN_ZERO",
     "FIVE_YEAR_PLAN",
     "GLOSSARY_HEADINGS",
@@ -31,6 +33,7 @@ __all__ = [
     "NUMERAL_VALUES",
     "OPEN_BRACKETS",
     "PINYIN_GLOSS",
+    "PLAN_PERIOD",
     "QUOTES",
     "QUOTE_PAIRS",
     "SENTENCE_END",
@@ -38,6 +41,8 @@ __all__ = [
     "UNITS",
     "boilerplate_rule",
     "cn_to_int",
+    "read_number",
+    "to_arabic",
 ]
 
 # --------------------------------------------------------------------------- characters
@@ -58,10 +63,36 @@ CN_ZERO = "〇零○"
 SLOGAN_NUMERALS = CN_NUMERALS + "两双百千万"
 #: Value of each numeral character (十 is handled by :func:`cn_to_int`).
 NUMERAL_VALUES = MappingProxyType(
-    {**{c: 0 for c in CN_ZERO + "O"}, **{c: i for i, c in enumerate(CN_NUMERALS[:9], start=1)}}
+    {
+        **{c: 0 for c in CN_ZERO + "O"},
+        **{c: i for i, c in enumerate(CN_NUMERALS[:9], start=1)},
+        "两": 2,
+    }
+)
+#: Multiplier characters inside a Chinese number (十 is also the numeral ten).
+NUMERAL_POWERS = MappingProxyType({"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8})
+#: Marks the decimal point of a Chinese number: 十二点八.
+CN_POINT = "点"
+_CN_DIGITS = CN_ZERO + CN_NUMERALS[:9] + "两"
+#: A number in Chinese numerals: 八, 十二点八, 一万七千四百, 二〇二四 (starts with a digit or 十).
+CN_NUMBER = re.compile(
+    f"[{_CN_DIGITS}十][{_CN_DIGITS}{''.join(NUMERAL_POWERS)}]*(?:{CN_POINT}[{_CN_DIGITS}]+)?"
+)
+#: The same, ending as early as it can (before a unit that starts with 万 or 亿: 十万人).
+_CN_AMOUNT = (
+    f"[{_CN_DIGITS}十][{_CN_DIGITS}{''.join(NUMERAL_POWERS)}]*?(?:{CN_POINT}[{_CN_DIGITS}]+)?"
+)
+#: A percentage written out: 百分之六, 百分之十二点八, 百分之八至九, 百分之八到百分之九.
+CN_PERCENT = re.compile(
+    f"百分之(?P<low>{CN_NUMBER.pattern})"
+    f"(?:(?P<dash>至|到|—{{1,2}}|-|~)(?:百分之)?(?P<high>{CN_NUMBER.pattern}))?"
 )
 #: A five-year plan: 十三五, 十四五, 十五五.
 FIVE_YEAR_PLAN = re.compile(f"十[{CN_NUMERALS[:9]}]五")
+#: A five-year plan period however it is written: 十四五, “十五”, “九五”, 第十个五年.
+PLAN_PERIOD = re.compile(
+    FIVE_YEAR_PLAN.pattern + f'|[“"](?:十|[{CN_NUMERALS[5:9]}])五[”"]|第[{CN_NUMERALS}]+个五年'
+)
 
 #: Measure words and units that make a number an amount (5个, 3.5亿元, 12%).
 UNITS = "个名家项亿万千百元%所条场次年月日天倍吨米度届期批级类股位户人座件台辆只"
@@ -81,30 +112,119 @@ PINYIN_GLOSS = re.compile(
 )
 
 
-def cn_to_int(text: str) -> int | None:
-    """Read a number written in Chinese numerals or digits.
+def _cn_integer(text: str) -> int | None:
+    """An integer in Chinese numerals with 十百千万亿, or digit by digit (二〇二四)."""
+    if not any(c in NUMERAL_POWERS for c in text):  # digit by digit: 二〇二四
+        return int("".join(str(NUMERAL_VALUES[c]) for c in text))
+    total, section, digit = 0, 0, None
+    for c in text:
+        if c in NUMERAL_VALUES:
+            if digit is not None:  # two digits in a row (二三十) is no number
+                return None
+            digit = NUMERAL_VALUES[c]
+        elif NUMERAL_POWERS[c] >= 10**4:
+            section = (section + (digit or 0)) * NUMERAL_POWERS[c]
+            total, section, digit = total + section, 0, None
+        else:
+            section += (1 if digit is None else digit) * NUMERAL_POWERS[c]
+            digit = None
+    return total + section + (digit or 0)
+
+
+def read_number(text: str) -> float | None:
+    """Read a number written in digits or in Chinese numerals.
+
+    The one number reader of the package: years, list numbers, targets and results.
 
     Parameters
     ----------
     text : str
-        ``21``, ``二十一``, ``十``, ``十五``, ``九十``, or a digit-by-digit year ``二〇二四``.
+        ``4.5``, ``21``, ``二十一``, ``十二点八``, ``一万七千四百``, ``两``, or a digit-by-digit
+        year ``二〇二四``.
+
+    Returns
+    -------
+    float or None
+        The value, or None when ``text`` is not a number.
+    """
+    text = text.strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    allowed = set(NUMERAL_VALUES) | set(NUMERAL_POWERS)
+    whole, point, frac = text.partition(CN_POINT)
+    if not whole or any(c not in allowed for c in whole):
+        return None
+    if point and (not frac or any(c not in NUMERAL_VALUES for c in frac)):
+        return None
+    value = _cn_integer(whole)
+    if value is None:
+        return None
+    if not point:
+        return float(value)
+    return float(f"{value}.{''.join(str(NUMERAL_VALUES[c]) for c in frac)}")
+
+
+def cn_to_int(text: str) -> int | None:
+    """Read a whole number written in Chinese numerals or digits (see :func:`read_number`).
+
+    Parameters
+    ----------
+    text : str
+        ``21``, ``二十一``, ``十``, ``十五``, ``九十``, ``一百二十``, or a digit-by-digit year
+        ``二〇二四``.
 
     Returns
     -------
     int or None
-        The value, or None when ``text`` is not a number.
+        The value, or None when ``text`` is not a whole number.
     """
     text = text.strip()
     if text.isdigit():
         return int(text)
-    if not text or any(c not in NUMERAL_VALUES and c != "十" for c in text):
+    if CN_POINT in text or any(c.isdigit() for c in text):
         return None
-    if "十" not in text:  # digit by digit: 二〇二四
-        return int("".join(str(NUMERAL_VALUES[c]) for c in text))
-    tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
-        return None
-    return NUMERAL_VALUES.get(tens, 1) * 10 + NUMERAL_VALUES.get(ones, 0)
+    value = read_number(text)
+    return None if value is None else int(value)
+
+
+def _arabic(value: float) -> str:
+    return f"{value:g}" if value < 1e15 else str(int(value))
+
+
+def to_arabic(text: str, *, units: str) -> str:
+    """Write the Chinese-numeral amounts of a text in digits, for reading values.
+
+    Parameters
+    ----------
+    text : str
+        A clause: ``国民生产总值比上年增长百分之十二点八``.
+    units : str
+        A regex of the units an amount may carry (``亿元|万人|%``): a Chinese number counts as
+        an amount only right before one (一万七千四百亿元 -> 17400亿元; 一般 stays).
+
+    Returns
+    -------
+    str
+        The text with ``百分之X`` as ``X%`` (``百分之八至九`` -> ``8%至9%``) and each amount
+        before a unit in digits; everything else unchanged.
+    """
+
+    def percent(m: re.Match[str]) -> str:
+        low = read_number(m["low"])
+        if low is None:
+            return m.group()
+        high = read_number(m["high"]) if m["high"] else None
+        if m["high"] and high is None:
+            return m.group()
+        tail = f"{m['dash']}{_arabic(high)}%" if high is not None else ""
+        return f"{_arabic(low)}%{tail}"
+
+    def amount(m: re.Match[str]) -> str:
+        value = read_number(m["n"])
+        return m.group() if value is None else _arabic(value) + m["u"]
+
+    text = CN_PERCENT.sub(percent, text)
+    return re.sub(f"(?P<n>{_CN_AMOUNT})(?P<u>{units})", amount, text)
 
 
 # --------------------------------------------------------------------------- page boilerplate
@@ -208,7 +328,10 @@ GLOSSARY_HEADING_MAX_LEN = 40
 APPENDIX_HEADINGS = MappingProxyType(
     {
         "attachment": re.compile(r"^附\s*件\s*\d*\s*[::.、]?\s*(?P<rest>.*)$"),
-        "task_list": re.compile(r"^\d{4}年.{0,20}(?:实事|项目|清单|计划|任务|指标)$"),
+        # 2021年区办实事 is a list; 2016年主要任务, 2021年工作任务 head the year's plan
+        "task_list": re.compile(
+            r"^\d{4}年(?!.*(?:工作|主要任务|目标任务)).{0,20}(?:实事|项目|清单|计划|任务|指标)$"
+        ),
         "people_projects": re.compile(r"^(?:区|市|县)?办?(?:民生)?实事(?:项目)?$"),
     }
 )

@@ -1,23 +1,30 @@
 """The word lists in ``analysis/resources/``: stopword tiers, national slogans, regions.
 
 Each list is a text file, one word per line, ``#`` starting a comment; adding a word is one
-line in one file. The provincial-level regions are one CSV row each (``regions.csv``).
+line in one file. The provincial-level regions are one CSV row each (``regions.csv``), and so
+are the header cues of a region that has no row there (``region_cues.csv``: the State Council's
+report is 全国) and the cues of a report's kind (``report_kinds.csv``).
 Nothing is cached at module level: callers keep what they load.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from typing import NamedTuple
 
 from analysis.common.paths import RESOURCES_DIR
 
 __all__ = [
     "STOPWORD_TIERS",
+    "KindRule",
     "Region",
+    "RegionCue",
     "load_wordlist",
     "national_slogans",
+    "region_cues",
     "regions",
+    "report_kinds",
     "single_char_whitelist",
     "stopwords",
 ]
@@ -105,6 +112,7 @@ class Region(NamedTuple):
     level: str  #: level of government in the corpus's ``level`` column (省 for all of them)
     abbr: tuple[str, ...]  #: standard one-character abbreviations: 滇, 云
     literary: tuple[str, ...]  #: literary and customary names: 云岭, 彩云之南
+    variants: tuple[str, ...] = ()  #: other spellings of the full name: 新疆自治区
 
 
 def regions() -> tuple[Region, ...]:
@@ -114,7 +122,7 @@ def regions() -> tuple[Region, ...]:
     -------
     tuple of Region
         In the order of ``regions.csv`` (fields ``name``, ``short``, ``type``, ``level``,
-        ``abbr``, ``literary``; the last two split on spaces).
+        ``abbr``, ``literary`` and ``variants``; the last three split on spaces).
     """
     with open(RESOURCES_DIR / "regions.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -126,6 +134,59 @@ def regions() -> tuple[Region, ...]:
             level=row["level"],
             abbr=tuple(row["abbr"].split()),
             literary=tuple(row["literary"].split()),
+            variants=tuple(row.get("variants", "").split()),
         )
         for row in rows
+    )
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with open(RESOURCES_DIR / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+class RegionCue(NamedTuple):
+    """One row of ``resources/region_cues.csv``: a header line that names the region."""
+
+    region: str  #: the region the cue names: 全国
+    level: str  #: its level in the corpus's ``level`` column: 国家
+    line: str  #: which line is searched: title, delivery, speaker, salutation or file
+    pattern: re.Pattern[str]  #: what that line contains: 全国人民代表大会
+
+
+def region_cues() -> tuple[RegionCue, ...]:
+    """Header cues for regions outside ``regions.csv`` (the national report), in file order.
+
+    Returns
+    -------
+    tuple of RegionCue
+        Fields ``region``, ``level``, ``line`` (``title``, ``delivery``, ``speaker``,
+        ``salutation`` or ``file``) and ``pattern`` (compiled).
+    """
+    return tuple(
+        RegionCue(row["region"], row["level"], row["line"], re.compile(row["pattern"]))
+        for row in _read_csv("region_cues.csv")
+    )
+
+
+class KindRule(NamedTuple):
+    """One row of ``resources/report_kinds.csv``: a line that tells the kind of report."""
+
+    kind: str  #: 政府工作报告, 计划报告, 预算报告 or 五年规划报告
+    line: str  #: which line is searched: title, top (first three lines), salutation or file
+    pattern: re.Pattern[str]  #: what that line contains
+
+
+def report_kinds() -> tuple[KindRule, ...]:
+    """The rules that name a report's kind, in file order (the first that matches wins).
+
+    Returns
+    -------
+    tuple of KindRule
+        Fields ``kind``, ``line`` (``title``, ``top``, ``salutation`` or ``file``) and
+        ``pattern`` (compiled).
+    """
+    return tuple(
+        KindRule(row["kind"], row["line"], re.compile(row["pattern"]))
+        for row in _read_csv("report_kinds.csv")
     )

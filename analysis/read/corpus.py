@@ -345,9 +345,9 @@ def read_corpus(
     -------
     pandas.DataFrame
         Columns ``doc_id`` (catalog id or file stem), ``file`` (name), ``title``, ``region``,
-        ``level`` (省/市/区/县), ``year`` (Int64, missing when unknown), ``kind``
-        (政府工作报告/计划报告/...), ``encoding``, ``traditional`` (bool), ``n_chars`` (int),
-        ``text`` (normalised, simplified) and ``original`` (normalised, as written).
+        ``level`` (国家/省/市/区/县), ``year`` (Int64, missing when unknown), ``kind``
+        (政府工作报告/计划报告/预算报告/五年规划报告), ``encoding``, ``traditional`` (bool),
+        ``n_chars`` (int), ``text`` (normalised, simplified), ``original`` (as written).
         Rows are sorted by file name.
 
     Raises

@@ -21,7 +21,14 @@ from analysis.common.patterns import (
     boilerplate_rule,
     cn_to_int,
 )
-from analysis.common.wordlists import Region, regions
+from analysis.common.wordlists import (
+    KindRule,
+    Region,
+    RegionCue,
+    region_cues,
+    regions,
+    report_kinds,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,21 +43,27 @@ __all__ = [
 ]
 
 _TITLE_RE = re.compile(r"(政府工作报告|计划.{0,30}报告|预算.{0,30}报告|工作报告)")
-#: A photo caption under a picture of the session, not a title.
-_CAPTION_RE = re.compile(r"记者|摄影|通讯员|\s摄$|[((]图")
+#: A line that is not the title though it names a report: a photo caption under a picture
+#: of the session, the salutation (现在,我代表省人民政府向大会作政府工作报告) or a sentence.
+_NOT_TITLE_RE = re.compile(r"记者|摄影|通讯员|\s摄$|[((]图|我代表|^各位代表|[。;!?]|:$")
+#: The line in which the government addresses the congress: 现在,我代表国务院,向大会…
+_SALUTATION_RE = re.compile(r"我代表")
 _DELIVERY_RE = re.compile(
     r"[—-―]*\s*(?P<y>\d{4}|[" + CN_ZERO + CN_NUMERALS[:9] + r"]{4})年.{1,8}日?\s*"
-    r"在(?P<where>.{2,30}?)(?:第.{1,6}|[" + CN_NUMERALS + r"]{1,4})届"
+    r"在(?P<where>.{0,30}?)(?:第.{1,6}?|[" + CN_NUMERALS + r"]{1,4})届"
 )
 _REGION_RE = re.compile(
     r"^(?P<r>(?:[\u4e00-\u9fff]{1,8}?(?:" + "|".join(ADMIN_SUFFIXES) + r"))+)"
     r"(?:(?:人民)?政府|国民经济|.{0,4}计划|.{0,4}预算)"
 )
-#: The speaker line: 广东省省长 孟凡利, 四川省人民政府省长 施小琳.
+#: The speaker line: 广东省省长 孟凡利, 四川省人民政府省长 施小琳, 宁夏回族自治区政府主席王正伟.
 _SPEAKER_RE = re.compile(
     r"^(?P<r>(?:[\u4e00-\u9fff]{1,8}?(?:" + "|".join(ADMIN_SUFFIXES) + r"))+)"
-    r"(?:人民政府)?(?:省长|市长|主席|区长|县长|州长|旗长|盟长)"
+    r"(?:人民)?(?:政府)?代?(?:省长|市长|主席|区长|县长|州长|旗长|盟长)"
 )
+#: What a region read from a header may not contain: the salutation's words, a session number
+#: (在第十二届… gives 第十, 在省十一届… gives 省十).
+_NOT_PLACE_RE = re.compile(r"代表|现在|^第|[" + CN_NUMERALS + r"]$")
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?=年)")
 _FILE_YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 #: Administrative suffix -> level of the government that reports (regions.csv comes first:
@@ -82,26 +95,66 @@ def _level(region: str, table: Sequence[Region]) -> str:
     return next((lv for suffix, lv in LEVELS.items() if region.endswith(suffix)), "")
 
 
-def _kind(title: str, head: list[str]) -> str:
-    if "计划" in title and ("执行" in title or "草案" in title):
-        return "计划报告"
-    if "预算" in title and "执行" in title:
-        return "预算报告"
-    if "政府工作报告" in title or "政府工作报告" in "".join(head[:3]):
-        return "政府工作报告"
-    return ""
+def _despace(line: str) -> str:
+    """``政 府 工 作 报 告`` -> ``政府工作报告``."""
+    return re.sub(r"\s+", "", line)
+
+
+def _kind(title: str, head: list[str], file_name: str, rules: Sequence[KindRule]) -> str:
+    """The kind named by the first rule of ``report_kinds.csv`` whose line matches."""
+    lines = {
+        "title": [_despace(title)] if title else [],
+        "top": [_despace(ln) for ln in head[:3]],
+        "salutation": [ln for ln in head if _SALUTATION_RE.search(ln)],
+        "file": [file_name] if file_name else [],
+    }
+    return next(
+        (rule.kind for rule in rules for ln in lines.get(rule.line, []) if rule.pattern.search(ln)),
+        "",
+    )
 
 
 def _title(head: list[str]) -> str:
-    """The first short line naming a report that is not a photo caption."""
+    """The first short line naming a report that is not a photo caption or the salutation."""
     return next(
         (
             ln
             for ln in head
-            if len(ln) <= 80 and _TITLE_RE.search(ln) and not _CAPTION_RE.search(ln)
+            if len(ln) <= 80 and _TITLE_RE.search(_despace(ln)) and not _NOT_TITLE_RE.search(ln)
         ),
         "",
     )
+
+
+def _table_names(table: Sequence[Region]) -> list[tuple[str, str]]:
+    """(written name, full name) for every name, short name and variant, longest first."""
+    pairs = [(n, r.name) for r in table for n in (r.name, r.short, *r.variants)]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _place(candidate: str, table: Sequence[Region]) -> str:
+    """A region read from a header, as the table writes it; empty when it is not a place.
+
+    A short name or variant (宁夏, 新疆自治区) gives the full name; a bare unit (自治区, 省)
+    or a salutation fragment is no place.
+    """
+    candidate = re.sub(r"^中国", "", candidate)
+    row = next((r for r in table if candidate in (r.name, r.short, *r.variants)), None)
+    if row is not None:
+        return row.name
+    if not candidate or _NOT_PLACE_RE.search(candidate):
+        return ""
+    units = ADMIN_UNIT.findall(candidate)
+    if "".join(units) != candidate:
+        return ""
+    if any(unit.endswith(suffix) and unit == suffix for unit in units for suffix in ADMIN_SUFFIXES):
+        return ""  # 自治区 alone
+    return candidate
+
+
+def _named_in(line: str, table: Sequence[Region]) -> str:
+    """The full name of the first table region a line names (2008年宁夏政府工作报告)."""
+    return next((full for written, full in _table_names(table) if written in line), "")
 
 
 def _file_region(file_name: str, table: Sequence[Region]) -> str:
@@ -115,12 +168,30 @@ def _file_region(file_name: str, table: Sequence[Region]) -> str:
     return units[0] if units else ""
 
 
+def _cue(
+    title: str, head: list[str], file_name: str, cues: Sequence[RegionCue]
+) -> RegionCue | None:
+    """The first row of ``region_cues.csv`` whose line matches (the national report)."""
+    lines = {
+        "title": [_despace(title)] if title else [],
+        "delivery": [ln for ln in head if _DELIVERY_RE.search(ln)],
+        "speaker": head,
+        "salutation": [ln for ln in head if _SALUTATION_RE.search(ln)],
+        "file": [file_name] if file_name else [],
+    }
+    return next(
+        (cue for cue in cues for ln in lines.get(cue.line, []) if cue.pattern.search(ln)), None
+    )
+
+
 def _region_and_year(
     title: str, head: list[str], file_name: str, table: Sequence[Region]
 ) -> tuple[str, str]:
     """Region from title, delivery line, speaker line or file name; year likewise."""
-    m = _REGION_RE.search(re.sub(r"^关于|(?:19|20)\d\d年(?:度)?", "", title))
-    region = m.group("r") if m else ""
+    bare = re.sub(r"^关于|(?:19|20)\d\d年?(?:度)?", "", _despace(title))
+    m = _REGION_RE.search(bare)
+    region = _place(m.group("r"), table) if m else ""
+    region = region or _named_in(bare, table)
     years = [int(y) for y in _YEAR_RE.findall(title)]
     year = str(max(years)) if years else ""
     delivery = next((d for d in map(_DELIVERY_RE.search, head) if d), None)
@@ -128,10 +199,10 @@ def _region_and_year(
         if not year:
             y = cn_to_int(delivery.group("y"))
             year = str(y) if y else ""
-        region = region or re.sub(r"^中国", "", delivery.group("where"))
+        region = region or _place(delivery.group("where"), table)
     speaker = next((s for s in map(_SPEAKER_RE.match, head) if s), None)
     if not region and speaker is not None:
-        region = speaker.group("r")
+        region = _place(speaker.group("r"), table)
     region = region or _file_region(file_name, table)
     if not year:
         fy = _FILE_YEAR_RE.findall(file_name)
@@ -144,12 +215,20 @@ def infer_metadata(
 ) -> dict[str, str]:
     """Infer title, region, level, year and kind from a report's first lines.
 
+    A row of ``resources/region_cues.csv`` that matches its line comes first: a delivery
+    line naming 全国人民代表大会, a speaker line ``国务院总理 李强``, a salutation
+    ``我代表国务院`` or a file name ``2026_全国_…`` make the report the State Council's
+    (region 全国, level 国家). Otherwise the region is read from the title, the delivery
+    line, the speaker line and the file name, in that order, and a short name or variant
+    (宁夏, 新疆自治区) is resolved to the full name through ``regions.csv``. The kind is
+    named by the first row of ``resources/report_kinds.csv`` whose line matches.
+
     Parameters
     ----------
     text : str
         The normalised, simplified report text.
     file_name : str
-        The file's name, the last source of the region and the year
+        The file's name, the last source of the region, the year and the kind
         (``2026_云南省_政府工作报告.txt``).
     table : sequence of Region, optional
         :func:`analysis.common.wordlists.regions`, read once by a caller that reads many reports
@@ -158,21 +237,27 @@ def infer_metadata(
     Returns
     -------
     dict
-        Keys ``title`` (the report's title line; never a photo caption), ``region``
-        (云南省, 青岛市市南区), ``level`` (省 for provinces, autonomous regions and
-        直辖市; 市, 区, 县 below), ``year`` and ``kind`` (str, empty when unknown).
+        Keys ``title`` (the report's title line; never a photo caption or the salutation),
+        ``region`` (全国, 云南省, 青岛市市南区), ``level`` (国家 for the national report; 省
+        for provinces, autonomous regions and 直辖市; 市, 区, 县 below), ``year`` and
+        ``kind`` (政府工作报告, 计划报告, 预算报告 or 五年规划报告) (str, empty when unknown).
     """
     head = [ln.strip() for ln in text.split("\n")[:30] if ln.strip()]
     head = [ln for ln in head if not boilerplate_rule(ln)]
     title = _title(head)
     table = regions() if table is None else table
     region, year = _region_and_year(title, head, file_name, table)
+    cue = _cue(title, head, file_name, region_cues())
+    if cue is not None:
+        region, level = cue.region, cue.level
+    else:
+        level = _level(region, table) if region else ""
     return {
         "title": title,
         "region": region,
-        "level": _level(region, table) if region else "",
+        "level": level,
         "year": year,
-        "kind": _kind(title, head),
+        "kind": _kind(title, head, file_name, report_kinds()),
     }
 
 

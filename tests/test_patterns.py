@@ -1,0 +1,53 @@
+"""The one number reader: digits and Chinese numerals, whole and with 点; amounts before units."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.common.patterns import cn_to_int, read_number, to_arabic
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4.5", 4.5),
+        ("八", 8.0),
+        ("十", 10.0),
+        ("十二点八", 12.8),
+        ("三点九", 3.9),
+        ("九十", 90.0),
+        ("一百二十", 120.0),
+        ("一万七千四百", 17400.0),
+        ("两", 2.0),
+        ("二〇二四", 2024.0),
+        ("二三十", None),
+        ("点八", None),
+        ("一般", None),
+    ],
+)
+def test_read_number(text: str, value: float | None) -> None:
+    assert read_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("21", 21),
+        ("二十一", 21),
+        ("十五", 15),
+        ("二〇二四", 2024),
+        ("十二点八", None),
+        ("4.5", None),
+    ],
+)
+def test_cn_to_int_reads_whole_numbers_only(text: str, value: int | None) -> None:
+    assert cn_to_int(text) == value
+
+
+def test_to_arabic_percentages_ranges_and_amounts() -> None:
+    text = (
+        "国民生产总值比上年增长百分之十二点八,一万七千四百亿元,定为百分之八至九,一般预算,两千万吨"
+    )
+    assert to_arabic(text, units="亿元|万吨|%") == (
+        "国民生产总值比上年增长12.8%,17400亿元,定为8%至9%,一般预算,2000万吨"
+    )
