@@ -23,28 +23,33 @@
 import pandas as pd
 
 from analysis.common.paths import corpus_dir
-from analysis.measure.targets import compare_targets, extract_targets, targets_wide
+from analysis.measure.targets import MEASURES, compare_targets, extract_targets, targets_wide
+from analysis.pages.notebook import show_table
 from analysis.pages.plots.charts import label_columns, register_cjk_font
 from analysis.pages.plots.targets import plot_targets
-from analysis.read.corpus import read_corpus, split_paragraphs
+from analysis.run.steps import extract_steps
 
 register_cjk_font()  # Chinese labels in every chart
 
-pd.set_option("display.max_colwidth", 60)
+pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文,不截断
 pd.set_option("display.max_rows", None)  # 表格不截断(很长的表格由 show_table 处理)
 CORPUS = corpus_dir()
-corpus = read_corpus(CORPUS)
-targets = extract_targets(corpus, split_paragraphs(corpus))
+steps = extract_steps(CORPUS, warn=False)  # 读取、分段(按文件缓存)
+corpus = steps.corpus
+targets = extract_targets(corpus, steps.paragraphs)
 with_targets = targets.loc[targets["section"] == "target", "doc_id"].nunique()
 print(f"{len(corpus)} 份报告,其中 {with_targets} 份有主要预期目标;共 {len(targets)} 行")
 
 # %% [markdown]
 # ## 经济增长目标
-# 每个地区一行:区间目标画成条形,单一数值画成点,点的形状表示限定词(○左右、△以上、▽以内、◇确数)。
+# 最近一年每个地区一行:区间目标画成条形,单一数值画成点,点的形状表示限定词(○左右、△以上、▽以内、◇确数)。
 
 # %%
-gdp = targets[(targets["section"] == "target") & (targets["indicator"] == "地区生产总值")]
-plot_targets(targets) if len(gdp) else print("本语料中没有读到经济增长目标。")
+growth = targets["indicator"].isin(list(MEASURES))  # 地区/国内/国民生产总值、经济增长
+gdp = targets[(targets["section"] == "target") & growth]
+latest = gdp[gdp["year"] == gdp["year"].max()]  # 多个年份时只画最近一年,各年见下表
+name = latest["indicator"].mode().iloc[0] if len(latest) else ""
+plot_targets(latest, indicator=name) if len(latest) else print("本语料中没有读到经济增长目标。")
 
 # %% [markdown]
 # ## 限定词的分布
@@ -58,7 +63,7 @@ gdp["qualifier"].value_counts().rename_axis("限定词").to_frame("地区数")
 # 每格是报告原文的写法(如 `5%左右`、`4.5%—5%`、`与经济增长同步`);空格表示报告没有提出该指标。
 
 # %%
-label_columns(targets_wide(targets, section="target"))
+show_table(label_columns(targets_wide(targets, section="target")), "targets_wide", rows=60)
 
 # %% [markdown]
 # ## 失业率与物价目标
@@ -85,7 +90,7 @@ floor = targets[
 # 从目标段落之前的工作回顾中读出的上一年数字(五年回顾部分不计;增速与总量分列,以单位区分)。
 
 # %%
-label_columns(targets_wide(targets, section="result"))
+show_table(label_columns(targets_wide(targets, section="result")), "results_wide", rows=60)
 
 # %% [markdown]
 # ## 去年的目标与今年报告的结果
@@ -94,7 +99,7 @@ label_columns(targets_wide(targets, section="result"))
 
 # %%
 comparison = compare_targets(targets)
-label_columns(comparison) if len(comparison) else print(
+show_table(label_columns(comparison), "said_vs_done") if len(comparison) else print(
     "语料中没有同一地区相邻两年的报告,无法对比。"
 )
 
@@ -103,8 +108,8 @@ label_columns(comparison) if len(comparison) else print(
 # 每一行都保留了读出数字的原文分句,便于核对。
 
 # %%
-label_columns(
-    targets[targets["indicator"] == "地区生产总值"][
-        ["doc_id", "section", "low", "high", "qualifier", "text"]
-    ]
+show_table(
+    label_columns(targets[growth][["doc_id", "section", "low", "high", "qualifier", "text"]]),
+    "growth_sources",
+    rows=60,
 )
