@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:  # the command line reads FORMATS without loading pandas
     import pandas as pd
 
-__all__ = ["FORMATS", "atomic_write_text", "format_frame", "write_frame"]
+__all__ = ["FORMATS", "atomic_write_text", "format_frame", "os_reason", "write_frame"]
 
 FORMATS = ("table", "jsonl", "csv")
 
@@ -47,6 +48,26 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def os_reason(exc: OSError) -> str:
+    """A short reason for an I/O error, without its ``[Errno N]`` prefix.
+
+    Parameters
+    ----------
+    exc : OSError
+        The error.
+
+    Returns
+    -------
+    str
+        E.g. ``no space left on the disk``, ``permission denied``, ``read-only file system``.
+    """
+    if exc.errno == errno.ENOSPC:
+        return "no space left on the disk"
+    if exc.strerror:
+        return exc.strerror[0].lower() + exc.strerror[1:]
+    return str(exc) or type(exc).__name__
 
 
 def _umask() -> int:

@@ -108,8 +108,17 @@ def open_cache(enabled: bool = True) -> Cache | None:
     -------
     Cache or None
         The cache.
+
+    Raises
+    ------
+    analysis.cache.CacheError
+        When the cache folder cannot be written (before any work is done).
     """
-    return Cache(cache_dir()) if enabled else None
+    if not enabled:
+        return None
+    cache = Cache(cache_dir())
+    cache.check_writable()
+    return cache
 
 
 def _files(source: Source) -> list[Path]:
