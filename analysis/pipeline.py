@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis import __version__
 from analysis.cache import Cache, clear_cache, code_fingerprint, hash_parts
-from analysis.corpus import CorpusError, check_report_path, read_corpus
+from analysis.corpus import CorpusError, check_report_path, read_catalog, read_corpus
 from analysis.dictionary import Tokenizer, build_tokenizer, domain_dictionary
 from analysis.extraction import (
     FRAMES,
@@ -130,11 +130,18 @@ def _files(source: Source) -> list[Path]:
         files = sorted(folder.glob("*.txt"), key=lambda p: p.name)
         if not files:
             raise CorpusError(f"{folder}: contains no .txt files")
-        return files
+        return _checked(files)
     files = [Path(p) for p in source]
     for path in files:
         check_report_path(path)
-    return sorted(files, key=lambda p: p.name)
+    return _checked(sorted(files, key=lambda p: p.name))
+
+
+def _checked(files: list[Path]) -> list[Path]:
+    """The files, once each folder's ``catalog.csv`` is known to be sound (before any work)."""
+    for folder in dict.fromkeys(p.parent for p in files):
+        read_catalog(folder)
+    return files
 
 
 def _report_key(path: Path, code: str) -> str:
