@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.fonts import FONT_MARKER, embed_font
-from analysis.io import atomic_write_text
+from analysis.io import atomic_write_text, check_writable
 from analysis.notebook import PageStopped, run_or_stop, stop_if_empty
 from analysis.pages import PageLink, glossary_page, index_page, nav_html, page_css, report_page
 from analysis.paths import CORPUS_ENV, GLOSSARY_ENV, NOTEBOOKS_DIR, SEEDS_DIR, glossary_out
@@ -51,6 +51,8 @@ _EXTERNAL = re.compile(
     r"""|url\(\s*["']?(?:https?:)?//[^"')\s]+""",
     re.IGNORECASE,
 )
+#: Room the pages need on the output folder's disk (fonts and figures are embedded).
+REPORT_FREE_BYTES = 100_000_000
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -379,12 +381,14 @@ def build_reports(
     ------
     ReportError
         A notebook failed (naming it and the cell), or a page would load from another host.
+    analysis.io.WriteError
+        Before any work, when ``out_dir`` cannot be written or its disk has too little room.
     """
     from analysis.glossary import build_glossary
     from analysis.pipeline import corpus_steps
 
     corpus_path = Path(corpus_dir).resolve() if corpus_dir else SEEDS_DIR
-    out = Path(out_dir).resolve()
+    out = check_writable(Path(out_dir).resolve(), free_bytes=REPORT_FREE_BYTES)  # before any work
     steps = corpus_steps(corpus_dir, sections=("body",))
     glossary_dir = glossary_out(corpus_dir, pages=out)
     entries = build_glossary(steps.glossary, steps.paragraphs, glossary_dir)
