@@ -361,7 +361,8 @@ def build_reports(
     corpus_dir : str or Path, optional
         The reports (default the seeds, glossary to ``glossary/``; else ``out_dir/glossary``).
     out_dir : str or Path
-        Where the pages go (files 0644 under umask 022, through ``atomic_write_text``).
+        Where the pages go (files 0644 under umask 022, through ``atomic_write_text``); checked
+        first (:class:`analysis.io.WriteError` when it is not writable or its disk is full).
     notebooks : sequence of Path, optional
         Default: ``notebooks/[0-9][0-9]_*.py`` in order.
     timeout : int
@@ -374,15 +375,12 @@ def build_reports(
     Returns
     -------
     list of Path
-        The pages written: notebooks, ``glossary.html``, ``report-NN.html`` per report, then
-        ``index.html``.
+        The pages written: notebooks, glossary.html, report-NN.html per report, index.html.
 
     Raises
     ------
     ReportError
         A notebook failed (naming it and the cell), or a page would load from another host.
-    analysis.io.WriteError
-        Before any work, when ``out_dir`` cannot be written or its disk has too little room.
     """
     from analysis.glossary import build_glossary
     from analysis.pipeline import corpus_steps

@@ -22,6 +22,7 @@ LAYERS: dict[str, int] = {
     "wordlists": 1,
     "metadata": 1,
     "encoding": 1,
+    "catalog": 1,
     "corpus": 2,
     "glossary": 3,
     "targets": 3,
