@@ -25,6 +25,7 @@ from analysis.encoding import (
     is_traditional,
     normalize_text,
 )
+from analysis.io import os_reason
 from analysis.metadata import (
     infer_metadata,
     place_names,  # noqa: F401 - re-exported for older callers
@@ -43,6 +44,7 @@ from analysis.wordlists import Region, regions
 
 __all__ = [
     "CORPUS_COLUMNS",
+    "METADATA_FIELDS",
     "PARAGRAPH_COLUMNS",
     "CorpusError",
     "CorpusWarning",
@@ -76,7 +78,8 @@ CORPUS_COLUMNS = [
     "original",
 ]
 PARAGRAPH_COLUMNS = ["doc_id", "para_id", "line", "section", "rule", "text"]
-_METADATA_FIELDS = ("title", "region", "level", "year", "kind")
+#: Corpus columns a catalog.csv row sets (when not empty); reports can be grouped by them.
+METADATA_FIELDS = ("title", "region", "level", "year", "kind")
 
 
 class EmptyReportError(CorpusError):
@@ -252,7 +255,11 @@ def read_report(
         When the file is missing, a folder, empty or cannot be decoded.
     """
     check_report_path(path := Path(path))
-    text, encoding = decode_bytes(path.read_bytes(), name=str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot be read ({os_reason(exc)})") from exc
+    text, encoding = decode_bytes(data, name=str(path))
     original = normalize_text(text)
     if not original.strip():
         raise EmptyReportError(f"{path}: is empty (no text to analyse)")
@@ -283,7 +290,7 @@ def _list_files(source: str | Path | list[str | Path] | tuple) -> tuple[list[Pat
 
 def _with_catalog(record: dict[str, object], row: dict[str, str], doc_id: str) -> dict:
     record["doc_id"] = doc_id
-    for key in _METADATA_FIELDS:
+    for key in METADATA_FIELDS:
         if row.get(key):
             record[key] = row[key]
     record["n_chars"] = len(str(record["text"]))

@@ -17,6 +17,7 @@ LAYERS: dict[str, int] = {
     "patterns": 0,
     "paths": 0,
     "io": 0,
+    "options": 0,
     "jobs": 0,
     "text": 1,
     "wordlists": 1,

@@ -396,3 +396,19 @@ def test_catalog_years_in_chinese_numerals_and_gbk_catalogs(tmp_path: Path) -> N
     assert corpus["year"].tolist() == [2024, 2021, 2025, 2026, 2024]
     assert read_catalog(folder)["000_b2977c27da95a6ed.txt"]["year"] == "2024"
     assert read_catalog(tmp_path) == {}  # no catalog: metadata is inferred
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text(encoding: str) -> None:
+    seed = SEEDS_DIR / "003_732b78ec93e976fc.txt"
+    text = seed.read_text(encoding="utf-8")
+    assert decode_bytes(text.encode(encoding), name="x.txt") == (text, "utf-16")
+    short = "各位代表:\n现在,我代表区人民政府向大会报告工作。\n"  # two NUL bytes in 48
+    assert decode_bytes(short.encode(encoding), name="x.txt") == (short, "utf-16")
+
+
+def test_nul_bytes_on_both_sides_are_binary() -> None:
+    data = bytes(range(256)) * 4
+    with pytest.raises(CorpusError) as info:
+        decode_bytes(data, name="x.txt")
+    assert str(info.value) == "x.txt: is a binary file, not text (it contains NUL bytes)"

@@ -105,10 +105,20 @@ ACTIONS: MappingProxyType[str, Callable[[pd.DataFrame, pd.Index, dict[str, str]]
 )
 
 
+def _read_utf8_csv(path: Path, fix: str, *, comment: str | None = None) -> pd.DataFrame:
+    """A UTF-8 CSV file as text columns; one sentence naming the file when it is not UTF-8."""
+    try:
+        return pd.read_csv(
+            path, dtype=str, keep_default_na=False, encoding="utf-8", comment=comment
+        )
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: is not UTF-8 text (another encoding?); {fix}") from exc
+
+
 def _read_curated(path: Path) -> pd.DataFrame:
     if not path.is_file():
         return pd.DataFrame(columns=CURATED_COLUMNS)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", comment="#")
+    frame = _read_utf8_csv(path, "save it as UTF-8", comment="#")
     missing = set(CURATED_COLUMNS) - set(frame.columns)
     if missing:
         raise ValueError(f"{path}: missing columns {', '.join(sorted(missing))}")
@@ -238,7 +248,7 @@ def read_glossary(path: str | Path = GLOSSARY_DIR) -> pd.DataFrame:
     path = Path(path)
     if path.is_dir():
         path = path / "glossary.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame = _read_utf8_csv(path, "rebuild it with `python -m analysis glossary build`")
     frame["aliases"] = frame["aliases"].map(lambda s: [a for a in s.split(ALIAS_SEP) if a])
     frame["n"] = frame["n"].astype(int)
     frame["mentions"] = pd.to_numeric(frame["mentions"].replace("", "0")).astype(int)
