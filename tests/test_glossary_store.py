@@ -162,3 +162,19 @@ def test_build_replaces_the_folder_whole_and_a_failed_write_leaves_the_old_one(
     assert (out / "notes.txt").read_text(encoding="utf-8") == "kept\n"
     assert out.stat().st_mode & 0o777 == 0o755
     assert sorted(p.name for p in tmp_path.iterdir()) == ["glossary"]
+
+
+def test_build_refuses_a_folder_that_holds_folders(
+    seeds: pd.DataFrame, seed_paragraphs: pd.DataFrame, tmp_path: Path
+) -> None:
+    from analysis.io import WriteError
+
+    (tmp_path / "mixed" / "data").mkdir(parents=True)
+    entries = extract_glossary(seeds, seed_paragraphs, warn=False)
+    with pytest.raises(WriteError) as info:
+        build_glossary(entries, seed_paragraphs, tmp_path / "mixed")
+    assert str(info.value) == (
+        f"{tmp_path / 'mixed'}: holds data and is not a folder for the glossary alone; glossary "
+        "build replaces its folder whole, so give --out a new or glossary-only folder"
+    )
+    assert [p.name for p in (tmp_path / "mixed").iterdir()] == ["data"]

@@ -296,6 +296,19 @@ def _swap(staging: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _check_own_folder(target: Path) -> None:
+    """Refuse to replace a folder that holds folders or the working directory: the
+    glossary's folder is replaced whole, so it must be the glossary's own."""
+    inner = [p.name for p in target.iterdir() if p.is_dir()] if target.is_dir() else []
+    if Path.cwd().resolve().is_relative_to(target):
+        inner = inner or ["the current folder"]
+    if inner:
+        raise WriteError(
+            f"{target}: holds {sorted(inner)[0]} and is not a folder for the glossary alone; "
+            f"glossary build replaces its folder whole, so give --out a new or glossary-only folder"
+        )
+
+
 def _write_error(path: Path, target: Path, exc: OSError) -> WriteError:
     return WriteError(
         f"{path}: cannot write the glossary ({os_reason(exc)}); {target} is left as it was; "
@@ -342,6 +355,7 @@ def build_glossary(
     entries = apply_curated(entries, curated or out_dir / "curated.csv")
     files = _glossary_files(entries, extract_contexts(entries, paragraphs))
     target = out_dir.resolve()  # a symbolic link's folder is replaced, not the link
+    _check_own_folder(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
