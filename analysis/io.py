@@ -50,6 +50,11 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     -------
     Path
         The destination path.
+
+    Raises
+    ------
+    OSError
+        Naming ``path`` (a failed write, such as a full disk, names no file of its own).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -59,6 +64,11 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
             fh.write(text)
         os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if exc.filename is None and exc.errno is not None:  # a write names no file: this one
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+        raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
