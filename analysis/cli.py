@@ -16,40 +16,32 @@ from pathlib import Path
 from typing import Any
 
 from analysis.common.io import FORMATS
+from analysis.run.options import (
+    BY_COLUMNS,
+    DEFAULT_TOPICS,
+    CliError,
+    capped_jobs,
+    jobs_option,
+    k_range,
+    n_topics_option,
+    positive,
+)
 
 __all__ = ["CliError", "main"]
 
 
-class CliError(Exception):
-    """An error to print as one sentence on stderr with exit status 2."""
+def _error_sentence(exc: BaseException) -> str:
+    """One sentence for an error: an I/O error names its file and what to do, without
+    ``[Errno N]``; a worker's failure is told by its cause."""
+    from analysis.common.io import os_reason, what_to_do
 
-
-# --------------------------------------------------------------------------- argument checks
-
-
-def _positive(name: str) -> Callable[[str], int]:
-    def parse(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            number = 0
-        if number < 1:
-            raise CliError(f"{name} {value}: must be a whole number of 1 or more")
-        return number
-
-    return parse
-
-
-def _k_range(value: str) -> range:
-    try:
-        low, high = (int(x) for x in value.split(":"))
-    except ValueError as exc:
-        raise CliError(f"--k-range {value}: expected A:B with whole numbers, e.g. 4:10") from exc
-    if low < 2 or high < low:
-        raise CliError(
-            f"--k-range {value}: the range must run upwards from at least 2 topics, e.g. 4:8"
-        )
-    return range(low, high + 1)
+    cause = exc.__cause__
+    if isinstance(exc, RuntimeError) and isinstance(cause, (ValueError, OSError)):
+        return _error_sentence(cause)
+    if isinstance(exc, OSError) and exc.errno is not None:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{os_reason(exc)}; {what_to_do(exc)}"
+    return str(exc)
 
 
 # --------------------------------------------------------------------------- output
@@ -188,15 +180,18 @@ def _cmd_tokenize(args: argparse.Namespace) -> int:
 
 
 def _cmd_keywords(args: argparse.Namespace) -> int:
+    if args.by not in BY_COLUMNS:
+        raise CliError(
+            f"--by {args.by}: not a corpus column to group reports by (choose one of "
+            f"{', '.join(BY_COLUMNS)})"
+        )
+
     def run() -> tuple[str, str]:
         from analysis.measure.counts import count_terms
         from analysis.measure.keywords import rank_keywords
         from analysis.terms.tokens import filter_tokens
 
         steps = _segmented(args, ("body",))
-        if args.by != "doc" and args.by not in steps.corpus.columns:
-            columns = ", ".join(c for c in steps.corpus.columns if c not in ("text", "original"))
-            raise CliError(f"--by {args.by}: not a corpus column (choose doc or one of {columns})")
         counts = count_terms(filter_tokens(steps.tokens), by=args.by, corpus=steps.corpus)
         ranked = rank_keywords(
             counts, top_n=args.top, keep_places=args.keep_places, min_count=args.min_count
@@ -207,7 +202,12 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
-    n_topics = _k_range(args.k_range) if args.k_range else args.k
+    if args.k is not None and args.k_range:
+        raise CliError(
+            "--k and --k-range cannot be used together: --k fits one number of topics, "
+            "--k-range chooses one among several"
+        )
+    n_topics = k_range(args.k_range) if args.k_range else args.k or DEFAULT_TOPICS
 
     def run() -> tuple[str, str]:
         from analysis.measure.topics import topic_records, topic_rows
@@ -285,7 +285,9 @@ def _files(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
 
 
 def _speed(p: argparse.ArgumentParser, *, segmenter: str = "--engine") -> None:
-    p.add_argument("--jobs", type=int, default=-1, help="worker processes (default -1: all cores)")
+    p.add_argument(
+        "--jobs", type=jobs_option, default=-1, help="worker processes (default -1: all cores)"
+    )
     p.add_argument(
         segmenter,
         dest="engine",
@@ -338,15 +340,17 @@ def _add_terms(sub: Any) -> None:
 def _add_models(sub: Any) -> None:
     kw = sub.add_parser("keywords", help="TF-IDF keywords per report or group")
     _files(kw)
-    kw.add_argument("--top", type=_positive("--top"), default=20, help="keywords per group")
+    kw.add_argument("--top", type=positive("--top"), default=20, help="keywords per group")
     kw.add_argument("--by", default="doc", help="doc or a corpus column: year, level, kind, ...")
-    kw.add_argument("--min-count", type=_positive("--min-count"), default=3)
+    kw.add_argument("--min-count", type=positive("--min-count"), default=3)
     kw.add_argument("--keep-places", action="store_true", help="keep the reports' own places")
     _speed(kw)
     kw.set_defaults(func=_cmd_keywords)
     tp = sub.add_parser("topics", help="LDA topics over the reports' paragraphs")
     _files(tp)
-    tp.add_argument("--k", type=_positive("--k"), default=8, help="number of topics")
+    tp.add_argument(
+        "--k", type=n_topics_option, help=f"number of topics (default {DEFAULT_TOPICS})"
+    )
     tp.add_argument("--k-range", help="A:B, fit each K and pick one by coherence")
     tp.add_argument("--seed", type=int, default=0)
     tp.add_argument(
@@ -358,11 +362,11 @@ def _add_models(sub: Any) -> None:
     )
     tp.add_argument(
         "--iterations",
-        type=_positive("--iterations"),
+        type=positive("--iterations"),
         help="tomotopy: sampling sweeps (200); gensim: iterations per paragraph (100)",
     )
-    tp.add_argument("--passes", type=_positive("--passes"), help="gensim only: passes (10)")
-    tp.add_argument("--top", type=_positive("--top"), default=10, help="terms shown per topic")
+    tp.add_argument("--passes", type=positive("--passes"), help="gensim only: passes (10)")
+    tp.add_argument("--top", type=positive("--top"), default=10, help="terms shown per topic")
     tp.add_argument(
         "--coherence",
         action="store_true",
@@ -414,11 +418,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     try:
         args = _parser().parse_args(argv)
+        capped_jobs(args)
         with warnings.catch_warnings():
             warnings.showwarning = _show_warning  # restored when the block ends
             return int(args.func(args))
     except (CliError, ValueError, OSError, RuntimeError) as exc:
         if isinstance(exc, BrokenPipeError):  # e.g. piped into head
             return 0
-        sys.stderr.write(f"error: {exc}\n")
+        sys.stderr.write(f"error: {_error_sentence(exc)}\n")
         return 2

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from analysis.common.paths import SEEDS_DIR
 
@@ -180,3 +183,82 @@ def test_output_cut_short_by_the_reader_is_no_error(tmp_path: Path) -> None:
         assert proc.stderr.read() == b""
     again = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
     assert again.stdout == full.stdout
+
+
+def _main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from analysis.cli import main
+
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_jobs_999_warns_once_and_prints_the_same_tokens(tmp_path: Path) -> None:
+    cores = len(os.sched_getaffinity(0))
+    p = _cli("tokenize", SEEDS[3], "--jobs", "999", "--no-cache", cache=tmp_path)
+    plain = _cli("tokenize", SEEDS[3], "--no-cache", cache=tmp_path)
+    assert p.returncode == 0
+    have = f"only {cores} core is" if cores == 1 else f"only {cores} cores are"
+    assert p.stderr == f"warning: --jobs 999: {have} available; using {cores}\n"
+    assert p.stdout == plain.stdout
+
+
+def test_io_errors_name_the_file_without_errno(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere"
+    assert _main(capsys, "lookup", "三资三化", "--glossary", str(missing)) == (
+        2,
+        "",
+        f"error: {missing}: no such file or directory; check the path\n",
+    )
+    gbk = tmp_path / "gbk"
+    gbk.mkdir()
+    (gbk / "glossary.csv").write_bytes(
+        (Path(__file__).parent.parent / "glossary" / "glossary.csv")
+        .read_text(encoding="utf-8")
+        .encode("gbk")
+    )
+    assert _main(capsys, "lookup", "三资三化", "--glossary", str(gbk)) == (
+        2,
+        "",
+        f"error: {gbk / 'glossary.csv'}: is not UTF-8 text (another encoding?); rebuild it "
+        "with `python -m analysis glossary build`\n",
+    )
+
+
+def test_symbolic_links_that_lead_nowhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "gone.txt").symlink_to("missing.txt")
+    assert _main(capsys, "slogans", str(tmp_path / "a.txt")) == (
+        2,
+        "",
+        f"error: {tmp_path / 'a.txt'}: is a symbolic link that loops (it leads back to "
+        "itself); fix or remove the link\n",
+    )
+    assert _main(capsys, "slogans", str(tmp_path / "gone.txt")) == (
+        2,
+        "",
+        f"error: {tmp_path / 'gone.txt'}: is a symbolic link to missing.txt, which does not "
+        "exist\n",
+    )
+
+
+def test_a_bad_catalog_stops_glossary_build_before_anything_is_written(tmp_path: Path) -> None:
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS_DIR, corpus)
+    catalog = (SEEDS_DIR / "catalog.csv").read_text(encoding="utf-8")
+    (corpus / "catalog.csv").write_text(catalog.replace(",2025,", ",2025.5,"), encoding="utf-8")
+    out = tmp_path / "out"
+    p = _cli("glossary", "build", "--corpus", str(corpus), "--out", str(out), cache=tmp_path / "c")
+    assert (p.returncode, p.stdout) == (2, "")
+    assert p.stderr == (
+        f"error: {corpus / 'catalog.csv'}, row 4, column year: '2025.5' is not a year (write "
+        "it like 2024 or 二〇二四, or leave it empty)\n"
+    )
+    assert not out.exists() and not (tmp_path / "c").exists()

@@ -114,3 +114,67 @@ def test_curated_file_with_comments_and_missing_columns(
     bad.write_text("action,doc_id\n", "utf-8")
     with pytest.raises(ValueError, match="missing columns"):
         apply_curated(entries, bad)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_build_replaces_the_folder_whole_and_a_failed_write_leaves_the_old_one(
+    seeds: pd.DataFrame,
+    seed_paragraphs: pd.DataFrame,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import analysis.terms.glossary.store as store
+    from analysis.common.io import WriteError
+
+    out = tmp_path / "glossary"
+    out.mkdir()
+    (out / "glossary.csv").write_text("old glossary\n", encoding="utf-8")
+    (out / "contexts.csv").write_text("old contexts\n", encoding="utf-8")
+    (out / "notes.txt").write_text("kept\n", encoding="utf-8")
+    (out / "curated.csv").write_bytes((GLOSSARY_DIR / "curated.csv").read_bytes())
+    before = _snapshot(out)
+    entries = extract_glossary(seeds, seed_paragraphs, warn=False)
+    written = []
+    real = store.atomic_write_text
+
+    def full_disk(path: Path, text: str) -> Path:
+        if Path(path).name == "contexts.csv":
+            raise OSError(28, "No space left on device")
+        written.append(Path(path).name)
+        return real(path, text)
+
+    with monkeypatch.context() as patched, pytest.raises(WriteError) as info:
+        patched.setattr(store, "atomic_write_text", full_disk)
+        build_glossary(entries, seed_paragraphs, out)
+    assert str(info.value) == (
+        f"{out / 'contexts.csv'}: cannot write the glossary (no space left on the disk); "
+        f"{out} is left as it was; free some disk space and run the command again"
+    )
+    assert written == ["glossary.csv"]  # the new glossary.csv was written, beside the folder
+    assert _snapshot(out) == before  # byte-identical: no new glossary next to old contexts
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["glossary"]  # nothing left over
+    build_glossary(entries, seed_paragraphs, out)
+    assert sorted(_snapshot(out)) == ["contexts.csv", "curated.csv", "glossary.csv", "notes.txt"]
+    assert (out / "glossary.csv").read_bytes() == (GLOSSARY_DIR / "glossary.csv").read_bytes()
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "kept\n"
+    assert out.stat().st_mode & 0o777 == 0o755
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["glossary"]
+
+
+def test_build_refuses_a_folder_that_holds_folders(
+    seeds: pd.DataFrame, seed_paragraphs: pd.DataFrame, tmp_path: Path
+) -> None:
+    from analysis.common.io import WriteError
+
+    (tmp_path / "mixed" / "data").mkdir(parents=True)
+    entries = extract_glossary(seeds, seed_paragraphs, warn=False)
+    with pytest.raises(WriteError) as info:
+        build_glossary(entries, seed_paragraphs, tmp_path / "mixed")
+    assert str(info.value) == (
+        f"{tmp_path / 'mixed'}: holds data and is not a folder for the glossary alone; glossary "
+        "build replaces its folder whole, so give --out a new or glossary-only folder"
+    )
+    assert [p.name for p in (tmp_path / "mixed").iterdir()] == ["data"]

@@ -123,7 +123,7 @@ def test_workers_that_extract_also_segment(
     two = corpus_steps(folder, n_jobs=2)
     assert calls == [2]  # both reports, in the workers
     assert multiprocessing.active_children() == []
-    assert len(list((tmp_path / "cache").rglob("segments/*/*.pkl"))) == 2
+    assert len(list((tmp_path / "cache").rglob("segments/*/*.json"))) == 2
     pd.testing.assert_frame_equal(two.tokens, corpus_steps(folder, cache=False).tokens)
 
 

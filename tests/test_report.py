@@ -354,3 +354,26 @@ def test_glossary_filter_in_the_browser(built: tuple[Path, list[str]], tmp_path:
     shown = re.findall(r'<tr data-key="[^"]*">\s*<td class="t">([^<]+)</td>', dom)
     assert "三资三化" in shown and len(shown) < 38
     assert re.search(r'<span id="count">\d+ / 38</span>', dom)
+
+
+def test_an_output_folder_without_room_fails_before_any_notebook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections import namedtuple
+
+    import analysis.run.steps
+    from analysis.common.io import WriteError
+
+    usage = namedtuple("usage", "total used free")
+
+    def no_work(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was read before the output folder was checked")
+
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: usage(10**9, 10**9 - 10**6, 10**6))
+    monkeypatch.setattr(analysis.run.steps, "corpus_steps", no_work)
+    with pytest.raises(WriteError) as info:
+        build_reports(SEEDS_DIR, tmp_path / "out", progress=None)
+    assert str(info.value) == (
+        f"{tmp_path / 'out'}: only 1 MB free on its disk, 100 MB needed; free some disk space "
+        "or choose another folder"
+    )

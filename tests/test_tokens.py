@@ -59,7 +59,7 @@ def test_cache_is_read_per_report(
 ) -> None:
     cache = Cache(tmp_path)
     first = tokenize(PARAGRAPHS, tok, cache=cache)
-    assert len(list(tmp_path.rglob("*.pkl"))) == 2  # one entry per report
+    assert len(list(tmp_path.rglob("*.json"))) == 2  # one entry per report
 
     def boom(*args: object, **kwargs: object) -> list[list[str]]:
         if args[1]:

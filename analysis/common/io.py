@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -11,9 +13,23 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:  # the command line reads FORMATS without loading pandas
     import pandas as pd
 
-__all__ = ["FORMATS", "atomic_write_text", "format_frame", "write_frame"]
+__all__ = [
+    "FORMATS",
+    "WriteError",
+    "atomic_write_text",
+    "check_writable",
+    "current_umask",
+    "format_frame",
+    "os_reason",
+    "what_to_do",
+    "write_frame",
+]
 
 FORMATS = ("table", "jsonl", "csv")
+
+
+class WriteError(OSError):
+    """A file or folder could not be written; the message names it and what to do."""
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
@@ -34,6 +50,11 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     -------
     Path
         The destination path.
+
+    Raises
+    ------
+    OSError
+        Naming ``path`` (a failed write, such as a full disk, names no file of its own).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -41,16 +62,110 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if exc.filename is None and exc.errno is not None:  # a write names no file: this one
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+        raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
 
 
-def _umask() -> int:
-    """The process's umask (read by setting and restoring it; there is no getter)."""
+def os_reason(exc: OSError) -> str:
+    """A short reason for an I/O error, without its ``[Errno N]`` prefix.
+
+    Parameters
+    ----------
+    exc : OSError
+        The error.
+
+    Returns
+    -------
+    str
+        E.g. ``no space left on the disk``, ``permission denied``, ``read-only file system``.
+    """
+    if exc.errno == errno.ENOSPC:
+        return "no space left on the disk"
+    if exc.strerror:
+        return exc.strerror[0].lower() + exc.strerror[1:]
+    return str(exc) or type(exc).__name__
+
+
+def what_to_do(exc: OSError) -> str:
+    """What a user can do about an I/O error, as the end of a sentence.
+
+    Parameters
+    ----------
+    exc : OSError
+        The error.
+
+    Returns
+    -------
+    str
+        E.g. ``free some disk space and run the command again``.
+    """
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some disk space and run the command again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "make the folder writable or choose another one"
+    if exc.errno == errno.ELOOP:
+        return "fix the symbolic link"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "check the path"
+    return "check the file and run the command again"
+
+
+def check_writable(folder: str | Path, *, free_bytes: int = 0) -> Path:
+    """Make sure files can be written in ``folder`` (created when missing) before any work.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The output folder.
+    free_bytes : int
+        Room the output needs on the folder's disk.
+
+    Returns
+    -------
+    Path
+        The folder.
+
+    Raises
+    ------
+    WriteError
+        Naming the folder, the reason and what to do.
+    """
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".write-check.", dir=folder)
+        os.close(fd)
+        os.unlink(tmp)
+        free = shutil.disk_usage(folder).free
+    except OSError as exc:
+        raise WriteError(
+            f"{folder}: cannot write there ({os_reason(exc)}); {what_to_do(exc)}"
+        ) from exc
+    if free < free_bytes:
+        raise WriteError(
+            f"{folder}: only {free / 1e6:.0f} MB free on its disk, {free_bytes / 1e6:.0f} MB "
+            f"needed; free some disk space or choose another folder"
+        )
+    return folder
+
+
+def current_umask() -> int:
+    """The process's umask (read by setting and restoring it; there is no getter).
+
+    Returns
+    -------
+    int
+        E.g. ``0o022``.
+    """
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

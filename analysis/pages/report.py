@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.common.io import atomic_write_text
+from analysis.common.io import atomic_write_text, check_writable
 from analysis.common.paths import (
     CORPUS_ENV,
     GLOSSARY_ENV,
@@ -58,6 +58,8 @@ _EXTERNAL = re.compile(
     r"""|url\(\s*["']?(?:https?:)?//[^"')\s]+""",
     re.IGNORECASE,
 )
+#: Room the pages need on the output folder's disk (fonts and figures are embedded).
+REPORT_FREE_BYTES = 100_000_000
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -371,7 +373,8 @@ def build_reports(
     corpus_dir : str or Path, optional
         The reports (default the seeds, glossary to ``glossary/``; else ``out_dir/glossary``).
     out_dir : str or Path
-        Where the pages go (files 0644 under umask 022, through ``atomic_write_text``).
+        Where the pages go (files 0644 under umask 022, through ``atomic_write_text``); checked
+        first (:class:`analysis.common.io.WriteError` when it is not writable or its disk is full).
     notebooks : sequence of Path, optional
         Default: ``notebooks/[0-9][0-9]_*.py`` in order.
     timeout : int
@@ -384,8 +387,7 @@ def build_reports(
     Returns
     -------
     list of Path
-        The pages written: notebooks, ``glossary.html``, ``report-NN.html`` per report, then
-        ``index.html``.
+        The pages written: notebooks, glossary.html, report-NN.html per report, index.html.
 
     Raises
     ------
@@ -396,7 +398,7 @@ def build_reports(
     from analysis.terms.glossary import build_glossary
 
     corpus_path = Path(corpus_dir).resolve() if corpus_dir else SEEDS_DIR
-    out = Path(out_dir).resolve()
+    out = check_writable(Path(out_dir).resolve(), free_bytes=REPORT_FREE_BYTES)  # before any work
     steps = corpus_steps(corpus_dir, sections=("body",))
     glossary_dir = glossary_out(corpus_dir, pages=out)
     entries = build_glossary(steps.glossary, steps.paragraphs, glossary_dir)

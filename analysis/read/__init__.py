@@ -12,11 +12,13 @@ from typing import Any
 
 #: Public name -> the module that defines it.
 _EXPORTS: dict[str, str] = {
+    "CATALOG_YEARS": "analysis.read.catalog",
     "CORPUS_COLUMNS": "analysis.read.corpus",
     "CorpusError": "analysis.read.corpus",
     "CorpusWarning": "analysis.read.corpus",
     "EmptyReportError": "analysis.read.corpus",
     "LEVELS": "analysis.read.metadata",
+    "METADATA_FIELDS": "analysis.read.corpus",
     "NOT_REPORT_SUFFIXES": "analysis.read.encoding",
     "OWN_PLACE_AFFIXES": "analysis.read.metadata",
     "PARAGRAPH_COLUMNS": "analysis.read.corpus",
@@ -32,6 +34,7 @@ _EXPORTS: dict[str, str] = {
     "is_traditional": "analysis.read.corpus",
     "normalize_text": "analysis.read.corpus",
     "place_names": "analysis.read.metadata",
+    "read_catalog": "analysis.read.catalog",
     "read_corpus": "analysis.read.corpus",
     "read_report": "analysis.read.corpus",
     "region_names": "analysis.read.metadata",

@@ -8,7 +8,6 @@ that dropped the line.
 
 from __future__ import annotations
 
-import csv
 import re
 import warnings
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.common.io import os_reason
 from analysis.common.paths import SEEDS_DIR
 from analysis.common.patterns import (
     APPENDIX_HEADINGS,
@@ -27,6 +27,7 @@ from analysis.common.patterns import (
 )
 from analysis.common.text import t2s_converter, to_simplified  # noqa: F401 - re-exported
 from analysis.common.wordlists import Region, regions
+from analysis.read.catalog import read_catalog
 from analysis.read.encoding import (
     NOT_REPORT_SUFFIXES,  # noqa: F401 - part of this module's interface
     CorpusError,
@@ -43,6 +44,7 @@ from analysis.read.metadata import (
 
 __all__ = [
     "CORPUS_COLUMNS",
+    "METADATA_FIELDS",
     "PARAGRAPH_COLUMNS",
     "CorpusError",
     "CorpusWarning",
@@ -55,6 +57,7 @@ __all__ = [
     "is_section_heading",
     "is_traditional",
     "normalize_text",
+    "read_catalog",
     "read_corpus",
     "read_report",
     "split_paragraphs",
@@ -75,7 +78,8 @@ CORPUS_COLUMNS = [
     "original",
 ]
 PARAGRAPH_COLUMNS = ["doc_id", "para_id", "line", "section", "rule", "text"]
-_METADATA_FIELDS = ("title", "region", "level", "year", "kind")
+#: Corpus columns a catalog.csv row sets (when not empty); reports can be grouped by them.
+METADATA_FIELDS = ("title", "region", "level", "year", "kind")
 
 
 class EmptyReportError(CorpusError):
@@ -251,7 +255,11 @@ def read_report(
         When the file is missing, a folder, empty or cannot be decoded.
     """
     check_report_path(path := Path(path))
-    text, encoding = decode_bytes(path.read_bytes(), name=str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot be read ({os_reason(exc)})") from exc
+    text, encoding = decode_bytes(data, name=str(path))
     original = normalize_text(text)
     if not original.strip():
         raise EmptyReportError(f"{path}: is empty (no text to analyse)")
@@ -262,17 +270,6 @@ def read_report(
     record.update(traditional=traditional, text=simplified, original=original)
     record.update(infer_metadata(simplified, file_name=path.name, table=table))
     return record
-
-
-def _read_catalog(folder: Path) -> dict[str, dict[str, str]]:
-    path = folder / "catalog.csv"
-    if not path.is_file():
-        return {}
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    if rows and "file" not in rows[0]:
-        raise CorpusError(f"{path}: has no 'file' column")
-    return {row["file"]: row for row in rows}
 
 
 def _list_files(source: str | Path | list[str | Path] | tuple) -> tuple[list[Path], bool]:
@@ -293,7 +290,7 @@ def _list_files(source: str | Path | list[str | Path] | tuple) -> tuple[list[Pat
 
 def _with_catalog(record: dict[str, object], row: dict[str, str], doc_id: str) -> dict:
     record["doc_id"] = doc_id
-    for key in _METADATA_FIELDS:
+    for key in METADATA_FIELDS:
         if row.get(key):
             record[key] = row[key]
     record["n_chars"] = len(str(record["text"]))
@@ -345,9 +342,9 @@ def read_corpus(
     -------
     pandas.DataFrame
         Columns ``doc_id`` (catalog id or file stem), ``file`` (name), ``title``, ``region``,
-        ``level`` (国家/省/市/区/县), ``year`` (Int64, missing when unknown), ``kind``
-        (政府工作报告/计划报告/预算报告/五年规划报告), ``encoding``, ``traditional`` (bool),
-        ``n_chars`` (int), ``text`` (normalised, simplified), ``original`` (as written).
+        ``level`` (省/市/区/县), ``year`` (Int64, missing when unknown), ``kind``
+        (政府工作报告/计划报告/...), ``encoding``, ``traditional`` (bool), ``n_chars`` (int),
+        ``text`` (normalised, simplified) and ``original`` (normalised, as written).
         Rows are sorted by file name.
 
     Raises
@@ -372,7 +369,7 @@ def read_corpus(
             skipped.append(exc)
             continue
         if (parent := f.parent.resolve()) not in catalogs:
-            catalogs[parent] = _read_catalog(parent)
+            catalogs[parent] = read_catalog(parent)
         row = catalogs[parent].get(f.name, {})
         doc_id = row.get("doc_id") or f.stem
         if doc_id in seen_ids:

@@ -8,6 +8,8 @@ detected per document (its characters are looked up, the text is not converted).
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -57,17 +59,27 @@ def _looks_binary(text: str) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Decode BOM-less UTF-16 when every other byte is NUL-heavy, else return None."""
+    """Decode BOM-less UTF-16 told by its NUL bytes, else return None.
+
+    In UTF-16 text the NUL bytes are the high bytes of ASCII characters (line ends, digits,
+    punctuation), so they fall on one side of each byte pair: odd offsets for little-endian,
+    even for big-endian (the other side has a few: characters such as 一 U+4E00). Chinese
+    text has few of them, so their number does not matter, only where they are (four times
+    as many on one side); a binary file has NUL bytes on both sides.
+    """
     if len(data) < 4 or len(data) % 2:
         return None
-    even, odd = data[0::2], data[1::2]
-    for zeros, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros.count(0) / len(zeros) > 0.2:
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                return None
-    return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if odd > 4 * even:
+        enc = "utf-16-le"
+    elif even > 4 * odd:
+        enc = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError:
+        return None
 
 
 def decode_bytes(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
@@ -221,6 +233,21 @@ NOT_REPORT_SUFFIXES = {
 }
 
 
+def _why_not_a_file(path: Path) -> str:
+    """Why a path that is neither a file nor a folder cannot be read."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link that loops (it leads back to itself); fix or remove the link"
+        if path.is_symlink():
+            return f"is a symbolic link to {os.readlink(path)}, which does not exist"
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return "cannot be reached (permission denied)"
+        return "no such file"
+    return "is not a regular file (a device, socket or pipe)"
+
+
 def check_report_path(path: Path) -> None:
     """Raise a one-sentence error for a folder, a missing file or a data file named as a report.
 
@@ -237,7 +264,7 @@ def check_report_path(path: Path) -> None:
     if path.is_dir():
         raise CorpusError(f"{path}: is a folder, not a report file (pass the folder's .txt files)")
     if not path.is_file():
-        raise CorpusError(f"{path}: no such file")
+        raise CorpusError(f"{path}: {_why_not_a_file(path)}")
     what = NOT_REPORT_SUFFIXES.get(path.suffix.lower())
     if what:
         raise CorpusError(f"{path}: is {what}, not a report (reports are .txt files)")

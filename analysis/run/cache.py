@@ -1,4 +1,4 @@
-"""The per-file cache under ``.cache/`` (or ``$ANALYSIS_CACHE_DIR``).
+"""The per-file cache under ``.cache/`` (or ``$ANALYSIS_CACHE_DIR``): data, never code.
 
 Design
 ------
@@ -21,36 +21,64 @@ on, nothing more:
     tokens depend on those words only: when a new report brings new glossary terms, the
     old reports in which none of them occurs keep their tokens (only the pointer is
     written again).
-
 ``outputs`` layer (:mod:`analysis.run.replay`)
     A whole command's printed output, keyed on the command, its options, the files' bytes,
     the package version and the package's code and word lists: the same command on
     unchanged files prints it again without loading anything else.
 
-New ``reports`` and ``segments`` entries are written by the worker processes that computed
-them, not by the waiting parent. Values are pickles written atomically (temporary file +
-rename, so workers never clash), one file per entry,
-``<root>/<layer>/<key[:2]>/<key>.pkl``. A damaged or unreadable entry counts as a miss.
-``python -m analysis cache clear`` (:func:`clear_cache`) removes the folder.
+Entries are JSON, one file per entry, ``<root>/v<format>/<layer>/<key[:2]>/<key>.json``:
+an object naming the cache format, the layer and the key, and the value, which is plain
+data (:data:`ENTRY_SHAPES` says what each layer holds: lists and maps of strings, numbers,
+booleans and nulls). Reading an entry never runs code. An entry that is empty, truncated,
+not JSON, of another format, of another layer or key, or not of its layer's shape is a
+miss: one warning line on stderr names it and ``cache clear``, the entry is removed and
+computed again. Entries are written atomically (temporary file + rename, mode 0644), by the
+worker processes that computed them. ``python -m analysis cache clear`` (:func:`clear_cache`)
+removes what the cache holds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
-import pickle
+import re
 import shutil
+import sys
 import tempfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
+from analysis.common.io import os_reason
 from analysis.common.paths import cache_dir
 
-__all__ = ["CACHE_FORMAT", "Cache", "clear_cache", "code_fingerprint", "hash_parts"]
+__all__ = [
+    "CACHE_FORMAT",
+    "ENTRY_SHAPES",
+    "REPORT_FRAMES",
+    "Cache",
+    "CacheError",
+    "clear_cache",
+    "code_fingerprint",
+    "hash_parts",
+]
 
-#: Bump when the layout or the pickled values change.
-CACHE_FORMAT = "1"
+#: Bump when the layout or the stored values change (format 1 was pickles).
+CACHE_FORMAT = "2"
+#: The frames of one file's extraction (``reports`` layer), as :mod:`analysis.run.extraction`
+#: keeps them.
+REPORT_FRAMES = ("corpus", "paragraphs", "glossary", "slogans")
+#: What the command tells a user to run to empty the cache.
+CLEAR_COMMAND = "python -m analysis cache clear"
+_MARK = "analysis-cache"
+
+
+class CacheError(OSError):
+    """The cache folder cannot be written or emptied; the message names it and what to do."""
 
 
 def hash_parts(*parts: str | bytes) -> str:
@@ -74,9 +102,89 @@ def hash_parts(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
+# --------------------------------------------------------------------------- shapes
+
+_CELL_TYPES: Mapping[str, tuple[type, ...]] = MappingProxyType(
+    {
+        "str": (str, float, type(None)),  # missing text is NaN or None
+        "object": (str, int, float, bool, list, dict, type(None)),
+        "int64": (int,),
+        "Int64": (int, type(None)),
+        "bool": (bool,),
+        "float64": (int, float, type(None)),
+    }
+)
+
+
+def _is_lines(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(x, str) for x in value)
+
+
+def _is_str_map(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+
+def _is_output(value: object) -> bool:
+    return isinstance(value, list) and len(value) == 2 and _is_lines(value)
+
+
+def _is_column(values: object, dtype: str) -> bool:
+    if not isinstance(values, list):
+        return False
+    types = _CELL_TYPES[dtype]
+    if dtype in ("int64", "Int64"):  # bool is an int to Python, not to the frame
+        return all(isinstance(v, types) and not isinstance(v, bool) for v in values)
+    return all(isinstance(v, types) for v in values)
+
+
+def _is_frame(part: object) -> bool:
+    """A frame as column lists of one length, with dtypes the frame can be built with."""
+    if not isinstance(part, dict) or set(part) != {"columns", "dtypes"}:
+        return False
+    columns, dtypes = part["columns"], part["dtypes"]
+    if not isinstance(columns, dict) or not isinstance(dtypes, dict):
+        return False
+    if not set(dtypes) <= set(columns) or not all(t in _CELL_TYPES for t in dtypes.values()):
+        return False
+    if len({len(v) if isinstance(v, list) else -1 for v in columns.values()}) > 1:
+        return False
+    return all(_is_column(v, dtypes.get(c, "object")) for c, v in columns.items())
+
+
+def _is_extraction(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and tuple(value) == REPORT_FRAMES
+        and all(_is_frame(part) for part in value.values())
+    )
+
+
+#: What each layer's value must be; a value of another shape is a damaged entry (a miss).
+ENTRY_SHAPES: Mapping[str, Callable[[object], bool]] = MappingProxyType(
+    {
+        "reports": _is_extraction,
+        "segments": _is_lines,
+        "dictionary": _is_str_map,
+        "outputs": _is_output,
+    }
+)
+
+
+def _plain(value: object) -> object:
+    """JSON for the scalars frames hold that JSON lacks: missing values, NumPy numbers."""
+    if hasattr(value, "item"):  # a NumPy scalar
+        return value.item()
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    raise TypeError(f"a {type(value).__name__} cannot be stored in the cache")
+
+
+# --------------------------------------------------------------------------- the cache
+
+
 @dataclass(frozen=True)
 class Cache:
-    """A folder of cached values, one pickle per (layer, key).
+    """A folder of cached values, one JSON file per (layer, key).
 
     Parameters
     ----------
@@ -99,12 +207,15 @@ class Cache:
         Returns
         -------
         Path
-            ``<root>/v<format>/<layer>/<key[:2]>/<key>.pkl``.
+            ``<root>/v<format>/<layer>/<key[:2]>/<key>.json``.
         """
-        return self.root / f"v{CACHE_FORMAT}" / layer / key[:2] / f"{key}.pkl"
+        return self.root / f"v{CACHE_FORMAT}" / layer / key[:2] / f"{key}.json"
 
     def get(self, layer: str, key: str) -> Any | None:
-        """Return the value stored under ``key``, or None when there is none (or unreadable).
+        """Return the value stored under ``key``, or None when there is none or it is damaged.
+
+        A damaged entry (empty, truncated, not JSON, of another format, layer or key, or not
+        of the layer's :data:`ENTRY_SHAPES`) is removed, with one warning line on stderr.
 
         Parameters
         ----------
@@ -114,13 +225,36 @@ class Cache:
         Returns
         -------
         object or None
-            The value.
+            The value: lists, dicts, strings, numbers, booleans and None only.
         """
+        path = self.path(layer, key)
         try:
-            with open(self.path(layer, key), "rb") as fh:
-                return pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            data = path.read_bytes()
+        except FileNotFoundError:
             return None
+        except OSError as exc:
+            return self._damaged(path, f"it cannot be read ({os_reason(exc)})")
+        if not data:
+            return self._damaged(path, "it is empty")
+        try:
+            entry = json.loads(data)
+        except (ValueError, RecursionError):  # not UTF-8, not JSON, nested too deep
+            return self._damaged(path, "it is not readable JSON (truncated or overwritten)")
+        problem = _entry_problem(entry, layer, key)
+        if problem:
+            return self._damaged(path, problem)
+        return entry["value"]
+
+    def _damaged(self, path: Path, reason: str) -> None:
+        """Warn (one line on stderr) about a damaged entry and remove it: a miss."""
+        sys.stderr.write(
+            f"warning: cache entry {path} ignored: {reason}; it is computed again "
+            f"(`{CLEAR_COMMAND}` empties the cache {self.root})\n"
+        )
+        sys.stderr.flush()
+        with contextlib.suppress(OSError):  # a read-only cache: nothing removed, still a miss
+            path.unlink()
+        return None
 
     def put(self, layer: str, key: str, value: Any) -> None:
         """Store ``value`` under ``key`` (atomically: a reader never sees half a file).
@@ -130,26 +264,85 @@ class Cache:
         layer, key : str
             Where the value goes.
         value : object
-            A picklable value.
+            Plain data: lists (tuples), dicts with string keys, strings, numbers, booleans,
+            None (NumPy scalars and pandas' missing values are stored as numbers and None).
+
+        Raises
+        ------
+        CacheError
+            When the entry cannot be written (read-only folder, disk full ...).
         """
         path = self.path(layer, key)
+        entry = {_MARK: CACHE_FORMAT, "layer": layer, "key": key, "value": value}
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=_plain)
         try:
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        except FileNotFoundError:  # the entry's folder does not exist yet
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            _write_atomic(path, data.encode("utf-8"))
+        except OSError as exc:
+            raise CacheError(
+                f"{path}: cannot write to the cache ({os_reason(exc)}); run with --no-cache, "
+                f"or set ANALYSIS_CACHE_DIR to a writable folder"
+            ) from exc
+
+    def check_writable(self) -> None:
+        """Raise :class:`CacheError` now when entries could not be written to the folder.
+
+        Raises
+        ------
+        CacheError
+            Naming the folder, the reason and ``--no-cache``.
+        """
+        folder = self.root / f"v{CACHE_FORMAT}"
         try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            os.close(fd)
+            os.unlink(tmp)
+        except OSError as exc:
+            raise CacheError(
+                f"{self.root}: cannot write to the cache folder ({os_reason(exc)}); run with "
+                f"--no-cache, or set ANALYSIS_CACHE_DIR to a writable folder"
+            ) from exc
+
+
+def _entry_problem(entry: object, layer: str, key: str) -> str:
+    """Why a decoded entry is not this (layer, key)'s value ('' when it is)."""
+    if not isinstance(entry, dict) or _MARK not in entry:
+        return "it is not an entry of this cache"
+    if entry[_MARK] != CACHE_FORMAT:
+        return f"it was written in cache format {entry[_MARK]}, this version reads {CACHE_FORMAT}"
+    if entry.get("layer") != layer or entry.get("key") != key or "value" not in entry:
+        return "it belongs to another entry"
+    shape = ENTRY_SHAPES.get(layer)
+    if shape is not None and not shape(entry["value"]):
+        return f"it does not hold {layer} data of this version"
+    return ""
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write bytes through a temporary file in the same folder and a rename (mode 0644)."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except FileNotFoundError:  # the entry's folder does not exist yet
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+_FORMAT_DIR = re.compile(r"v\d+")
 
 
 def clear_cache(root: Path | None = None) -> Path:
-    """Remove the cache folder and everything in it.
+    """Remove everything the cache holds (its ``v<format>`` folders), then the folder if empty.
+
+    Other files in the folder are left alone, so pointing ``$ANALYSIS_CACHE_DIR`` at a
+    folder of one's own never deletes one's files.
 
     Parameters
     ----------
@@ -159,10 +352,28 @@ def clear_cache(root: Path | None = None) -> Path:
     Returns
     -------
     Path
-        The folder that was removed (it may not have existed).
+        The folder that was emptied (it may not have existed).
+
+    Raises
+    ------
+    CacheError
+        When an entry cannot be removed (a read-only folder): the entries remain.
     """
     folder = cache_dir() if root is None else Path(root)
-    shutil.rmtree(folder, ignore_errors=True)
+    if not folder.is_dir():
+        return folder
+    try:
+        for child in folder.iterdir():
+            if child.is_dir() and not child.is_symlink() and _FORMAT_DIR.fullmatch(child.name):
+                shutil.rmtree(child)
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    except OSError as exc:
+        where = exc.filename or folder
+        raise CacheError(
+            f"{where}: cannot empty the cache {folder} ({os_reason(exc)}); its entries remain "
+            f"(remove the folder by hand, or make it writable and run `{CLEAR_COMMAND}` again)"
+        ) from exc
     return folder
 
 

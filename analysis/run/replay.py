@@ -79,9 +79,9 @@ def replay_or_run(
     if key is None:
         return run()
     cache = Cache(root or cache_dir())
-    stored = cache.get(OUTPUTS_LAYER, key)
+    stored = cache.get(OUTPUTS_LAYER, key)  # [stdout, stderr] (JSON has no tuples)
     if stored is not None:
-        return stored
+        return stored[0], stored[1]
     result = run()
     cache.put(OUTPUTS_LAYER, key, result)
     return result

@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis.common import __version__
 from analysis.common.paths import SEEDS_DIR, cache_dir
-from analysis.read.corpus import CorpusError, check_report_path, read_corpus
+from analysis.read.corpus import CorpusError, check_report_path, read_catalog, read_corpus
 from analysis.run.cache import Cache, clear_cache, code_fingerprint, hash_parts
 from analysis.run.extraction import (
     FRAMES,
@@ -113,8 +113,17 @@ def open_cache(enabled: bool = True) -> Cache | None:
     -------
     Cache or None
         The cache.
+
+    Raises
+    ------
+    analysis.run.cache.CacheError
+        When the cache folder cannot be written (before any work is done).
     """
-    return Cache(cache_dir()) if enabled else None
+    if not enabled:
+        return None
+    cache = Cache(cache_dir())
+    cache.check_writable()
+    return cache
 
 
 def _files(source: Source) -> list[Path]:
@@ -126,11 +135,18 @@ def _files(source: Source) -> list[Path]:
         files = sorted(folder.glob("*.txt"), key=lambda p: p.name)
         if not files:
             raise CorpusError(f"{folder}: contains no .txt files")
-        return files
+        return _checked(files)
     files = [Path(p) for p in source]
     for path in files:
         check_report_path(path)
-    return sorted(files, key=lambda p: p.name)
+    return _checked(sorted(files, key=lambda p: p.name))
+
+
+def _checked(files: list[Path]) -> list[Path]:
+    """The files, once each folder's ``catalog.csv`` is known to be sound (before any work)."""
+    for folder in dict.fromkeys(p.parent for p in files):
+        read_catalog(folder)
+    return files
 
 
 def _report_key(path: Path, code: str) -> str:

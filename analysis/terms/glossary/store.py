@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 
 import pandas as pd
 
-from analysis.common.io import atomic_write_text
+from analysis.common.io import WriteError, atomic_write_text, current_umask, os_reason, what_to_do
 from analysis.common.paths import GLOSSARY_DIR
 from analysis.common.text import strip_quotes
 from analysis.terms.glossary.usage import CONTEXT_COLUMNS, extract_contexts
@@ -102,10 +105,20 @@ ACTIONS: MappingProxyType[str, Callable[[pd.DataFrame, pd.Index, dict[str, str]]
 )
 
 
+def _read_utf8_csv(path: Path, fix: str, *, comment: str | None = None) -> pd.DataFrame:
+    """A UTF-8 CSV file as text columns; one sentence naming the file when it is not UTF-8."""
+    try:
+        return pd.read_csv(
+            path, dtype=str, keep_default_na=False, encoding="utf-8", comment=comment
+        )
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: is not UTF-8 text (another encoding?); {fix}") from exc
+
+
 def _read_curated(path: Path) -> pd.DataFrame:
     if not path.is_file():
         return pd.DataFrame(columns=CURATED_COLUMNS)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8", comment="#")
+    frame = _read_utf8_csv(path, "save it as UTF-8", comment="#")
     missing = set(CURATED_COLUMNS) - set(frame.columns)
     if missing:
         raise ValueError(f"{path}: missing columns {', '.join(sorted(missing))}")
@@ -181,10 +194,21 @@ def _to_storage(glossary: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["doc_id", "n", "term"], kind="mergesort")
 
 
+def _glossary_files(glossary: pd.DataFrame, contexts: pd.DataFrame | None) -> dict[str, str]:
+    """The text of each file of a glossary folder, by file name."""
+    files = {"glossary.csv": _csv_text(_to_storage(glossary), GLOSSARY_COLUMNS)}
+    if contexts is not None:
+        ctx = contexts.sort_values(CONTEXT_COLUMNS, kind="mergesort")
+        files["contexts.csv"] = _csv_text(ctx, CONTEXT_COLUMNS)
+    return files
+
+
 def write_glossary(
     glossary: pd.DataFrame, out_dir: str | Path, *, contexts: pd.DataFrame | None = None
 ) -> Path:
     """Write ``glossary.csv`` (and ``contexts.csv``) atomically, sorted, UTF-8 with LF.
+
+    Each file is replaced on its own; :func:`build_glossary` replaces the whole folder.
 
     Parameters
     ----------
@@ -202,12 +226,9 @@ def write_glossary(
         The path of ``glossary.csv``; its columns are :data:`GLOSSARY_COLUMNS`.
     """
     out_dir = Path(out_dir)
-    text = _csv_text(_to_storage(glossary), GLOSSARY_COLUMNS)
-    path = atomic_write_text(out_dir / "glossary.csv", text)
-    if contexts is not None:
-        ctx = contexts.sort_values(CONTEXT_COLUMNS, kind="mergesort")
-        atomic_write_text(out_dir / "contexts.csv", _csv_text(ctx, CONTEXT_COLUMNS))
-    return path
+    for name, text in _glossary_files(glossary, contexts).items():
+        atomic_write_text(out_dir / name, text)
+    return out_dir / "glossary.csv"
 
 
 def read_glossary(path: str | Path = GLOSSARY_DIR) -> pd.DataFrame:
@@ -228,7 +249,7 @@ def read_glossary(path: str | Path = GLOSSARY_DIR) -> pd.DataFrame:
     path = Path(path)
     if path.is_dir():
         path = path / "glossary.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame = _read_utf8_csv(path, "rebuild it with `python -m analysis glossary build`")
     frame["aliases"] = frame["aliases"].map(lambda s: [a for a in s.split(ALIAS_SEP) if a])
     frame["n"] = frame["n"].astype(int)
     frame["mentions"] = pd.to_numeric(frame["mentions"].replace("", "0")).astype(int)
@@ -238,6 +259,64 @@ def read_glossary(path: str | Path = GLOSSARY_DIR) -> pd.DataFrame:
     return frame
 
 
+def _staged(target: Path, files: dict[str, str]) -> Path:
+    """A new sibling folder of ``target`` holding ``files`` and the other files of ``target``
+    (``curated.csv``, notes); an error names the file as it will be in ``target``."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    name = ""
+    try:
+        os.chmod(staging, 0o777 & ~current_umask())
+        kept = [p for p in target.iterdir() if p.name not in files] if target.is_dir() else []
+        for path in kept:
+            name = path.name
+            copy = shutil.copytree if path.is_dir() else shutil.copy2
+            copy(path, staging / name)
+        for name, text in files.items():
+            atomic_write_text(staging / name, text)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _write_error(target / name if name else target, target, exc) from exc
+    return staging
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put ``staging`` in the place of ``target`` with two renames (the old one removed)."""
+    old = None
+    try:
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+            os.rmdir(old)  # only its free name is used
+            os.rename(target, old)
+        os.rename(staging, target)
+    except OSError as exc:
+        if old is not None and not target.exists():
+            os.rename(old, target)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise _write_error(target, target, exc) from exc
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _check_own_folder(target: Path) -> None:
+    """Refuse to replace a folder that holds folders or the working directory: the
+    glossary's folder is replaced whole, so it must be the glossary's own."""
+    inner = [p.name for p in target.iterdir() if p.is_dir()] if target.is_dir() else []
+    if Path.cwd().resolve().is_relative_to(target):
+        inner = inner or ["the current folder"]
+    if inner:
+        raise WriteError(
+            f"{target}: holds {sorted(inner)[0]} and is not a folder for the glossary alone; "
+            f"glossary build replaces its folder whole, so give --out a new or glossary-only folder"
+        )
+
+
+def _write_error(path: Path, target: Path, exc: OSError) -> WriteError:
+    return WriteError(
+        f"{path}: cannot write the glossary ({os_reason(exc)}); {target} is left as it was; "
+        f"{what_to_do(exc)}"
+    )
+
+
 def build_glossary(
     entries: pd.DataFrame,
     paragraphs: pd.DataFrame,
@@ -245,7 +324,12 @@ def build_glossary(
     *,
     curated: str | Path | None = None,
 ) -> pd.DataFrame:
-    """Apply the curated file to a corpus's glossary and write ``out_dir``.
+    """Apply the curated file to a corpus's glossary and replace the folder ``out_dir``.
+
+    The new folder is written beside the old one (a hidden sibling folder, with the old
+    folder's other files such as ``curated.csv``) and put in its place with renames, so that
+    ``glossary.csv`` and ``contexts.csv`` always come from the same build: a failure (a
+    full disk) leaves the old folder as it was.
 
     Parameters
     ----------
@@ -263,8 +347,20 @@ def build_glossary(
     -------
     pandas.DataFrame
         The entries written, as :func:`read_glossary` returns them.
+
+    Raises
+    ------
+    analysis.common.io.WriteError
+        When the folder cannot be written, naming the file, the reason and what to do.
     """
     out_dir = Path(out_dir)
     entries = apply_curated(entries, curated or out_dir / "curated.csv")
-    write_glossary(entries, out_dir, contexts=extract_contexts(entries, paragraphs))
-    return read_glossary(out_dir)
+    files = _glossary_files(entries, extract_contexts(entries, paragraphs))
+    target = out_dir.resolve()  # a symbolic link's folder is replaced, not the link
+    _check_own_folder(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_error(target.parent, target, exc) from exc
+    _swap(_staged(target, files), target)
+    return read_glossary(target)
