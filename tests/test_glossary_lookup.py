@@ -90,7 +90,7 @@ def test_term_uses_respect_number_boundaries_and_head_nouns() -> None:
     ]
     assert [(k.key, k.head) for k in keys] == [
         ("1+N交易体系", ""),
-        ("1+N", ""),
+        ("1+N", "交易体系"),
         ("135企业诉求处置机制", ""),
         ("135", "企业诉求"),
     ]
@@ -100,6 +100,16 @@ def test_term_uses_respect_number_boundaries_and_head_nouns() -> None:
     assert terms("坚持“135”工作法") == ["135企业诉求处置机制"]
     assert terms("落实135企业诉求处置机制") == ["135企业诉求处置机制"]
     assert terms("建成135个项目,增长13.5%,1350亩") == []
+    # a part of the term (一件事) is a use only quoted or followed by the rest of the term
+    part = term_keys("一件事全链条专项整治", "“一件事”全链条专项整治", ["一件事"])
+    uses = lambda text: [t for _, _, t in find_terms(text, part)]  # noqa: E731
+    assert [(k.key, k.head, k.part) for k in part] == [
+        ("一件事全链条专项整治", "", False),
+        ("一件事", "全链条专", True),
+    ]
+    assert uses("高效办成一件事,推进政务服务") == []
+    assert uses("开展“一件事”全链条整治") == ["一件事全链条专项整治"]
+    assert uses("开展一件事全链条专项整治") == ["一件事全链条专项整治"]
 
 
 def test_used_elsewhere_goes_through_aliases_with_boundaries() -> None:

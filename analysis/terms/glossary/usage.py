@@ -40,13 +40,17 @@ class TermKey:
     term : str
         The glossary term it stands for.
     head : str
-        For a key of digits only (135): the head noun that makes it the formula
-        (企业诉求处置机制); the key must be quoted or followed by it.
+        For a key of digits only (135) or a part of the term (一件事 of “一件事”全链条专项整治):
+        what follows it in the term (企业诉求处置机制, 全链条); the key must be quoted or
+        followed by it, so that 一件事 inside 高效办成一件事 is no use of the longer term.
+    part : bool
+        The key is a part of the term as written, not the term or an alias of its own.
     """
 
     key: str
     term: str
     head: str = ""
+    part: bool = False
 
 
 def term_keys(
@@ -78,10 +82,12 @@ def term_keys(
         if len(key) < 2 or key in out:
             continue
         head = ""
-        if _NUMERIC_KEY.match(key):
+        whole = strip_quotes(simple)
+        part = key != strip_quotes(term) and key in whole and len(key) < len(whole)
+        if _NUMERIC_KEY.match(key) or part:
             _, _, rest = simple.partition(key)
             head = strip_quotes(rest)[:4]
-        out[key] = TermKey(key, term, head)
+        out[key] = TermKey(key, term, head, part)
     return list(out.values())
 
 
@@ -96,7 +102,7 @@ def _valid_hit(text: str, start: int, end: int, key: TermKey) -> bool:
         return False
     if key.key[-1] in _FORMULA_CHARS and end < len(text) and text[end] in _FORMULA_CHARS:
         return False
-    if not _NUMERIC_KEY.match(key.key):
+    if not (key.part or _NUMERIC_KEY.match(key.key)):
         return True
     if _quoted(text, start, end):
         return True
