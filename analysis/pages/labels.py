@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["COLUMN_LABELS"]
+__all__ = ["COLUMN_LABELS", "VALUE_LABELS"]
 
 #: Chinese column names for tables shown to readers (see :func:`label_columns`).
 COLUMN_LABELS: Mapping[str, str] = MappingProxyType(
@@ -82,5 +82,33 @@ COLUMN_LABELS: Mapping[str, str] = MappingProxyType(
         "after": "近期占比",
         "change": "变化",
         "mean": "平均占比",
+    }
+)
+#: Chinese names of the codes some columns hold, by column.
+VALUE_LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "kind": MappingProxyType(
+            {
+                "digit": "数字提法",
+                "numeral": "数词提法",
+                "plus": "加号提法",
+                "abbreviation": "简称",
+                "quoted": "引号提法",
+                "quotation": "引语(非提法)",
+            }
+        ),
+        "qualifier": MappingProxyType(
+            {"exact": "确数", "range": "区间", "左右": "左右", "以上": "以上", "以内": "以内"}
+        ),
+        "section": MappingProxyType(
+            {
+                "target": "目标",
+                "result": "结果",
+                "body": "正文",
+                "glossary": "名词解释",
+                "appendix": "其他附件",
+                "boilerplate": "网页杂项",
+            }
+        ),
     }
 )

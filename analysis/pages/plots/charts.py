@@ -25,7 +25,7 @@ from matplotlib import font_manager
 from matplotlib.figure import Figure
 
 from analysis.pages.fonts import CJK_FONT_NAME, CJK_FONT_PATH
-from analysis.pages.labels import COLUMN_LABELS
+from analysis.pages.labels import COLUMN_LABELS, VALUE_LABELS
 
 __all__ = [
     "CJK_FONT_NAME",
@@ -52,9 +52,7 @@ SECTION_LABELS: Mapping[str, str] = MappingProxyType(
     {"body": "正文", "glossary": "名词解释", "appendix": "其他附件", "boilerplate": "网页杂项"}
 )
 #: Chinese names of the slogan kinds (``extract_slogans``), for axes and legends.
-SLOGAN_KIND_LABELS: Mapping[str, str] = MappingProxyType(
-    {"digit": "数字提法", "numeral": "数词提法", "abbreviation": "简称", "quoted": "引号提法"}
-)
+SLOGAN_KIND_LABELS: Mapping[str, str] = VALUE_LABELS["kind"]
 _BAR = "#b22222"
 
 P = ParamSpec("P")
@@ -77,6 +75,18 @@ def cjk_rc() -> dict[str, Any]:
     }
 
 
+def _readable(values: pd.Series) -> pd.Series:
+    """A column's values as a reader reads them (see :func:`label_columns`)."""
+    if values.dtype == bool:
+        return values.map({True: "是", False: "否"})
+    codes = VALUE_LABELS.get(str(values.name))
+    if codes is not None:
+        return values.map(lambda v: codes.get(v, v) if isinstance(v, str) else v)
+    if values.dtype == object and values.map(lambda v: isinstance(v, (list, tuple))).any():
+        return values.map(lambda v: "、".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+    return values
+
+
 def label_columns(frame: pd.DataFrame, **extra: str) -> pd.DataFrame:
     """The frame with Chinese column names, for display (the frame itself is not changed).
 
@@ -90,10 +100,12 @@ def label_columns(frame: pd.DataFrame, **extra: str) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        A renamed copy; the index name is translated too.
+        A renamed copy; the index name is translated too, and values read as words: yes/no
+        as 是/否, lists joined by ``、``, codes of :data:`VALUE_LABELS` in Chinese.
     """
     names = {**COLUMN_LABELS, **extra}
-    out = frame.rename(columns=lambda c: names.get(str(c), c))
+    out = frame.assign(**{c: _readable(frame[c]) for c in frame.columns if isinstance(c, str)})
+    out = out.rename(columns=lambda c: names.get(str(c), c))
     out.columns.name = names.get(str(frame.columns.name), frame.columns.name)
     out.index.name = names.get(str(frame.index.name), frame.index.name)
     return out
