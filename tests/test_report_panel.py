@@ -97,3 +97,16 @@ def test_long_tables_say_so_and_keep_the_whole_table(panel) -> None:
             assert len(table.splitlines()) == int(total) + 1, href
             assert int(shown) < int(total)
         assert not re.search(r"<t[dh][^>]*>\s*(?:\.\.\.|…)\s*</t[dh]>", text), page.name
+
+
+def test_glossary_search_speaks_of_this_corpus(panel) -> None:
+    _, out, _ = panel
+    page = (out / "glossary.html").read_text(encoding="utf-8")
+    placeholder = re.search(r'<input id="q" type="search" placeholder="([^"]*)"', page).group(1)
+    assert placeholder.startswith("搜索: ") and "三资三化" not in placeholder
+    assert any(t in placeholder for t in ("天府粮仓", "三个做优做强", "2030启航计划"))
+    assert 'addEventListener("hashchange"' in page and "history.replaceState" in page
+    assert (
+        "input, button, select, textarea { font: inherit; font-family: var(--report-font); }"
+        in page
+    )

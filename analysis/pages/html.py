@@ -242,6 +242,7 @@ def glossary_page(
         rows=rows,
         t2s=t2s_table([r["key"] for r in rows]),
         drop=FILTER_DROP,
+        examples="、".join(dict.fromkeys(str(r["term"]) for r in rows[:3])),
     )
 
 
