@@ -106,14 +106,16 @@ def pages(built: tuple[Path, list[str]]) -> dict[str, str]:
 def test_all_pages_are_written_with_progress(built: tuple[Path, list[str]]) -> None:
     out, progress = built
     names = sorted(p.name for p in out.glob("*.html"))
-    assert names == sorted([*NOTEBOOK_PAGES, "glossary.html", *REPORT_PAGES, "index.html"])
+    assert names == sorted(
+        [*NOTEBOOK_PAGES, "glossary.html", "terms.html", *REPORT_PAGES, "index.html"]
+    )
     assert (out / "glossary" / "glossary.csv").is_file()  # beside the reports, not over ours
     n = len(NOTEBOOKS)
     # two notebooks run at once, so their lines come in the order they finish
     assert sorted(line.split(":")[0] for line in progress[:n]) == [
         f"[{i}/{n}] {p.name}" for i, p in enumerate(NOTEBOOKS, start=1)
     ]
-    assert progress[n:] == ["glossary and 5 report pages written"]
+    assert progress[n:] == ["glossary, terms and 5 report pages written"]
 
 
 def test_written_files_are_0644(built: tuple[Path, list[str]]) -> None:
@@ -143,13 +145,13 @@ def test_every_page_embeds_a_font_subset_under_1_mb(pages: dict[str, str]) -> No
 
 
 def test_pages_link_the_index_and_their_neighbours(pages: dict[str, str]) -> None:
-    order = [*NOTEBOOK_PAGES, "glossary.html", *REPORT_PAGES]
+    order = [*NOTEBOOK_PAGES, "glossary.html", "terms.html", *REPORT_PAGES]
     for i, name in enumerate(order):
         links = re.findall(r'<a [^>]*href="([^"]+)"', _nav(pages[name]))
         neighbours = order[max(i - 1, 0) : i] + order[i + 1 : i + 2]
         assert links == ["index.html", *neighbours], name
     index = pages["index.html"]
-    for name in [*NOTEBOOK_PAGES, "glossary.html"]:
+    for name in [*NOTEBOOK_PAGES, "glossary.html", "terms.html"]:
         assert f'<a class="card" href="{name}">' in index, name
     assert re.findall(r'<a class="report" href="([^"]+)">', index) == REPORT_PAGES
     assert "my_reports" in index and "名词解释 38 条" in index
@@ -219,7 +221,7 @@ def test_a_short_report_gives_every_page_with_the_reason(tmp_path: Path) -> None
     with pytest.warns(CorpusWarning, match=r"skipped .*(scan|empty)\.txt"):
         pages = build_reports(corpus, tmp_path / "out", progress=progress.append)
     assert sorted(p.name for p in pages) == sorted(
-        [*NOTEBOOK_PAGES, "glossary.html", "report-01.html", "index.html"]
+        [*NOTEBOOK_PAGES, "glossary.html", "terms.html", "report-01.html", "index.html"]
     )
     topics = (tmp_path / "out" / "04_topics.html").read_text(encoding="utf-8")
     assert "本页到此为止:文本太少,无法建立主题模型" in topics
@@ -351,7 +353,7 @@ def test_glossary_filter_in_the_browser(built: tuple[Path, list[str]], tmp_path:
     dom = _chromium(
         tmp_path, f"{page}#q=%E4%B8%89%E8%B3%87%E4%B8%89%E5%8C%96", "--dump-dom"
     )  # 三資三化
-    shown = re.findall(r'<tr data-key="[^"]*">\s*<td class="t">([^<]+)</td>', dom)
+    shown = re.findall(r'<tr data-key="[^"]*">\s*<td class="t"><a [^>]*>([^<]+)</a></td>', dom)
     assert "三资三化" in shown and len(shown) < 38
     assert re.search(r'<span id="count">\d+ / 38</span>', dom)
 

@@ -110,3 +110,18 @@ def test_glossary_search_speaks_of_this_corpus(panel) -> None:
         "input, button, select, textarea { font: inherit; font-family: var(--report-font); }"
         in page
     )
+
+
+def test_terms_page_is_reachable_from_glossary_and_reports(panel) -> None:
+    _, out, _ = panel
+    terms = (out / "terms.html").read_text(encoding="utf-8")
+    for slogan in ("放管服", "一网通办", "两重"):
+        assert f'<tr id="t-{slogan}">' in terms
+    assert 'href="terms.html' in (out / "index.html").read_text(encoding="utf-8")
+    glossary = (out / "glossary.html").read_text(encoding="utf-8")
+    assert '<a href="terms.html#t-%E5%A4%A9%E5%BA%9C%E7%B2%AE%E4%BB%93">' in glossary  # 天府粮仓
+    assert '<tr id="t-天府粮仓">' in terms
+    report = next(p for p in sorted(out.glob("report-*.html")) if "放管服" in p.read_text("utf-8"))
+    assert '<a href="terms.html#t-%E6%94%BE%E7%AE%A1%E6%9C%8D">放管服</a>' in report.read_text(
+        encoding="utf-8"
+    )

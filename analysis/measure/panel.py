@@ -225,7 +225,7 @@ def term_lifecycle(
     Returns
     -------
     pandas.DataFrame
-        One row per term used in the body of at least one report with a year:
+        One row per term used in the body of a report with a year, or defined in one:
         ``term``, ``kind``, ``first_year``, ``first_report`` (its doc_id, the first in the
         customary order that year), ``last_year``, ``years_active`` (distinct years used),
         ``peak_year`` (most uses per 10,000 characters; ties: the earlier year),
@@ -235,7 +235,9 @@ def term_lifecycle(
     """
     meta = ordered_reports(corpus)
     rank = {d: i for i, d in enumerate(meta["doc_id"])}
-    used = usage[usage["count"] > 0].merge(meta[["doc_id", "region", "year"]], on="doc_id")
+    # a term used in the body, or defined in a report's glossary (its life starts there)
+    kept = (usage["count"] > 0) | usage["defined_here"]
+    used = usage[kept].merge(meta[["doc_id", "region", "year"]], on="doc_id")
     used = used.dropna(subset=["year"])
     used = used.assign(_rank=used["doc_id"].map(rank)).sort_values(["term", "_rank"])
     freq = term_frequency(used[["doc_id", "term", "count"]], corpus, by="year")
@@ -249,21 +251,21 @@ def term_lifecycle(
             "first_report": grouped["doc_id"].first(),
             "last_year": grouped["year"].max(),
             "years_active": grouped["year"].nunique(),
-            "peak_year": peak,
+            "peak_year": peak.reindex(grouped["year"].min().index).fillna(grouped["year"].min()),
             "n_reports": grouped["doc_id"].nunique(),
             "n_regions": grouped["region"].nunique(),
         }
     )
     defining = usage[usage["defined_here"]].assign(_rank=lambda f: f["doc_id"].map(rank))
     defining = defining.sort_values(["term", "_rank"])
-    life["defined_in"] = defining.groupby("term")["doc_id"].agg("、".join)
-    life["definition"] = ""
+    joined = defining.groupby("term")["doc_id"].agg("、".join)
+    life["defined_in"] = [str(joined.get(t, "")) for t in life.index]
+    first_def: dict[str, str] = {}
     if glossary is not None and not glossary.empty:
-        first_def = glossary.drop_duplicates("term").set_index("term")["definition"]
-        life["definition"] = life.index.map(first_def)
+        first_def = dict(glossary.drop_duplicates("term")[["term", "definition"]].values)
+    life["definition"] = [str(first_def.get(t, "")) for t in life.index]
     undefined = used[~used["defined_here"]].groupby("term")["doc_id"].nunique()
     life["n_undefined"] = undefined.reindex(life.index).fillna(0)
-    life = life.fillna({"defined_in": "", "definition": ""})
     life = life.reset_index(names="term").sort_values(["first_year", "term"], kind="stable")
     ints = ["first_year", "last_year", "years_active", "peak_year", "n_reports", "n_regions"]
     return life.astype({c: "int64" for c in [*ints, "n_undefined"]}).reset_index(drop=True)

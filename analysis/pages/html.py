@@ -23,6 +23,7 @@ from analysis.pages.fonts import FONT_MARKER, embed_font
 from analysis.pages.plots.charts import SLOGAN_KIND_LABELS
 
 __all__ = [
+    "TERMS_TITLE",
     "PageLink",
     "ReportSection",
     "glossary_page",
@@ -32,6 +33,7 @@ __all__ = [
     "page_css",
     "report_page",
     "t2s_table",
+    "terms_page",
 ]
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -40,6 +42,10 @@ PAGES_DIR = TEMPLATES_DIR / "pages"
 FILTER_DROP = QUOTES + "《》"
 _VARIANT_CONFIGS = ("s2t", "s2tw", "s2hk")
 _LEADING_NUMBER = re.compile(r"^\d\d\s+")  # "01 语料概览..." on a card numbered 01
+
+
+#: Title of the 提法 archive (:func:`terms_page`).
+TERMS_TITLE = "提法档案:每个提法的出现、高峰与扩散"
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,8 @@ class ReportSection:
         Text shown when the table has no rows.
     note : str
         A sentence under the heading.
+    linked : tuple of str
+        Columns whose values are terms, linked to their row of the terms page.
     """
 
     title: str
@@ -76,6 +84,7 @@ class ReportSection:
     reason: str = ""
     empty: str = "(无)"
     note: str = ""
+    linked: tuple[str, ...] = ()
 
 
 def _environment() -> Any:
@@ -183,9 +192,9 @@ def glossary_rows(entries: pd.DataFrame) -> list[dict[str, str]]:
     Returns
     -------
     list of dict
-        ``term`` (as displayed), ``definition``, ``aliases`` (joined with 、), ``doc_id``,
-        ``year`` and ``key``: ``match_key`` of the term, its aliases, definition and report,
-        joined with ``|``.
+        ``term`` (as displayed), ``plain`` (the term, its row on the terms page),
+        ``definition``, ``aliases`` (joined with 、), ``doc_id``, ``year`` and ``key``
+        (``match_key`` of the term, its aliases, definition and report, joined with ``|``).
     """
     rows = []
     converter = t2s_converter()
@@ -196,6 +205,7 @@ def glossary_rows(entries: pd.DataFrame) -> list[dict[str, str]]:
         rows.append(
             {
                 "term": shown,
+                "plain": r.term,
                 "definition": r.definition,
                 "aliases": aliases,
                 "doc_id": r.doc_id,
@@ -244,6 +254,58 @@ def glossary_page(
         drop=FILTER_DROP,
         examples="、".join(dict.fromkeys(str(r["term"]) for r in rows[:3])),
     )
+
+
+def terms_page(
+    lifecycle: pd.DataFrame,
+    reports: Mapping[str, Mapping[str, str]],
+    *,
+    pages: Sequence[PageLink],
+    current: int,
+    title: str = TERMS_TITLE,
+) -> str:
+    """The 提法 archive: one row per term, its life in years and places, with an anchor that the
+    glossary and the report pages link to.
+
+    Parameters
+    ----------
+    lifecycle : pandas.DataFrame
+        :func:`analysis.measure.panel.term_lifecycle`.
+    reports : Mapping
+        doc_id -> ``{"href": page, "label": readable name}``.
+    pages : sequence of PageLink
+        Every page, for the header.
+    current : int
+        This page's place in ``pages``.
+    title : str
+        Page title.
+
+    Returns
+    -------
+    str
+        The page, font embedded.
+    """
+
+    def report(doc_id: str) -> dict[str, str]:
+        return dict(reports.get(doc_id, {"href": "", "label": doc_id}))
+
+    rows = [
+        {
+            "term": r.term,
+            "first_year": r.first_year,
+            "first": report(r.first_report),
+            "last_year": r.last_year,
+            "years_active": r.years_active,
+            "peak_year": r.peak_year,
+            "n_reports": r.n_reports,
+            "n_regions": r.n_regions,
+            "defined": [report(d) for d in r.defined_in.split("、") if d],
+            "definition": r.definition,
+            "n_undefined": r.n_undefined,
+        }
+        for r in lifecycle.itertuples()
+    ]
+    return _render("terms.html.j2", title=title, nav=_nav(pages, current, title), rows=rows)
 
 
 def index_page(
@@ -317,6 +379,7 @@ def report_page(
             "reason": s.reason,
             "empty": s.empty,
             "numeric": s.numeric,
+            "linked": s.linked,
             "columns": [str(c) for c in s.frame.columns],
             "rows": s.frame.astype(str).to_dict("records"),
         }

@@ -32,7 +32,16 @@ from analysis.common.paths import (
     glossary_out,
 )
 from analysis.pages.fonts import FONT_MARKER, embed_font
-from analysis.pages.html import PageLink, glossary_page, index_page, nav_html, page_css, report_page
+from analysis.pages.html import (
+    TERMS_TITLE,
+    PageLink,
+    glossary_page,
+    index_page,
+    nav_html,
+    page_css,
+    report_page,
+    terms_page,
+)
 from analysis.pages.notebook import PageStopped, run_or_stop, stop_if_empty
 from analysis.pages.report_data import report_sections
 
@@ -289,6 +298,7 @@ def _page_links(
     """The analysis pages (notebooks, glossary), and all pages but the index in reading order."""
     analyses = [PageLink(f"{p.stem}.html", notebook_title(p)) for p in notebooks]
     analyses.append(PageLink("glossary.html", GLOSSARY_TITLE))
+    analyses.append(PageLink("terms.html", TERMS_TITLE))
     return analyses, analyses + [PageLink(r["href"], str(r["doc_id"])) for r in reports]
 
 
@@ -334,6 +344,19 @@ def _execute_one(nb_path: Path, i: int, total: int, options: dict[str, Any]) -> 
     return nb
 
 
+def _terms_markup(steps: Any, reports: Sequence[dict[str, Any]], pages: Sequence[PageLink]) -> str:
+    """The 提法 archive: every term's lifecycle, its reports linked to their pages."""
+    from analysis.measure.panel import report_labels, term_lifecycle, term_usage
+
+    usage = term_usage(steps.paragraphs, steps.slogans, steps.glossary)
+    lifecycle = term_lifecycle(usage, steps.corpus, steps.glossary)
+    labels = dict(report_labels(steps.corpus).itertuples(index=False))
+    linked = {r["doc_id"]: {"href": r["href"], "label": labels.get(r["doc_id"], r["doc_id"])}
+              for r in reports}  # fmt: skip
+    current = next(i for i, p in enumerate(pages) if p.href == "terms.html")
+    return terms_page(lifecycle, linked, pages=pages, current=current)
+
+
 def _write_own_pages(
     out: Path,
     steps: Any,
@@ -341,12 +364,14 @@ def _write_own_pages(
     reports: Sequence[dict[str, Any]],
     pages: Sequence[PageLink],
 ) -> list[Path]:
-    """The glossary page and a page per report (after the notebooks in ``pages``)."""
+    """The glossary page, the terms page and a page per report (after the notebooks)."""
     first = next(i for i, p in enumerate(pages) if p.href == "glossary.html")
     markup = glossary_page(entries, title=GLOSSARY_TITLE, pages=pages, current=first)
     written = [_write_page(out / "glossary.html", markup)]
+    written.append(_write_page(out / "terms.html", _terms_markup(steps, reports, pages)))
     sections = report_sections(steps, entries)
-    for i, (report, tables) in enumerate(zip(reports, sections, strict=True), start=first + 1):
+    start = next(i for i, p in enumerate(pages) if p.href == reports[0]["href"]) if reports else 0
+    for i, (report, tables) in enumerate(zip(reports, sections, strict=True), start=start):
         markup = report_page(report, tables, pages=pages, current=i)
         written.append(_write_page(out / report["href"], markup))
     return written
@@ -413,7 +438,7 @@ def build_reports(
             futures = _run_notebooks(notebooks, out, pages, pool=pool, options=options)
         written = [f.result() for f in futures] + own.result()
     if progress:
-        progress(f"glossary and {len(reports)} report pages written")
+        progress(f"glossary, terms and {len(reports)} report pages written")
     index = index_page(analyses, reports, corpus_name=corpus_path.name, n_entries=len(entries))
     written.append(_write_page(out / "index.html", index))
     return written

@@ -59,7 +59,10 @@ def _keyword_section(ranked: pd.DataFrame, reason: str, doc_id: Any) -> ReportSe
 
 
 def _slogan_section(slogans: pd.DataFrame, reason: str, doc_id: Any) -> ReportSection:
-    note = "数字提法(如 1+6+N)、数词提法(如 三资三化)、简称和引号里的口号,按正文中的次数排列。"
+    note = (
+        "数字提法、数词提法、简称和引号里的口号,按正文中的次数排列;"
+        "点提法看它在全部报告中的生命周期。"
+    )
     if reason:
         return ReportSection(SLOGANS_TITLE, reason=reason, note=note)
     sub = slogans[slogans["doc_id"] == doc_id].sort_values("count", ascending=False, kind="stable")
@@ -71,7 +74,7 @@ def _slogan_section(slogans: pd.DataFrame, reason: str, doc_id: Any) -> ReportSe
             "名词解释词条": sub["defined"].fillna("").astype(str),
         }
     )
-    return ReportSection(SLOGANS_TITLE, frame, numeric=("次数",), note=note)
+    return ReportSection(SLOGANS_TITLE, frame, numeric=("次数",), note=note, linked=("提法",))
 
 
 def _glossary_section(entries: pd.DataFrame, doc_id: Any) -> ReportSection:
