@@ -258,6 +258,19 @@ def _cmd_targets(args: argparse.Namespace) -> int:
     return _print_result(args, run)
 
 
+def _cmd_lifecycle(args: argparse.Namespace) -> int:
+    def run() -> tuple[str, str]:
+        from analysis.measure.panel import term_lifecycle, term_usage
+
+        steps = _extracted(args)
+        usage = term_usage(steps.paragraphs, steps.slogans, steps.glossary)
+        life = term_lifecycle(usage, steps.corpus, steps.glossary)
+        life = life.sort_values(["n_reports", "first_year", "term"], ascending=[False, True, True])
+        return _render(life.head(args.top).drop(columns="definition"), args.format), ""
+
+    return _print_result(args, run)
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from analysis.common.paths import reports_out
     from analysis.pages.report import build_reports
@@ -330,6 +343,11 @@ def _add_terms(sub: Any) -> None:
     _files(tg)
     tg.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
     tg.set_defaults(func=_cmd_targets)
+    lc = sub.add_parser("lifecycle", help="each 提法's first and last year, peak, spread")
+    _files(lc)
+    lc.add_argument("--top", type=positive("--top"), default=20, help="terms, most reports first")
+    lc.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
+    lc.set_defaults(func=_cmd_lifecycle)
     tk = sub.add_parser("tokenize", help="segment reports, one output line per paragraph")
     _files(tk, fmt=False)
     tk.add_argument("--format", choices=("text", *FORMATS), default="text")

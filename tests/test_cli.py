@@ -262,3 +262,16 @@ def test_a_bad_catalog_stops_glossary_build_before_anything_is_written(tmp_path:
         "it like 2024 or 二〇二四, or leave it empty)\n"
     )
     assert not out.exists() and not (tmp_path / "c").exists()
+
+
+def test_lifecycle_csv_on_a_three_year_panel(tmp_path: Path) -> None:
+    panel = sorted(str(p) for p in (Path(__file__).parent / "data" / "panel").glob("*.txt"))
+    p = _cli("lifecycle", *panel, "--top", "3", "--format", "csv", cache=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines() == [
+        "term,kind,first_year,first_report,last_year,years_active,peak_year,n_reports,"
+        "n_regions,defined_in,n_undefined",
+        "一网通办,numeral,2021,四川省2021,2023,3,2021,4,2,,4",
+        "放管服,abbreviation,2021,四川省2021,2022,2,2021,3,2,,3",
+        "两重,numeral,2022,四川省2022,2023,2,2023,3,2,四川省2022,2",
+    ]
