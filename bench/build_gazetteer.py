@@ -52,11 +52,13 @@ UNITS = {
     "旗": ("旗",),
 }
 #: The 56 nationalities (GB/T 3304), as the names of autonomous divisions write them.
-NATIONALITIES = (
-    "汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 "
-    "水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 "
-    "乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
-).split()
+_NATIONALITY_LINES = """
+汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳
+佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯
+阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴
+珞巴 基诺
+"""
+NATIONALITIES = tuple(_NATIONALITY_LINES.split())
 #: A run of nationalities at the end of an autonomous division's name (one character ones
 #: only with 族: 大厂回族, 巴音郭楞蒙古, 伊犁哈萨克).
 _NATIONS = re.compile(
