@@ -13,10 +13,10 @@ their types. One row is written per prefecture- or county-level division:
   prefecture, and for a district of a 直辖市, whose parent is the region itself);
 - ``short``: the name without its unit (鄂尔多斯市 → 鄂尔多斯, 浦东新区 → 浦东, 红河哈尼族彝族
   自治州 → 红河), empty where that is ambiguous: under two characters (赵县), the name of a
-  provincial-level region (河北区 → 河北, 海南藏族自治州 → 海南), a county-level short form
-  that names a division of another region too (朝阳区 in 北京 and 吉林, 朝阳市 in 辽宁), or a
-  common word (a non-noun of jieba's dictionary with a frequency of 1,000 or more: 合作市 →
-  合作, 平安区 → 平安).
+  provincial-level region (河北区 → 河北, 海南藏族自治州 → 海南), or, for a county-level
+  division, a generic name (one that names divisions in three or more regions: 朝阳区 in 北京
+  and 吉林, 朝阳市 in 辽宁; 和平, 鼓楼, 城关) or a common word (a non-noun of jieba's
+  dictionary with a frequency of 1,000 or more: 合作市 → 合作, 平安区 → 平安).
 
 The file is byte-identical when rebuilt from the same package version.
 """
@@ -68,6 +68,9 @@ _NATIONS = re.compile(
 )
 #: jieba's part-of-speech tags of names and nouns: a short form so tagged may be a place.
 NOUN_TAGS = frozenset({"n", "nr", "nrt", "ns", "nt", "nz", "ng"})
+#: A county-level short form that names divisions of this many regions is a generic name
+#: (朝阳, 和平, 鼓楼, 城关 ...).
+GENERIC_REGIONS = 3
 #: From this frequency on, a non-noun of jieba's dictionary is a common word.
 COMMON_WORD_FREQ = 1000
 
@@ -140,8 +143,8 @@ def ambiguous(rows: list[dict[str, str]], provincial: set[str]) -> set[str]:
             len(short) < 2
             or short == row["name"]
             or short in provincial
-            or (county and len(where[short]) > 1)
-            or (tag not in NOUN_TAGS and freq >= COMMON_WORD_FREQ)
+            or (county and len(where[short]) >= GENERIC_REGIONS)
+            or (county and tag not in NOUN_TAGS and freq >= COMMON_WORD_FREQ)
         ):
             out.add(row["code"])
     return out

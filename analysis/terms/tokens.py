@@ -62,6 +62,11 @@ DATE_RULES = {
     ),
     # 第六个 (五年计划), 第三季度, 第十三次
     "ordinal": re.compile(f"^第[{_CN}\\d]+(?:个|次|季度|年)?$"),
+    # 上一年, 本年, 下世纪初, 近年来: a time named from the report's own
+    "relative_time": re.compile(
+        f"^[上下本今明去前次当同近每历][{CN_NUMERALS[0]}]?(?:年|月|季度|世纪)"
+        "(?:初|底|末|中|内|来|以来|同期)?$"
+    ),
     # 百分之四点 (五): a percentage cut before its digits
     "percent_piece": re.compile(f"^百分之[{_CN}点]+$"),
 }
@@ -131,6 +136,8 @@ def cut_paragraphs(
 #: Degree adverbs that jieba's HMM glues to the next character (更足, 更实): a two-character
 #: token that starts with one and is not a word of jieba's dictionary is no term.
 DEGREE_ADVERBS = "更最较越很太愈"
+#: Units a date ends with: a token that starts with one right after a number is its tail.
+DATE_TAIL_UNITS = "年月日"
 
 
 def _neighbour_bound(codes: np.ndarray, side: np.ndarray, ok: np.ndarray, n: int) -> np.ndarray:
@@ -145,13 +152,17 @@ def _neighbour_bound(codes: np.ndarray, side: np.ndarray, ok: np.ndarray, n: int
     return bound
 
 
-def bound_fragments(lists: Sequence[Sequence[str]], *, loose: Iterable[str] = ()) -> frozenset[str]:
+def bound_fragments(
+    lists: Sequence[Sequence[str]], *, loose: Iterable[str] = (), numbers: Iterable[str] = ()
+) -> frozenset[str]:
     """Tokens that are the piece of one longer word: every use beside the same character.
 
     A token of two or more Chinese characters, used at least twice, every use of which has
     the same one-character Chinese token on its left or on its right (往前|赶, 中积|厚,
     占|比达), is a word the segmenter cut in two: it is not a term of its own. A neighbour in
-    ``loose`` (function words: 的, 在) binds nothing.
+    ``loose`` (function words: 的, 在) binds nothing. A token that starts with a unit of
+    :data:`DATE_TAIL_UNITS` and always follows a token of ``numbers`` is the tail of a date
+    (1955|年本|年收入).
 
     Parameters
     ----------
@@ -159,6 +170,8 @@ def bound_fragments(lists: Sequence[Sequence[str]], *, loose: Iterable[str] = ()
         Each paragraph's tokens, unfiltered (punctuation included).
     loose : iterable of str
         One-character words that do not bind their neighbours.
+    numbers : iterable of str
+        The tokens that are numbers (:func:`is_number_token`).
 
     Returns
     -------
@@ -179,12 +192,23 @@ def bound_fragments(lists: Sequence[Sequence[str]], *, loose: Iterable[str] = ()
     ends[-1] = True
     right = np.where(ends, -1, np.roll(codes, -1))
     words = [str(u) for u in uniques]
-    skip = set(loose)
+    skip, digits = set(loose), set(numbers)
     single = np.array([len(w) == 1 and w not in skip and HAN.match(w) is not None for w in words])
     long = np.array([len(w) >= 2 and all(HAN.match(c) for c in w) for w in words])
     long &= np.bincount(codes, minlength=n) >= 2
     bound = _neighbour_bound(codes, left, single, n) | _neighbour_bound(codes, right, single, n)
-    return frozenset(w for w, b in zip(words, bound & long, strict=True) if b)
+    bound &= long
+    tails = np.array([len(w) >= 2 and w[0] in DATE_TAIL_UNITS for w in words])
+    number = np.array([w in digits for w in words])
+    bound |= tails & _always_after(codes, left, number, n)
+    return frozenset(w for w, b in zip(words, bound, strict=True) if b)
+
+
+def _always_after(codes: np.ndarray, left: np.ndarray, ok: np.ndarray, n: int) -> np.ndarray:
+    """Per token code: True when every use follows an ``ok`` token."""
+    valid = left >= 0
+    valid[valid] = ok[left[valid]]
+    return np.bincount(codes[valid], minlength=n) == np.bincount(codes, minlength=n)
 
 
 def _jieba_words(length: int) -> frozenset[str]:
@@ -276,7 +300,9 @@ def filter_tokens(
     }
     if fragments:
         loose = {w for w in stopwords("function_words") if len(w) == 1}
-        drop |= bound_fragments(lists, loose=loose) | glued_adverbs(distinct - drop)
+        numbers_seen = {t for t in distinct if is_number_token(t)}
+        drop |= bound_fragments(lists, loose=loose, numbers=numbers_seen)
+        drop |= glued_adverbs(distinct - drop)
     out = tokens.copy()
     out["tokens"] = [[t for t in toks if t not in drop] for toks in lists]
     return out
