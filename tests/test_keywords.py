@@ -264,3 +264,54 @@ def test_keyness_table_matches_keyness_per_report(seed_steps) -> None:
     assert one["rank"].tolist() == [1, 2, 3]
     single = tokens[tokens["doc_id"] == "市南区2025政府工作报告"]
     assert keyness_table(count_terms(single)).empty
+
+
+def test_own_places_ranked_apart_places_elsewhere_stay() -> None:
+    # 内蒙古's report names its cities (鄂尔多斯, 包头市) and 成都 of 四川; 四川's names 成都 and
+    # 绵阳 and 包头 of 内蒙古: each report's own places are listed apart, the others stay
+    docs = {
+        "nm": [
+            ["鄂尔多斯", "包头市", "成都", "乳业", "鄂尔多斯"],
+            ["鄂尔多斯市", "包头市", "成都", "乳业", "稀土"],
+            ["包头市", "成都", "乳业", "稀土", "稀土", "鄂尔多斯"],
+        ],
+        "sc": [["成都", "绵阳", "包头市", "熊猫"]] * 3,
+    }
+    tokens = pd.DataFrame(
+        [(d, i, t) for d, paras in docs.items() for i, t in enumerate(paras)],
+        columns=["doc_id", "para_id", "tokens"],
+    )
+    corpus = pd.DataFrame({"doc_id": ["nm", "sc"], "region": ["内蒙古自治区", "四川省"]})
+    counts = count_terms(tokens, corpus=corpus)
+    cols = ["doc_id", "rank", "term", "count", "n_paragraphs", "merged"]
+    assert rank_keywords(counts, top_n=None, max_df=1.0)[cols].values.tolist() == [
+        ["nm", 1, "乳业", 3, 3, ""],
+        ["nm", 2, "稀土", 3, 2, ""],
+        ["nm", 3, "成都", 3, 3, ""],
+        ["sc", 1, "熊猫", 3, 3, ""],
+        ["sc", 2, "包头市", 3, 3, ""],
+    ]
+    assert rank_places(counts, max_df=1.0)[cols].values.tolist() == [
+        ["nm", 1, "鄂尔多斯", 3, 2, ""],
+        ["nm", 2, "包头市", 3, 3, ""],
+        ["sc", 1, "绵阳", 3, 3, ""],
+        ["sc", 2, "成都", 3, 3, ""],
+    ]
+    kept = rank_keywords(counts, top_n=None, max_df=1.0, keep_places=True)
+    assert kept.loc[kept["doc_id"] == "nm", "term"].tolist() == [
+        "乳业",
+        "稀土",
+        "鄂尔多斯",
+        "包头市",
+        "成都",
+    ]
+    # keyness follows the same rule
+    table = keyness_table(counts, top_n=2, min_count=1)
+    assert table[["doc_id", "rank", "term"]].values.tolist() == [
+        ["nm", 1, "乳业"],
+        ["nm", 2, "稀土"],
+        ["sc", 1, "熊猫"],
+        ["sc", 2, "包头市"],
+    ]
+    kept = keyness_table(counts, top_n=3, min_count=1, keep_places=True)
+    assert kept.loc[kept["doc_id"] == "sc", "term"].tolist() == ["熊猫", "绵阳", "包头市"]
