@@ -197,16 +197,21 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
             counts, top_n=args.top, keep_places=args.keep_places, min_count=args.min_count
         )
         corpus = steps.corpus if args.by == "doc" else None
-        if args.keep_places:
-            return _render(ranked, args.format, corpus), ""
         places = rank_places(counts, top_n=args.top, min_count=args.min_count)
+        if args.keep_places:
+            places = places.iloc[:0]
+        if args.format == "table" and args.keep_places:
+            return _render(ranked, "table", corpus), ""
         if args.format == "table":
             head = "\nown places, left out above (--keep-places ranks them with the keywords):\n"
             return _render(ranked, "table", corpus) + head + _render(places, "table", corpus), ""
-        import pandas as pd
-
-        both = pd.concat([ranked.assign(list="keywords"), places.assign(list="places")])
-        return _render(both.reset_index(drop=True), args.format, corpus), ""
+        # csv and jsonl: one row per keyword, the group's own places in a column of their own
+        listed = {
+            key: " ".join(f"{t}:{c}" for t, c in zip(g["term"], g["count"], strict=True))
+            for key, g in places.groupby(counts.by, sort=False)
+        }
+        ranked = ranked.assign(places=ranked[counts.by].map(listed).fillna(""))
+        return _render(ranked, args.format, corpus), ""
 
     return _print_result(args, run)
 

@@ -15,7 +15,7 @@ prints:
 - ``years``: rows that are a year in any notation (2025年, 一九五四年, 二〇二四, 1954);
 - ``time_words`` and ``fragments``: rows among the time words, function words and fragments
   reported on these corpora (上一年, 本年, 往前, 升至, 更足, 1-11 ...);
-- ``place_rows_apart``: rows of the ``places`` list the output gives after the keywords.
+- ``places_listed_apart``: the own places the output lists apart (its ``places`` column).
 
 ``--score-provinces`` / ``--score-national`` score a saved ``--format csv`` output instead
 (an older version's, to compare).
@@ -66,7 +66,7 @@ def own_names() -> dict[str, frozenset[str]]:
 
 
 def run_keywords(files: list[Path], top: int) -> list[dict[str, str]]:
-    """The rows of ``keywords --format csv`` (keywords and places, column ``list``)."""
+    """The rows of ``keywords --format csv`` (the own places left out in column ``places``)."""
     cmd = [sys.executable, "-m", "analysis", "keywords", *map(str, files), "--top", str(top)]
     out = subprocess.run(
         [*cmd, "--format", "csv"], capture_output=True, text=True, check=True, cwd=ROOT
@@ -85,10 +85,9 @@ def score(rows: list[dict[str, str]], names: dict[str, frozenset[str]]) -> dict:
     everywhere = frozenset().union(*names.values())
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = {}
+    apart = {row["doc"]: row.get("places", "") for row in rows}
+    counts["places_listed_apart"] = sum(len(v.split()) for v in apart.values())
     for row in rows:
-        if row.get("list", "keywords") == "places":
-            counts["place_rows_apart"] += 1
-            continue
         term, own = row["term"], names.get(region_of(row["doc"]), frozenset())
         checks = {
             "own_place_rows": is_own_place(term, own),
