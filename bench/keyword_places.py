@@ -15,10 +15,11 @@ prints:
 - ``years``: rows that are a year in any notation (2025年, 一九五四年, 二〇二四, 1954);
 - ``time_words`` and ``fragments``: rows among the time words, function words and fragments
   reported on these corpora (上一年, 本年, 往前, 升至, 更足, 1-11 ...);
+- ``function_words``: rows that are words of the function-word tier as it is now;
 - ``places_listed_apart``: the own places the output lists apart (its ``places`` column).
 
-``--score-provinces`` / ``--score-national`` score a saved ``--format csv`` output instead
-(an older version's, to compare).
+``--score-provinces``, ``--score-national`` and ``--score-sample`` score a saved
+``--format csv`` output instead (an older version's, to compare).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from build_gazetteer import stem  # noqa: E402
 
 from analysis.common.patterns import CN_NUMERALS, CN_ZERO  # noqa: E402
-from analysis.common.wordlists import gazetteer, regions  # noqa: E402
+from analysis.common.wordlists import gazetteer, regions, stopwords  # noqa: E402
 from analysis.read.metadata import is_own_place  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -83,6 +84,7 @@ def region_of(doc: str) -> str:
 def score(rows: list[dict[str, str]], names: dict[str, frozenset[str]]) -> dict:
     """The counts of one keywords output (see the module's docstring)."""
     everywhere = frozenset().union(*names.values())
+    function = stopwords("function_words")
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = {}
     apart = {row["doc"]: row.get("places", "") for row in rows}
@@ -95,6 +97,7 @@ def score(rows: list[dict[str, str]], names: dict[str, frozenset[str]]) -> dict:
             "years": YEAR.fullmatch(term) is not None,
             "time_words": term in TIME_WORDS,
             "fragments": term in FRAGMENTS,
+            "function_words": term in function,
         }
         counts["rows"] += 1
         for name, hit in checks.items():
@@ -120,6 +123,7 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=15)
     ap.add_argument("--score-provinces", help="score this saved csv output instead")
     ap.add_argument("--score-national", help="score this saved csv output instead")
+    ap.add_argument("--score-sample", help="score this saved csv output of the four instead")
     ap.add_argument("--show", action="store_true", help="print the examples too")
     args = ap.parse_args()
     names = own_names()
@@ -130,7 +134,7 @@ def main() -> int:
             args.score_provinces, sorted(Path(args.provinces).glob("*.txt")), args.top
         ),
         "national": _rows(args.score_national, national, args.top),
-        "national_sample": [] if args.score_national else run_keywords(sample, args.top),
+        "national_sample": _rows(args.score_sample, sample, args.top),
     }
     report = {name: score(rows, names) for name, rows in runs.items() if rows}
     if not args.show:

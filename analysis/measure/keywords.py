@@ -197,13 +197,7 @@ def rank_keywords(
     opts = _options(counts, max_df=max_df, single_chars=single_chars)
     opts |= {"min_count": min_count, "min_paragraphs": min_paragraphs, "top_n": top_n}
     opts |= {"keep_places": keep_places, "merge": merge, "williams": correction == "williams"}
-    opts["own"] = False
-    rows = [
-        (key, *row)
-        for i, key in enumerate(counts.groups)
-        for row in _group_rows(counts, i, scores, opts)
-    ]
-    return pd.DataFrame(rows, columns=[counts.by, *KEYWORD_COLUMNS])
+    return _ranked(counts, scores, opts | {"own": False})
 
 
 def rank_places(
@@ -243,6 +237,11 @@ def rank_places(
     opts = _options(counts, max_df=max_df, single_chars=single_chars)
     opts |= {"min_count": min_count, "min_paragraphs": min_paragraphs, "top_n": top_n}
     opts |= {"keep_places": False, "merge": merge, "williams": True, "own": True}
+    return _ranked(counts, scores, opts)
+
+
+def _ranked(counts: TermCounts, scores: Any, opts: dict[str, Any]) -> pd.DataFrame:
+    """The rows of every group (:func:`_group_rows`) as one frame."""
     rows = [
         (key, *row)
         for i, key in enumerate(counts.groups)

@@ -241,6 +241,25 @@ def glued_adverbs(tokens: Iterable[str]) -> frozenset[str]:
 # --------------------------------------------------------------------------- stopword tiers
 
 
+def _dropped(lists: list[list[str]], stop: set[str], *, numbers: bool, fragments: bool) -> set[str]:
+    """The distinct tokens :func:`filter_tokens` drops (decided once per distinct token)."""
+    distinct = set().union(*lists)
+    drop = {
+        t
+        for t in distinct
+        if t in stop
+        or _PUNCT_ONLY.match(t) is not None
+        or (numbers and (is_number_token(t) or is_date_token(t)))
+        or (len(t) == 1 and HAN.search(t) is None)
+    }
+    if fragments:
+        loose = {w for w in stopwords("function_words") if len(w) == 1}
+        numbers_seen = {t for t in distinct if is_number_token(t)}
+        drop |= bound_fragments(lists, loose=loose, numbers=numbers_seen)
+        drop |= glued_adverbs(distinct - drop)
+    return drop
+
+
 def filter_tokens(
     tokens: pd.DataFrame,
     *,
@@ -288,21 +307,7 @@ def filter_tokens(
     }
     stop = set(extra_stopwords) | stopwords(*(t for t in STOPWORD_TIERS if switches.get(t)))
     lists = tokens["tokens"].tolist()
-    distinct = set().union(*lists)
-    # decide once per distinct token, then filter with set look-ups (no call per token)
-    drop = {
-        t
-        for t in distinct
-        if t in stop
-        or _PUNCT_ONLY.match(t) is not None
-        or (numbers and (is_number_token(t) or is_date_token(t)))
-        or (len(t) == 1 and HAN.search(t) is None)
-    }
-    if fragments:
-        loose = {w for w in stopwords("function_words") if len(w) == 1}
-        numbers_seen = {t for t in distinct if is_number_token(t)}
-        drop |= bound_fragments(lists, loose=loose, numbers=numbers_seen)
-        drop |= glued_adverbs(distinct - drop)
+    drop = _dropped(lists, stop, numbers=numbers, fragments=fragments)
     out = tokens.copy()
     out["tokens"] = [[t for t in toks if t not in drop] for toks in lists]
     return out
