@@ -188,7 +188,7 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
 
     def run() -> tuple[str, str]:
         from analysis.measure.counts import count_terms
-        from analysis.measure.keywords import rank_keywords
+        from analysis.measure.keywords import rank_keywords, rank_places
         from analysis.terms.tokens import filter_tokens
 
         steps = _segmented(args, ("body",))
@@ -196,7 +196,22 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
         ranked = rank_keywords(
             counts, top_n=args.top, keep_places=args.keep_places, min_count=args.min_count
         )
-        return _render(ranked, args.format, steps.corpus if args.by == "doc" else None), ""
+        corpus = steps.corpus if args.by == "doc" else None
+        places = rank_places(counts, top_n=args.top, min_count=args.min_count)
+        if args.keep_places:
+            places = places.iloc[:0]
+        if args.format == "table" and args.keep_places:
+            return _render(ranked, "table", corpus), ""
+        if args.format == "table":
+            head = "\nown places, left out above (--keep-places ranks them with the keywords):\n"
+            return _render(ranked, "table", corpus) + head + _render(places, "table", corpus), ""
+        # csv and jsonl: one row per keyword, the group's own places in a column of their own
+        listed = {
+            key: " ".join(f"{t}:{c}" for t, c in zip(g["term"], g["count"], strict=True))
+            for key, g in places.groupby(counts.by, sort=False)
+        }
+        ranked = ranked.assign(places=ranked[counts.by].map(listed).fillna(""))
+        return _render(ranked, args.format, corpus), ""
 
     return _print_result(args, run)
 

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 from analysis.common.patterns import CN_NUMERALS  # noqa: E402
 from analysis.common.wordlists import single_char_whitelist  # noqa: E402
 
-RESOURCES = ROOT / "analysis" / "resources"
+RESOURCES = ROOT / "analysis" / "common" / "resources"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "provinces-2026"
 # the fragments, function words and amounts a reader flagged on this corpus
 FLAGGED = frozenset(

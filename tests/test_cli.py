@@ -40,24 +40,29 @@ def test_keywords_jsonl(tmp_path: Path) -> None:
         "count",
         "n_paragraphs",
         "merged",
+        "places",
     ]
     assert [r["term"] for r in rows if r["doc"] == "002_144eade1b5c793bc.txt"] == [
         "营收",
         "广场",
         "增速",
     ]
+    # the report's own places, left out of its ranking, are listed on each of its rows
+    assert {r["places"] for r in rows if r["doc"] == "001_513e23010436c5db.txt"} == {
+        "市北区:32 青岛市:5"
+    }
     kept = _cli(
         "keywords", *SEEDS, "--top", "1", "--keep-places", "--format", "csv", cache=tmp_path
     )
     assert kept.stdout.splitlines()[2].split(",")[:3] == ["001_513e23010436c5db.txt", "1", "市北区"]
-    assert kept.stdout.splitlines()[2].endswith(",市北:16 市北区:16")
+    assert kept.stdout.splitlines()[2].endswith(",市北:16 市北区:16,")
 
 
 def test_keywords_by_year_and_bad_column(tmp_path: Path) -> None:
     p = _cli("keywords", *SEEDS, "--top", "2", "--by", "year", "--format", "csv", cache=tmp_path)
     assert p.returncode == 0, p.stderr
     lines = p.stdout.splitlines()
-    assert lines[0] == "year,rank,term,score,g2,dispersion,count,n_paragraphs,merged"
+    assert lines[0] == "year,rank,term,score,g2,dispersion,count,n_paragraphs,merged,places"
     assert [ln.split(",")[0] for ln in lines[1:]] == [
         "2024",
         "2024",

@@ -263,6 +263,8 @@ def test_split_paragraphs_does_not_mutate(seeds: pd.DataFrame) -> None:
 
 
 def test_place_names(seeds: pd.DataFrame) -> None:
+    # the districts' own names, and for the city's reports its districts and county-level
+    # cities (resources/gazetteer.csv)
     assert place_names(seeds) == {
         "青岛市",
         "青岛",
@@ -272,6 +274,20 @@ def test_place_names(seeds: pd.DataFrame) -> None:
         "市南",
         "即墨区",
         "即墨",
+        "城阳区",
+        "城阳",
+        "崂山区",
+        "崂山",
+        "李沧区",
+        "李沧",
+        "黄岛区",
+        "黄岛",
+        "平度市",
+        "平度",
+        "胶州市",
+        "胶州",
+        "莱西市",
+        "莱西",
     }
 
 

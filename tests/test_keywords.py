@@ -9,7 +9,7 @@ import pytest
 
 from analysis.measure.counts import count_terms
 from analysis.measure.jieba_keywords import jieba_keywords
-from analysis.measure.keywords import keyness, keyness_table, rank_keywords
+from analysis.measure.keywords import keyness, keyness_table, rank_keywords, rank_places
 from analysis.terms.tokens import filter_tokens
 
 #: rank_keywords as before filters, merging and the own-region rule: every term competes
@@ -133,21 +133,26 @@ def test_filters_and_merging(provinces: tuple[pd.DataFrame, pd.DataFrame]) -> No
     counts = count_terms(provinces[0], corpus=provinces[1])
     out = rank_keywords(counts, top_n=None)
     # own region (云南, 云南省, 滇, 中共云南省委) out; 磷 one character, 粮 whitelisted;
-    # 二要 an enumerator, 多亿元 an amount; 建设 in every report; 中轴 merged into 中轴线
+    # 二要 an enumerator, 多亿元 an amount; 建设 in every report; 中轴 merged into 中轴线;
+    # 成都 is a city of 四川省 (gazetteer.csv): listed apart, with 云南省
     assert out[["doc_id", "term", "count", "n_paragraphs", "merged"]].values.tolist() == [
         ["yn", "中轴线", 6, 3, "中轴:3 中轴线:3"],
         ["yn", "粮", 3, 2, ""],
         ["yn", "边境", 4, 3, ""],
         ["yn", "茶叶", 3, 2, ""],
-        ["sc", "成都", 3, 2, ""],
+    ]
+    places = rank_places(counts)
+    assert places[["doc_id", "rank", "term", "count", "n_paragraphs"]].values.tolist() == [
+        ["yn", 1, "云南省", 3, 2],
+        ["sc", 1, "成都", 3, 2],
     ]
     kept = rank_keywords(counts, top_n=3, keep_places=True)
     assert kept["term"].tolist() == ["中轴线", "粮", "云南省", "成都"]
+    assert rank_places(count_terms(provinces[0])).empty  # no corpus: no places
     assert rank_keywords(counts, top_n=None, single_chars=())["term"].tolist() == [
         "中轴线",
         "边境",
         "茶叶",
-        "成都",
     ]
 
 
@@ -180,14 +185,19 @@ def test_keyness_table_leaves_out_own_places(provinces: tuple[pd.DataFrame, pd.D
     assert table[["doc_id", "rank", "term"]].values.tolist() == [
         ["yn", 1, "中轴"],
         ["yn", 2, "中轴线"],
-        ["sc", 1, "成都"],
-        ["sc", 2, "建设"],
-        ["gz", 1, "贵阳"],
-        ["gz", 2, "茶叶"],
+        ["sc", 1, "建设"],
+        ["sc", 2, "边境"],
+        ["gz", 1, "茶叶"],
+        ["gz", 2, "建设"],
     ]
     every = keyness_table(counts, top_n=100, min_count=1)
     kept = keyness_table(counts, top_n=100, min_count=1, keep_places=True)
-    for doc, own in [("yn", {"云南", "云南省", "滇", "中共云南省委"}), ("sc", {"四川"})]:
+    own_places = [
+        ("yn", {"云南", "云南省", "滇", "中共云南省委"}),
+        ("sc", {"四川", "成都"}),
+        ("gz", {"贵阳"}),
+    ]
+    for doc, own in own_places:
         left_out = set(kept.loc[kept["doc_id"] == doc, "term"])
         left_out -= set(every.loc[every["doc_id"] == doc, "term"])
         assert left_out == own
@@ -215,12 +225,12 @@ def test_seed_keywords_top_three(seed_steps) -> None:
     counts = count_terms(tokens, corpus=steps.corpus)
     plain = rank_keywords(counts, top_n=3, **PLAIN)
     got = plain.groupby("doc_id", sort=False)["term"].apply(list).to_dict()
-    assert got["市北区2021政府工作报告"] == ["市北", "市北区", "五年"]
+    assert got["市北区2021政府工作报告"] == ["市北", "市北区", "高层次"]  # 五年: a time span
     # 营收 and 广场 tie on TF-IDF and G²; 营收 is spread more evenly (lower DP)
     assert got["市南区2025政府工作报告"] == ["市南区", "营收", "广场"]
     default = rank_keywords(counts, top_n=3)
     got = default.groupby("doc_id", sort=False)["term"].apply(list).to_dict()
-    assert got["市北区2021政府工作报告"] == ["五年", "高层次", "疫情"]
+    assert got["市北区2021政府工作报告"] == ["高层次", "疫情", "国际航运"]
     assert got["市南区2025政府工作报告"] == ["营收", "广场", "增速"]
 
 
@@ -254,3 +264,54 @@ def test_keyness_table_matches_keyness_per_report(seed_steps) -> None:
     assert one["rank"].tolist() == [1, 2, 3]
     single = tokens[tokens["doc_id"] == "市南区2025政府工作报告"]
     assert keyness_table(count_terms(single)).empty
+
+
+def test_own_places_ranked_apart_places_elsewhere_stay() -> None:
+    # 内蒙古's report names its cities (鄂尔多斯, 包头市) and 成都 of 四川; 四川's names 成都 and
+    # 绵阳 and 包头 of 内蒙古: each report's own places are listed apart, the others stay
+    docs = {
+        "nm": [
+            ["鄂尔多斯", "包头市", "成都", "乳业", "鄂尔多斯"],
+            ["鄂尔多斯市", "包头市", "成都", "乳业", "稀土"],
+            ["包头市", "成都", "乳业", "稀土", "稀土", "鄂尔多斯"],
+        ],
+        "sc": [["成都", "绵阳", "包头市", "熊猫"]] * 3,
+    }
+    tokens = pd.DataFrame(
+        [(d, i, t) for d, paras in docs.items() for i, t in enumerate(paras)],
+        columns=["doc_id", "para_id", "tokens"],
+    )
+    corpus = pd.DataFrame({"doc_id": ["nm", "sc"], "region": ["内蒙古自治区", "四川省"]})
+    counts = count_terms(tokens, corpus=corpus)
+    cols = ["doc_id", "rank", "term", "count", "n_paragraphs", "merged"]
+    assert rank_keywords(counts, top_n=None, max_df=1.0)[cols].values.tolist() == [
+        ["nm", 1, "乳业", 3, 3, ""],
+        ["nm", 2, "稀土", 3, 2, ""],
+        ["nm", 3, "成都", 3, 3, ""],
+        ["sc", 1, "熊猫", 3, 3, ""],
+        ["sc", 2, "包头市", 3, 3, ""],
+    ]
+    assert rank_places(counts, max_df=1.0)[cols].values.tolist() == [
+        ["nm", 1, "鄂尔多斯", 3, 2, ""],
+        ["nm", 2, "包头市", 3, 3, ""],
+        ["sc", 1, "绵阳", 3, 3, ""],
+        ["sc", 2, "成都", 3, 3, ""],
+    ]
+    kept = rank_keywords(counts, top_n=None, max_df=1.0, keep_places=True)
+    assert kept.loc[kept["doc_id"] == "nm", "term"].tolist() == [
+        "乳业",
+        "稀土",
+        "鄂尔多斯",
+        "包头市",
+        "成都",
+    ]
+    # keyness follows the same rule
+    table = keyness_table(counts, top_n=2, min_count=1)
+    assert table[["doc_id", "rank", "term"]].values.tolist() == [
+        ["nm", 1, "乳业"],
+        ["nm", 2, "稀土"],
+        ["sc", 1, "熊猫"],
+        ["sc", 2, "包头市"],
+    ]
+    kept = keyness_table(counts, top_n=3, min_count=1, keep_places=True)
+    assert kept.loc[kept["doc_id"] == "sc", "term"].tolist() == ["熊猫", "绵阳", "包头市"]

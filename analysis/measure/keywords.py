@@ -1,4 +1,7 @@
-"""Keywords: TF-IDF ranking per report or group, G² keyness, and jieba's own ranking.
+"""Keywords: TF-IDF ranking per report or group, and the report's own places apart.
+
+G² keyness (:func:`keyness`, :func:`keyness_table`) lives in :mod:`analysis.measure.keyness`
+and is re-exported here.
 
 All of them read the counts of :func:`analysis.measure.counts.count_terms`; nothing here recounts.
 """
@@ -7,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from typing import Any
 
 import numpy as np
@@ -16,6 +19,7 @@ import pandas as pd
 from analysis.common.patterns import CN_NUMERALS, UNITS
 from analysis.common.wordlists import single_char_whitelist
 from analysis.measure.counts import TermCounts
+from analysis.measure.keyness import _check_correction, _g2, keyness, keyness_table
 from analysis.read.metadata import is_own_place
 
 __all__ = [
@@ -24,6 +28,7 @@ __all__ = [
     "keyness",
     "keyness_table",
     "rank_keywords",
+    "rank_places",
 ]
 
 #: Columns of :func:`rank_keywords` after the grouping column.
@@ -38,21 +43,6 @@ NOT_KEYWORDS = {
         f"^[多余近约超]?[百千万亿]+[多余]?[{UNITS}]{{0,2}}$|^[多余近约超][{UNITS}]{{1,2}}$"
     ),
 }
-
-
-def _g2(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray, *, williams: bool):
-    """Signed G² of 2×2 tables (a: term in target, b: in reference, c/d: other terms)."""
-    n = a + b + c + d
-    observed = np.stack([a, b, c, d]).astype(float)
-    row1, row2, col1, col2 = a + c, b + d, a + b, c + d
-    with np.errstate(divide="ignore", invalid="ignore"):
-        expected = np.stack([row1 * col1, row2 * col1, row1 * col2, row2 * col2]) / n
-        ll = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
-        g2 = 2 * ll.sum(axis=0)
-        if williams:
-            g2 = g2 / (1 + ((n / row1 + n / row2 - 1) * (n / col1 + n / col2 - 1)) / (6 * n))
-    sign = np.where(a > expected[0], 1.0, -1.0)
-    return np.nan_to_num(sign * g2, nan=0.0, posinf=0.0, neginf=0.0), row1, row2
 
 
 def _tfidf(counts: TermCounts, *, sublinear_tf: bool, smooth_idf: bool, norm: str | None):
@@ -74,13 +64,13 @@ def _tfidf(counts: TermCounts, *, sublinear_tf: bool, smooth_idf: bool, norm: st
     return matrix
 
 
-def _keep(term: str, *, places: frozenset[str], single: Collection[str]) -> bool:
-    """Whether a term may be a keyword of a group with these own-place names."""
+def _keep(term: str, *, places: frozenset[str], single: Collection[str], own: bool) -> bool:
+    """Whether a term may be a keyword (``own``: a place) of a group with these place names."""
     if len(term) == 1 and term not in single:
         return False
     if any(rule.match(term) for rule in NOT_KEYWORDS.values()):
         return False
-    return not is_own_place(term, places)
+    return is_own_place(term, places) == own
 
 
 def _merge(candidates: list[tuple[str, int, Any]], top_n: int | None) -> list[list[Any]]:
@@ -134,7 +124,7 @@ def _group_rows(counts: TermCounts, i: int, scores: Any, opts: dict[str, Any]) -
     candidates = (
         (str(terms[j]), int(cnt[j]), (float(score[j]), float(g2[j]), float(dp[j]), int(spread[j])))
         for j in order
-        if _keep(str(terms[j]), places=places, single=opts["single"])
+        if _keep(str(terms[j]), places=places, single=opts["single"], own=opts["own"])
     )
     if opts["merge"]:
         rows = _merge(candidates, opts["top_n"])
@@ -207,6 +197,51 @@ def rank_keywords(
     opts = _options(counts, max_df=max_df, single_chars=single_chars)
     opts |= {"min_count": min_count, "min_paragraphs": min_paragraphs, "top_n": top_n}
     opts |= {"keep_places": keep_places, "merge": merge, "williams": correction == "williams"}
+    return _ranked(counts, scores, opts | {"own": False})
+
+
+def rank_places(
+    counts: TermCounts,
+    *,
+    top_n: int | None = None,
+    min_count: int = 3,
+    min_paragraphs: int = 2,
+    max_df: float = 0.8,
+    single_chars: Collection[str] | None = None,
+    merge: bool = True,
+) -> pd.DataFrame:
+    """The report's (or group's) own places that :func:`rank_keywords` leaves out, ranked apart.
+
+    The same TF-IDF ranking, filters and merging as :func:`rank_keywords` with its defaults,
+    over the terms that name the group's own region or a place inside it (``counts.places``:
+    the region's names and, from ``gazetteer.csv``, its prefectures, counties and districts,
+    full and short: 鄂尔多斯市, 鄂尔多斯, 浦东新区, 崇明). Places elsewhere are keywords.
+
+    Parameters
+    ----------
+    counts : TermCounts
+        The output of :func:`analysis.measure.counts.count_terms`.
+    top_n : int or None
+        Rows kept per group (None: all).
+    min_count, min_paragraphs, max_df, single_chars, merge
+        As in :func:`rank_keywords`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`rank_keywords` (the grouping column, ``rank``, ``term``,
+        ``score``, ``g2``, ``dispersion``, ``count``, ``n_paragraphs``, ``merged``), one row
+        per own place used; empty without places (no corpus given to ``count_terms``).
+    """
+    scores = _tfidf(counts, sublinear_tf=True, smooth_idf=True, norm="l2")
+    opts = _options(counts, max_df=max_df, single_chars=single_chars)
+    opts |= {"min_count": min_count, "min_paragraphs": min_paragraphs, "top_n": top_n}
+    opts |= {"keep_places": False, "merge": merge, "williams": True, "own": True}
+    return _ranked(counts, scores, opts)
+
+
+def _ranked(counts: TermCounts, scores: Any, opts: dict[str, Any]) -> pd.DataFrame:
+    """The rows of every group (:func:`_group_rows`) as one frame."""
     rows = [
         (key, *row)
         for i, key in enumerate(counts.groups)
@@ -228,190 +263,3 @@ def _options(
         "totals": totals,
         "grand": float(totals.sum()),
     }
-
-
-def _check_correction(correction: str) -> None:
-    if correction not in ("williams", "none"):
-        raise ValueError(f"correction must be 'williams' or 'none', not {correction!r}")
-
-
-def _as_list(value: object | Sequence[object]) -> list[object]:
-    return list(value) if isinstance(value, (list, tuple, set)) else [value]
-
-
-def _g2_frame(
-    terms: np.ndarray,
-    a: np.ndarray,
-    b: np.ndarray,
-    *,
-    williams: bool,
-    min_count: int,
-    totals: tuple[float, float] | None = None,
-) -> pd.DataFrame:
-    """The keyness table of target counts ``a`` against reference counts ``b`` (``totals``:
-    the target's and reference's token counts, when ``a`` and ``b`` are some terms only)."""
-    from scipy.stats import chi2
-
-    a_total, b_total = totals if totals is not None else (float(a.sum()), float(b.sum()))
-    c, d = a_total - a, b_total - b
-    g2, row1, row2 = _g2(a, b, c, d, williams=williams)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        log_ratio = np.log2((np.where(a > 0, a, 0.5) / row1) / (np.where(b > 0, b, 0.5) / row2))
-    frame = pd.DataFrame(
-        {
-            "term": terms.astype(str),
-            "n_target": a.astype(np.int64),
-            "n_reference": b.astype(np.int64),
-            "g2": g2,
-            "p": chi2.sf(np.abs(g2), 1),
-            "log_ratio": log_ratio,
-        }
-    )
-    frame = frame[(a + b) >= min_count]
-    frame = frame.sort_values(["g2", "term"], ascending=[False, True], kind="mergesort")
-    return frame.reset_index(drop=True)
-
-
-def _rows_sum(counts: TermCounts, positions: list[int]) -> np.ndarray:
-    return np.asarray(counts.counts[positions].sum(axis=0)).ravel().astype(float)
-
-
-def keyness(
-    counts: TermCounts,
-    *,
-    target: object | Sequence[object],
-    reference: object | Sequence[object] | None = None,
-    correction: str = "williams",
-    min_count: int = 2,
-    top_n: int | None = None,
-) -> pd.DataFrame:
-    """Log-likelihood (G²) keyness of a target report or group against a reference.
-
-    For each term, a 2×2 table (term vs. other terms, target vs. reference) gives
-    ``G² = 2 Σ O ln(O / E)``, signed positive when the term is relatively more frequent in
-    the target - as quanteda's ``textstat_keyness(measure = "lr")`` does.
-
-    Parameters
-    ----------
-    counts : TermCounts
-        The output of :func:`analysis.measure.counts.count_terms`.
-    target : value or sequence of values
-        The group(s) to characterise, e.g. a doc_id or a year.
-    reference : value or sequence, optional
-        The comparison groups; default all the others.
-    correction : {"williams", "none"}
-        Williams' correction divides G² by ``q = 1 + (N/R1 + N/R2 − 1)(N/C1 + N/C2 − 1) / 6N``
-        (quanteda's default for ``lr``).
-    min_count : int
-        Terms used fewer times than this in target and reference together are skipped.
-    top_n : int, optional
-        Keep the first ``top_n`` rows (strongest positive keyness first).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``term``, ``n_target``, ``n_reference`` (counts), ``g2`` (signed G²), ``p``
-        (chi-squared, 1 d.f.) and ``log_ratio`` (log2 of the relative-frequency ratio, with
-        0.5 added to zero counts); sorted by ``g2`` descending, then term.
-    """
-    _check_correction(correction)
-    groups = list(counts.groups)
-    targets = _as_list(target)
-    missing = [t for t in targets if t not in groups]
-    if missing:
-        raise ValueError(f"target {missing[0]!r} is not a {counts.by} of these counts")
-    refs = [g for g in groups if g not in targets] if reference is None else _as_list(reference)
-    if not refs:
-        raise ValueError("keyness needs at least one reference report or group besides the target")
-    a = _rows_sum(counts, [groups.index(t) for t in targets])
-    b = _rows_sum(counts, [groups.index(r) for r in refs])
-    used = (a + b) > 0
-    frame = _g2_frame(
-        counts.terms[used], a[used], b[used], williams=correction == "williams", min_count=min_count
-    )
-    return frame.head(top_n) if top_n else frame
-
-
-def _group_keyness(
-    counts: TermCounts,
-    i: int,
-    totals: np.ndarray,
-    places: frozenset[str],
-    *,
-    williams: bool,
-    min_count: int,
-) -> pd.DataFrame:
-    """Group ``i``'s positive keyness rows: only terms it uses can be key to it."""
-    row = counts.counts[i]
-    cols, own = row.indices, row.data.astype(float)
-    a_total = float(own.sum())
-    b_total = float(totals.sum()) - a_total
-    frame = _g2_frame(
-        counts.terms[cols],
-        own,
-        totals[cols] - own,
-        williams=williams,
-        min_count=min_count,
-        totals=(a_total, b_total),
-    )
-    return frame[frame["g2"] > 0]
-
-
-def _top_rows(frame: pd.DataFrame, places: frozenset[str], top_n: int) -> pd.DataFrame:
-    """The first ``top_n`` rows that are not the group's own places (checked in order)."""
-    keep: list[int] = []
-    for position, term in enumerate(frame["term"]):
-        if len(keep) == top_n:
-            break
-        if not (places and is_own_place(term, places)):
-            keep.append(position)
-    return frame.iloc[keep].reset_index(drop=True)
-
-
-def keyness_table(
-    counts: TermCounts,
-    *,
-    top_n: int = 10,
-    correction: str = "williams",
-    min_count: int = 2,
-    keep_places: bool = False,
-) -> pd.DataFrame:
-    """The strongest keywords of every report (or group) against all the others.
-
-    Parameters
-    ----------
-    counts : TermCounts
-        The output of :func:`analysis.measure.counts.count_terms`.
-    top_n : int
-        Terms kept per group.
-    correction, min_count
-        As in :func:`keyness`.
-    keep_places : bool
-        Keep the names of the group's own region (``counts.places``), left out by default.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns: the grouping column (``doc_id``, ``year`` ...), ``rank``, then those of
-        :func:`keyness`; empty when there are fewer than two groups (nothing to compare).
-    """
-    _check_correction(correction)
-    cols = [counts.by, "rank", "term", "n_target", "n_reference", "g2", "p", "log_ratio"]
-    if len(counts.groups) < 2:
-        return pd.DataFrame(columns=cols)
-    totals = np.asarray(counts.counts.sum(axis=0)).ravel().astype(float)
-    williams = correction == "williams"
-    frames = []
-    for i, group in enumerate(counts.groups):
-        places = frozenset() if keep_places else counts.places.get(group, frozenset())
-        frame = _group_keyness(counts, i, totals, places, williams=williams, min_count=min_count)
-        frame = _top_rows(frame, places, top_n)
-        if len(frame) < top_n:  # too few positive terms: the strongest negative ones follow
-            own = _rows_sum(counts, [i])
-            rest = totals - own
-            full = _g2_frame(counts.terms, own, rest, williams=williams, min_count=min_count)
-            frame = _top_rows(full, places, top_n)
-        frame.insert(0, "rank", range(1, len(frame) + 1))
-        frame.insert(0, counts.by, group)
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True)[cols]

@@ -23,8 +23,10 @@ from analysis.common.patterns import (
 )
 from analysis.common.wordlists import (
     KindRule,
+    Place,
     Region,
     RegionCue,
+    gazetteer,
     region_cues,
     regions,
     report_kinds,
@@ -261,10 +263,19 @@ def infer_metadata(
     }
 
 
-def _unit_names(region: str, table: Sequence[Region]) -> set[str]:
-    """Each admin unit of a region with and without its suffix, and the table's other names."""
+def _subdivisions(unit: str, table: Sequence[Region], places: Sequence[Place]) -> set[str]:
+    """The full and short names of the divisions of a provincial region or a prefecture."""
+    region = next((r.name for r in table if unit in (r.name, r.short)), "")
+    inside = (p for p in places if (p.region == region if region else p.prefecture == unit))
+    return {name for p in inside for name in (p.name, p.short) if name}
+
+
+def _unit_names(region: str, table: Sequence[Region], places: Sequence[Place]) -> set[str]:
+    """Each admin unit of a region with and without its suffix, the table's other names, and
+    the divisions of its last (smallest) unit."""
     names: set[str] = set()
-    for unit in ADMIN_UNIT.findall(region) or [region] * bool(region):
+    units = ADMIN_UNIT.findall(region) or [region] * bool(region)
+    for unit in units:
         names.add(unit)
         suffix = next((s for s in ADMIN_SUFFIXES if unit.endswith(s)), "")
         if suffix and len(unit) - len(suffix) >= 2:
@@ -272,28 +283,39 @@ def _unit_names(region: str, table: Sequence[Region]) -> set[str]:
         for row in table:
             if unit in (row.name, row.short):
                 names.update((row.name, row.short, *row.abbr, *row.literary))
+    if units:
+        names |= _subdivisions(units[-1], table, places)
     return names
 
 
-def region_names(corpus: pd.DataFrame) -> dict[str, frozenset[str]]:
-    """The names each report uses for its own region.
+def region_names(
+    corpus: pd.DataFrame, *, places: Sequence[Place] | None = None
+) -> dict[str, frozenset[str]]:
+    """The names each report uses for its own region and the places inside it.
 
     Parameters
     ----------
     corpus : pandas.DataFrame
         The output of :func:`analysis.read_corpus` (``doc_id`` and ``region``).
+    places : sequence of Place, optional
+        The divisions (:func:`analysis.common.wordlists.gazetteer`, read here when None).
 
     Returns
     -------
     dict of str to frozenset of str
         ``doc_id`` -> names: every administrative unit of the region with and without its
-        suffix (青岛市市南区 gives 青岛市, 青岛, 市南区, 市南) and, for a provincial-level
-        region, its short name, one-character abbreviations and literary names from
-        ``regions.csv`` (云南省 gives 云南, 滇, 云, 云岭, 彩云之南). Empty for an unknown region.
+        suffix (青岛市市南区 gives 青岛市, 青岛, 市南区, 市南); for a provincial-level region,
+        its short name, one-character abbreviations and literary names from ``regions.csv``
+        (云南省 gives 云南, 滇, 云, 云岭, 彩云之南); and the full and short names of the
+        divisions of the region's smallest unit in ``gazetteer.csv`` (内蒙古自治区 gives
+        鄂尔多斯市, 鄂尔多斯, 准格尔旗, 准格尔 ...; 青岛市 gives 市南区, 市南, 黄岛区 ...).
+        The national report (全国) gets no divisions: the provinces are what it speaks of.
+        Empty for an unknown region.
     """
     table = regions()
+    places = gazetteer() if places is None else places
     return {
-        str(doc_id): frozenset(_unit_names(str(region or ""), table))
+        str(doc_id): frozenset(_unit_names(str(region or ""), table, places))
         for doc_id, region in zip(corpus["doc_id"], corpus["region"], strict=True)
     }
 

@@ -8,9 +8,13 @@ back, and no segmenter is kept at module level.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from analysis.common.patterns import CN_NUMERALS, CN_ZERO, HAN
 from analysis.common.wordlists import STOPWORD_TIERS, stopwords
@@ -20,12 +24,16 @@ if TYPE_CHECKING:  # segmentation workers import this module: pandas is loaded w
     import pandas as pd
 
 __all__ = [
+    "DATE_RULES",
     "TOKEN_COLUMNS",
     "Tokenizer",
+    "bound_fragments",
     "build_tokenizer",
     "compare_segmentation",
     "cut_paragraphs",
     "filter_tokens",
+    "glued_adverbs",
+    "is_date_token",
     "is_number_token",
 ]
 
@@ -39,6 +47,29 @@ _NUMBER = re.compile(
     r"|[亿万千百]?(?:元|美元|人次|平方米|平方公里|公里|千瓦|亩|吨|标箱|户|人|个百分点|百分点))$"
 )
 _PLAN = re.compile(f"十[{CN_NUMERALS[:9]}]五")
+_TIME_UNIT = "年|月|日|号|天|周|季度|世纪|年代|周年|年度|小时"
+#: Tokens that are a date, a span of time or a piece of a range: one named rule each.
+DATE_RULES = {
+    # 一九五四年, 2025年度, 二十八年, 九十年代, 三个月, 五年来
+    "time_span": re.compile(
+        f"^[{_CN}\\d]+(?:多|余)?个?(?:{_TIME_UNIT})(?:初|底|末|中|来|间|以来|之内)?$"
+    ),
+    # 2025-04-11, 2025.3.1, 2025/04
+    "date": re.compile(r"^\d{1,4}(?:[-./]\d{1,2}){1,2}$"),
+    # 1-11 (of 1-11月), 3-5, 10~15%, 3至5年
+    "range": re.compile(
+        f"^\\d+(?:\\.\\d+)?(?:[-~～—–至到]\\d+(?:\\.\\d+)?)+(?:%|‰|{_TIME_UNIT}|个月)?$"
+    ),
+    # 第六个 (五年计划), 第三季度, 第十三次
+    "ordinal": re.compile(f"^第[{_CN}\\d]+(?:个|次|季度|年)?$"),
+    # 上一年, 本年, 下世纪初, 近年来: a time named from the report's own
+    "relative_time": re.compile(
+        f"^[上下本今明去前次当同近每历][{CN_NUMERALS[0]}]?(?:年|月|季度|世纪)"
+        "(?:初|底|末|中|内|来|以来|同期)?$"
+    ),
+    # 百分之四点 (五): a percentage cut before its digits
+    "percent_piece": re.compile(f"^百分之[{_CN}点]+$"),
+}
 
 
 def is_number_token(token: str) -> bool:
@@ -59,6 +90,22 @@ def is_number_token(token: str) -> bool:
     if "+" in token or _PLAN.fullmatch(token):
         return False
     return bool(_NUMBER.match(token))
+
+
+def is_date_token(token: str) -> bool:
+    """Tell whether a token is a date, a span of time or a piece of a range (:data:`DATE_RULES`).
+
+    Parameters
+    ----------
+    token : str
+        One token.
+
+    Returns
+    -------
+    bool
+        True for 一九五四年, 2025年, 二十八年, 九十年代, 2025-04-11, 1-11, 第六个, 百分之四点.
+    """
+    return any(rule.match(token) for rule in DATE_RULES.values())
 
 
 # --------------------------------------------------------------------------- segmentation
@@ -84,7 +131,133 @@ def cut_paragraphs(
     return [tokenizer.cut_prepared(t, spans) for t, spans in prepared]
 
 
+# --------------------------------------------------------------------------- fragments
+
+#: Degree adverbs that jieba's HMM glues to the next character (更足, 更实): a two-character
+#: token that starts with one and is not a word of jieba's dictionary is no term.
+DEGREE_ADVERBS = "更最较越很太愈"
+#: Units a date ends with: a token that starts with one right after a number is its tail.
+DATE_TAIL_UNITS = "年月日"
+
+
+def _neighbour_bound(codes: np.ndarray, side: np.ndarray, ok: np.ndarray, n: int) -> np.ndarray:
+    """Per token code: True when every use has the same ``ok`` neighbour on this side."""
+    valid = side >= 0
+    valid[valid] = ok[side[valid]]
+    uses = np.bincount(codes, minlength=n)
+    keys, counts = np.unique(codes[valid].astype(np.int64) * n + side[valid], return_counts=True)
+    bound = np.zeros(n, dtype=bool)
+    full = counts == uses[keys // n]
+    bound[(keys // n)[full]] = True
+    return bound
+
+
+def bound_fragments(
+    lists: Sequence[Sequence[str]], *, loose: Iterable[str] = (), numbers: Iterable[str] = ()
+) -> frozenset[str]:
+    """Tokens that are the piece of one longer word: every use beside the same character.
+
+    A token of two or more Chinese characters, used at least twice, every use of which has
+    the same one-character Chinese token on its left or on its right (往前|赶, 中积|厚,
+    占|比达), is a word the segmenter cut in two: it is not a term of its own. A neighbour in
+    ``loose`` (function words: 的, 在) binds nothing. A token that starts with a unit of
+    :data:`DATE_TAIL_UNITS` and always follows a token of ``numbers`` is the tail of a date
+    (1955|年本|年收入).
+
+    Parameters
+    ----------
+    lists : sequence of sequence of str
+        Each paragraph's tokens, unfiltered (punctuation included).
+    loose : iterable of str
+        One-character words that do not bind their neighbours.
+    numbers : iterable of str
+        The tokens that are numbers (:func:`is_number_token`).
+
+    Returns
+    -------
+    frozenset of str
+        The bound tokens.
+    """
+    import pandas as pd
+
+    flat = [t for toks in lists for t in toks]
+    if not flat:
+        return frozenset()
+    codes, uniques = pd.factorize(pd.Series(flat, dtype=object))
+    n = len(uniques)
+    starts = np.zeros(len(flat), dtype=bool)
+    starts[np.cumsum([0, *(len(t) for t in lists)])[:-1][[len(t) > 0 for t in lists]]] = True
+    left = np.where(starts, -1, np.roll(codes, 1))
+    ends = np.roll(starts, -1)
+    ends[-1] = True
+    right = np.where(ends, -1, np.roll(codes, -1))
+    words = [str(u) for u in uniques]
+    skip, digits = set(loose), set(numbers)
+    single = np.array([len(w) == 1 and w not in skip and HAN.match(w) is not None for w in words])
+    long = np.array([len(w) >= 2 and all(HAN.match(c) for c in w) for w in words])
+    long &= np.bincount(codes, minlength=n) >= 2
+    bound = _neighbour_bound(codes, left, single, n) | _neighbour_bound(codes, right, single, n)
+    bound &= long
+    tails = np.array([len(w) >= 2 and w[0] in DATE_TAIL_UNITS for w in words])
+    number = np.array([w in digits for w in words])
+    bound |= tails & _always_after(codes, left, number, n)
+    return frozenset(w for w, b in zip(words, bound, strict=True) if b)
+
+
+def _always_after(codes: np.ndarray, left: np.ndarray, ok: np.ndarray, n: int) -> np.ndarray:
+    """Per token code: True when every use follows an ``ok`` token."""
+    valid = left >= 0
+    valid[valid] = ok[left[valid]]
+    return np.bincount(codes[valid], minlength=n) == np.bincount(codes, minlength=n)
+
+
+def _jieba_words(length: int) -> frozenset[str]:
+    """The words of ``length`` characters in jieba's dictionary file (read, not loaded)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return frozenset()
+    path = Path(spec.origin).parent / "dict.txt"
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(ln[:length] for ln in fh if ln[length : length + 1] == " ")
+
+
+def glued_adverbs(tokens: Iterable[str]) -> frozenset[str]:
+    """Two-character tokens of a degree adverb and one character that jieba's dictionary lacks.
+
+    Parameters
+    ----------
+    tokens : iterable of str
+        Distinct tokens.
+
+    Returns
+    -------
+    frozenset of str
+        更足, 更实 (not 更新, 最终: dictionary words).
+    """
+    found = {t for t in tokens if len(t) == 2 and t[0] in DEGREE_ADVERBS and HAN.match(t[1])}
+    return frozenset(found - _jieba_words(2)) if found else frozenset()
+
+
 # --------------------------------------------------------------------------- stopword tiers
+
+
+def _dropped(lists: list[list[str]], stop: set[str], *, numbers: bool, fragments: bool) -> set[str]:
+    """The distinct tokens :func:`filter_tokens` drops (decided once per distinct token)."""
+    distinct = set().union(*lists)
+    drop = {
+        t
+        for t in distinct
+        if t in stop
+        or _PUNCT_ONLY.match(t) is not None
+        or (numbers and (is_number_token(t) or is_date_token(t)))
+        or (len(t) == 1 and HAN.search(t) is None)
+    }
+    if fragments:
+        loose = {w for w in stopwords("function_words") if len(w) == 1}
+        numbers_seen = {t for t in distinct if is_number_token(t)}
+        drop |= bound_fragments(lists, loose=loose, numbers=numbers_seen)
+        drop |= glued_adverbs(distinct - drop)
+    return drop
 
 
 def filter_tokens(
@@ -93,6 +266,7 @@ def filter_tokens(
     function_words: bool = True,
     report_phrases: bool = True,
     numbers: bool = True,
+    fragments: bool = True,
     policy_verbs: bool = False,
     extra_stopwords: Iterable[str] = (),
 ) -> pd.DataFrame:
@@ -111,7 +285,10 @@ def filter_tokens(
         Drop report boilerplate (各位代表, 我们, 进一步, ...).
     numbers : bool
         Drop bare numbers, percentages, amounts and numerals (digit formulas such as 1+6+N
-        stay).
+        stay), and dates, spans of time and range pieces (:func:`is_date_token`).
+    fragments : bool
+        Drop the pieces of a longer word (:func:`bound_fragments`: 往前 of 往前赶, 中积 of
+        中积厚) and degree adverbs glued to a character (:func:`glued_adverbs`: 更足).
     policy_verbs : bool
         Drop policy verbs (推进, 加强, 坚持, ...); kept by default.
     extra_stopwords : iterable of str
@@ -130,15 +307,7 @@ def filter_tokens(
     }
     stop = set(extra_stopwords) | stopwords(*(t for t in STOPWORD_TIERS if switches.get(t)))
     lists = tokens["tokens"].tolist()
-    # decide once per distinct token, then filter with set look-ups (no call per token)
-    drop = {
-        t
-        for t in set().union(*lists)
-        if t in stop
-        or _PUNCT_ONLY.match(t) is not None
-        or (numbers and is_number_token(t))
-        or (len(t) == 1 and HAN.search(t) is None)
-    }
+    drop = _dropped(lists, stop, numbers=numbers, fragments=fragments)
     out = tokens.copy()
     out["tokens"] = [[t for t in toks if t not in drop] for toks in lists]
     return out
