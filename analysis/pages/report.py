@@ -33,6 +33,7 @@ from analysis.common.paths import (
 )
 from analysis.pages.fonts import FONT_MARKER, embed_font
 from analysis.pages.html import PageLink, glossary_page, index_page, nav_html, page_css, report_page
+from analysis.pages.kernels import number_cells, project_env, stderr_last
 from analysis.pages.notebook import PageStopped, run_or_stop, stop_if_empty
 from analysis.pages.report_data import report_sections
 
@@ -165,6 +166,7 @@ def execute_notebook(path: Path, *, timeout: int = 600) -> tuple[Any, str]:
 
     nb = jupytext.read(path)
     nb.metadata["title"] = notebook_title(path)
+    number_cells(nb, path.stem)
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -182,6 +184,8 @@ def execute_notebook(path: Path, *, timeout: int = 600) -> tuple[Any, str]:
         lines = _ANSI.sub("", str(exc)).strip().splitlines()
         ename = next((ln for ln in reversed(lines) if ln.strip()), "error")
         raise ReportError(f"{path.name}: {cell_no} failed: {ename}") from exc
+    finally:
+        stderr_last(nb)
     return nb, ""
 
 
@@ -353,8 +357,12 @@ def _write_own_pages(
 
 
 def _notebook_env(corpus: Path, glossary: Path, out: Path) -> dict[str, str]:
-    """What the notebooks read from the environment: the corpus, its glossary, the tables."""
-    return {CORPUS_ENV: str(corpus), GLOSSARY_ENV: str(glossary), TABLES_ENV: str(out / "tables")}
+    """What the notebooks read from the environment: the corpus, its glossary, the tables; and
+    the project's folders for Jupyter, IPython, matplotlib and temporary files."""
+    places = project_env()
+    Path(places["TMPDIR"]).mkdir(parents=True, exist_ok=True)  # Python ignores a missing one
+    paths = {CORPUS_ENV: corpus, GLOSSARY_ENV: glossary, TABLES_ENV: out / "tables"}
+    return {**places, **{name: str(path) for name, path in paths.items()}}
 
 
 def build_reports(
