@@ -161,7 +161,12 @@ def _browser_env(tmp: Path) -> dict[str, str]:
         f"<fontconfig><dir>{fonts}</dir><cachedir>{tmp / 'fc-cache'}</cachedir></fontconfig>\n",
         encoding="utf-8",
     )
-    return {"PATH": os.environ["PATH"], "HOME": str(tmp), "FONTCONFIG_FILE": str(conf)}
+    return {
+        "PATH": os.environ["PATH"],
+        "HOME": str(tmp),
+        "TMPDIR": str(tmp),
+        "FONTCONFIG_FILE": str(conf),
+    }
 
 
 class _DevTools:
