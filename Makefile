@@ -5,15 +5,19 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CORPUS ?=
 OUT ?=
-# `make lab`: Jupyter, IPython, matplotlib, npm (asked by jupyter-lsp) and caches keep their files
-# in .jupyter/, nothing in ~;
-# .jupyter/labconfig makes the notebooks' .py scripts open as notebooks (jupytext).
+# `make lab`, `make report` and `make test`: Jupyter, IPython, matplotlib, npm (asked by
+# jupyter-lsp) and caches keep their files in .jupyter/, temporary files (jieba's dictionary
+# cache) in .cache/tmp/: nothing in ~ or /tmp (analysis/pages/kernels.py: the same for kernels).
+# .jupyter/labconfig makes the notebooks' .py scripts open as notebooks (jupytext);
+# .jupyter/custom/custom.css gives JupyterLab the bundled Chinese font (analysis/pages/lab.py).
 # LAB_ARGS passes options to jupyter lab, e.g. LAB_ARGS="--no-browser --port=8899".
 JUPYTER_HOME := $(CURDIR)/.jupyter
-LAB_ENV := JUPYTER_CONFIG_DIR="$(JUPYTER_HOME)" JUPYTER_DATA_DIR="$(JUPYTER_HOME)/data" \
+PROJECT_TMP := $(CURDIR)/.cache/tmp
+PROJECT_ENV := JUPYTER_CONFIG_DIR="$(JUPYTER_HOME)" JUPYTER_DATA_DIR="$(JUPYTER_HOME)/data" \
 	JUPYTER_RUNTIME_DIR="$(JUPYTER_HOME)/runtime" IPYTHONDIR="$(JUPYTER_HOME)/ipython" \
 	MPLCONFIGDIR="$(JUPYTER_HOME)/matplotlib" XDG_CACHE_HOME="$(JUPYTER_HOME)/cache" \
-	npm_config_cache="$(JUPYTER_HOME)/npm"
+	npm_config_cache="$(JUPYTER_HOME)/npm" TMPDIR="$(PROJECT_TMP)"
+LAB_ENV := $(PROJECT_ENV)
 LAB_ARGS ?=
 # Jupyter refuses to run as root unless told to (containers, cloud notebooks)
 ROOT_FLAG = $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -45,15 +49,19 @@ browser:
 	  || echo "could not install chromium: the page tests will be skipped"; }
 
 test: lint browser
-	$(PY) -m pytest
+	mkdir -p $(PROJECT_TMP)
+	$(PROJECT_ENV) $(PY) -m pytest
 
 glossary: $(STAMP)
-	$(PY) -m analysis glossary build
+	$(PROJECT_ENV) $(PY) -m analysis glossary build
 
 report: $(STAMP)
-	$(PY) -m analysis report $(if $(CORPUS),--corpus $(CORPUS)) $(if $(OUT),--out $(OUT))
+	mkdir -p $(PROJECT_TMP)
+	$(PROJECT_ENV) $(PY) -m analysis report $(if $(CORPUS),--corpus $(CORPUS)) $(if $(OUT),--out $(OUT))
 
 lab: $(STAMP)
+	mkdir -p $(PROJECT_TMP)
+	$(PROJECT_ENV) $(PY) -c 'from analysis.pages.lab import write_lab_font; write_lab_font()'
 	$(LAB_ENV) exec $(VENV)/bin/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) notebooks/
 
 bench: $(STAMP)

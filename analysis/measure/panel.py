@@ -214,13 +214,10 @@ def term_lifecycle(
 
     Parameters
     ----------
-    usage : pandas.DataFrame
-        :func:`term_usage` (``doc_id``, ``term``, ``count``, ``count_appendix``,
-        ``defined_here``).
-    corpus : pandas.DataFrame
-        The reports (``doc_id``, ``region``, ``year``, ``kind``, ``n_chars``).
+    usage, corpus : pandas.DataFrame
+        :func:`term_usage`; the reports (``doc_id``, ``region``, ``year``, ``n_chars``).
     glossary : pandas.DataFrame, optional
-        Glossary entries, for each term's first definition.
+        Glossary entries (each term's first definition).
 
     Returns
     -------
@@ -258,8 +255,8 @@ def term_lifecycle(
     )
     defining = usage[usage["defined_here"]].assign(_rank=lambda f: f["doc_id"].map(rank))
     defining = defining.sort_values(["term", "_rank"])
-    joined = defining.groupby("term")["doc_id"].agg("、".join)
-    life["defined_in"] = [str(joined.get(t, "")) for t in life.index]
+    joined = defining.groupby("term")["doc_id"].agg("、".join).to_dict()
+    life["defined_in"] = [joined.get(t, "") for t in life.index]
     first_def: dict[str, str] = {}
     if glossary is not None and not glossary.empty:
         first_def = dict(glossary.drop_duplicates("term")[["term", "definition"]].values)

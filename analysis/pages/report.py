@@ -42,8 +42,9 @@ from analysis.pages.html import (
     report_page,
     terms_page,
 )
+from analysis.pages.kernels import number_cells, project_env, stderr_last
 from analysis.pages.notebook import PageStopped, run_or_stop, stop_if_empty
-from analysis.pages.report_data import report_sections
+from analysis.pages.report_data import report_sections, terms_data
 
 __all__ = [
     "GLOSSARY_ENV",
@@ -174,6 +175,7 @@ def execute_notebook(path: Path, *, timeout: int = 600) -> tuple[Any, str]:
 
     nb = jupytext.read(path)
     nb.metadata["title"] = notebook_title(path)
+    number_cells(nb, path.stem)
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -191,6 +193,8 @@ def execute_notebook(path: Path, *, timeout: int = 600) -> tuple[Any, str]:
         lines = _ANSI.sub("", str(exc)).strip().splitlines()
         ename = next((ln for ln in reversed(lines) if ln.strip()), "error")
         raise ReportError(f"{path.name}: {cell_no} failed: {ename}") from exc
+    finally:
+        stderr_last(nb)
     return nb, ""
 
 
@@ -344,19 +348,6 @@ def _execute_one(nb_path: Path, i: int, total: int, options: dict[str, Any]) -> 
     return nb
 
 
-def _terms_markup(steps: Any, reports: Sequence[dict[str, Any]], pages: Sequence[PageLink]) -> str:
-    """The 提法 archive: every term's lifecycle, its reports linked to their pages."""
-    from analysis.measure.panel import report_labels, term_lifecycle, term_usage
-
-    usage = term_usage(steps.paragraphs, steps.slogans, steps.glossary)
-    lifecycle = term_lifecycle(usage, steps.corpus, steps.glossary)
-    labels = dict(report_labels(steps.corpus).itertuples(index=False))
-    linked = {r["doc_id"]: {"href": r["href"], "label": labels.get(r["doc_id"], r["doc_id"])}
-              for r in reports}  # fmt: skip
-    current = next(i for i, p in enumerate(pages) if p.href == "terms.html")
-    return terms_page(lifecycle, linked, pages=pages, current=current)
-
-
 def _write_own_pages(
     out: Path,
     steps: Any,
@@ -368,7 +359,10 @@ def _write_own_pages(
     first = next(i for i, p in enumerate(pages) if p.href == "glossary.html")
     markup = glossary_page(entries, title=GLOSSARY_TITLE, pages=pages, current=first)
     written = [_write_page(out / "glossary.html", markup)]
-    written.append(_write_page(out / "terms.html", _terms_markup(steps, reports, pages)))
+    current = next(i for i, p in enumerate(pages) if p.href == "terms.html")
+    lifecycle, linked = terms_data(steps, reports)
+    markup = terms_page(lifecycle, linked, pages=pages, current=current)
+    written.append(_write_page(out / "terms.html", markup))
     sections = report_sections(steps, entries)
     start = next(i for i, p in enumerate(pages) if p.href == reports[0]["href"]) if reports else 0
     for i, (report, tables) in enumerate(zip(reports, sections, strict=True), start=start):
@@ -378,8 +372,12 @@ def _write_own_pages(
 
 
 def _notebook_env(corpus: Path, glossary: Path, out: Path) -> dict[str, str]:
-    """What the notebooks read from the environment: the corpus, its glossary, the tables."""
-    return {CORPUS_ENV: str(corpus), GLOSSARY_ENV: str(glossary), TABLES_ENV: str(out / "tables")}
+    """What the notebooks read from the environment: the corpus, its glossary, the tables; and
+    the project's folders for Jupyter, IPython, matplotlib and temporary files."""
+    places = project_env()
+    Path(places["TMPDIR"]).mkdir(parents=True, exist_ok=True)  # Python ignores a missing one
+    paths = {CORPUS_ENV: corpus, GLOSSARY_ENV: glossary, TABLES_ENV: out / "tables"}
+    return {**places, **{name: str(path) for name, path in paths.items()}}
 
 
 def build_reports(

@@ -7,7 +7,7 @@ report's page instead of a table.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -121,3 +121,33 @@ def report_sections(
         ]
         for doc_id in steps.corpus["doc_id"]
     ]
+
+
+def terms_data(
+    steps: Any, reports: Sequence[Mapping[str, Any]]
+) -> tuple[pd.DataFrame, dict[str, dict[str, str]]]:
+    """What the 提法 archive shows: every term's lifecycle, and each report's page and name.
+
+    Parameters
+    ----------
+    steps : CorpusSteps
+        The corpus's steps (``corpus``, ``paragraphs``, ``glossary``, ``slogans``).
+    reports : sequence of Mapping
+        The report pages (``doc_id``, ``href``).
+
+    Returns
+    -------
+    tuple of (pandas.DataFrame, dict)
+        :func:`analysis.measure.panel.term_lifecycle`, and doc_id -> ``{"href", "label"}``
+        (the readable name of :func:`analysis.measure.panel.report_labels`).
+    """
+    from analysis.measure.panel import report_labels, term_lifecycle, term_usage
+
+    usage = term_usage(steps.paragraphs, steps.slogans, steps.glossary)
+    lifecycle = term_lifecycle(usage, steps.corpus, steps.glossary)
+    labels = dict(report_labels(steps.corpus).itertuples(index=False))
+    linked = {
+        str(r["doc_id"]): {"href": str(r["href"]), "label": labels.get(r["doc_id"], r["doc_id"])}
+        for r in reports
+    }
+    return lifecycle, linked

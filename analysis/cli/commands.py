@@ -1,43 +1,48 @@
-"""The command line: ``python -m analysis VERB ...`` (contract in the README).
-
-Each verb parses its arguments, calls one function of the package and prints the frame it
+"""The command line's verbs: each calls one function of the package and prints the frame it
 returns. Where outputs go, what is cached and which columns a table has are decided in the
-package (``paths``, ``pipeline`` and the step modules), not here.
-"""
+package (``common.paths``, ``run.steps`` and the step modules), not here."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from analysis.common.io import FORMATS
 from analysis.run.options import (
     BY_COLUMNS,
     DEFAULT_TOPICS,
     CliError,
-    capped_jobs,
-    jobs_option,
     k_range,
-    n_topics_option,
-    positive,
 )
 
-__all__ = ["CliError", "main"]
+__all__ = [
+    "CliError",
+    "cmd_cache_clear",
+    "cmd_glossary_build",
+    "cmd_glossary_extract",
+    "cmd_keywords",
+    "cmd_lifecycle",
+    "cmd_lookup",
+    "cmd_report",
+    "cmd_slogans",
+    "cmd_targets",
+    "cmd_tokenize",
+    "cmd_topics",
+    "error_sentence",
+]
 
 
-def _error_sentence(exc: BaseException) -> str:
+def error_sentence(exc: BaseException) -> str:
     """One sentence for an error: an I/O error names its file and what to do, without
     ``[Errno N]``; a worker's failure is told by its cause."""
     from analysis.common.io import os_reason, what_to_do
 
     cause = exc.__cause__
     if isinstance(exc, RuntimeError) and isinstance(cause, (ValueError, OSError)):
-        return _error_sentence(cause)
+        return error_sentence(cause)
     if isinstance(exc, OSError) and exc.errno is not None:
         where = f"{exc.filename}: " if exc.filename else ""
         return f"{where}{os_reason(exc)}; {what_to_do(exc)}"
@@ -104,7 +109,7 @@ def _segmented(
 # --------------------------------------------------------------------------- verbs
 
 
-def _cmd_glossary_extract(args: argparse.Namespace) -> int:
+def cmd_glossary_extract(args: argparse.Namespace) -> int:
     def run() -> tuple[str, str]:
         from analysis.terms.glossary import OUTPUT_COLUMNS
 
@@ -117,7 +122,7 @@ def _cmd_glossary_extract(args: argparse.Namespace) -> int:
     return _print_result(args, run)
 
 
-def _cmd_glossary_build(args: argparse.Namespace) -> int:
+def cmd_glossary_build(args: argparse.Namespace) -> int:
     from analysis.common.paths import glossary_out
     from analysis.run.steps import extract_steps
     from analysis.terms.glossary import build_glossary
@@ -133,7 +138,7 @@ def _cmd_glossary_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_lookup(args: argparse.Namespace) -> int:
+def cmd_lookup(args: argparse.Namespace) -> int:
     from analysis.terms.glossary import Glossary
 
     glossary = Glossary.load(args.glossary) if args.glossary else Glossary.load()
@@ -153,7 +158,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     return 1
 
 
-def _cmd_slogans(args: argparse.Namespace) -> int:
+def cmd_slogans(args: argparse.Namespace) -> int:
     def run() -> tuple[str, str]:
         from analysis.terms.slogans.find import COUNT_COLUMNS, count_slogans, slogan_table
 
@@ -167,7 +172,7 @@ def _cmd_slogans(args: argparse.Namespace) -> int:
     return _print_result(args, run)
 
 
-def _cmd_tokenize(args: argparse.Namespace) -> int:
+def cmd_tokenize(args: argparse.Namespace) -> int:
     def run() -> tuple[str, str]:
         if args.format == "text":
             lines = _segmented(args, joined=True).tokens["tokens"]
@@ -179,7 +184,7 @@ def _cmd_tokenize(args: argparse.Namespace) -> int:
     return _print_result(args, run)
 
 
-def _cmd_keywords(args: argparse.Namespace) -> int:
+def cmd_keywords(args: argparse.Namespace) -> int:
     if args.by not in BY_COLUMNS:
         raise CliError(
             f"--by {args.by}: not a corpus column to group reports by (choose one of "
@@ -216,7 +221,7 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
     return _print_result(args, run)
 
 
-def _cmd_topics(args: argparse.Namespace) -> int:
+def cmd_topics(args: argparse.Namespace) -> int:
     if args.k is not None and args.k_range:
         raise CliError(
             "--k and --k-range cannot be used together: --k fits one number of topics, "
@@ -262,7 +267,7 @@ def _topic_summary(result: Any) -> str:
     return text + _render(result.labels, "table")
 
 
-def _cmd_targets(args: argparse.Namespace) -> int:
+def cmd_targets(args: argparse.Namespace) -> int:
     def run() -> tuple[str, str]:
         from analysis.measure.targets import TARGET_COLUMNS, extract_targets
 
@@ -273,7 +278,7 @@ def _cmd_targets(args: argparse.Namespace) -> int:
     return _print_result(args, run)
 
 
-def _cmd_lifecycle(args: argparse.Namespace) -> int:
+def cmd_lifecycle(args: argparse.Namespace) -> int:
     def run() -> tuple[str, str]:
         from analysis.measure.panel import term_lifecycle, term_usage
 
@@ -286,7 +291,13 @@ def _cmd_lifecycle(args: argparse.Namespace) -> int:
     return _print_result(args, run)
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
+def cmd_report(args: argparse.Namespace) -> int:
+    import os
+
+    from analysis.pages.kernels import project_env
+
+    # matplotlib's font list goes inside the project, not into ~/.cache (kernels: the same)
+    os.environ.setdefault("MPLCONFIGDIR", project_env()["MPLCONFIGDIR"])
     from analysis.common.paths import reports_out
     from analysis.pages.report import build_reports
 
@@ -296,7 +307,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_cache_clear(args: argparse.Namespace) -> int:
+def cmd_cache_clear(args: argparse.Namespace) -> int:
     from analysis.run.steps import clear_cache
 
     print(f"emptied {clear_cache()}")
@@ -304,159 +315,3 @@ def _cmd_cache_clear(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------- parser
-
-
-def _files(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="report .txt files")
-    if fmt:
-        p.add_argument("--format", choices=FORMATS, default="table", help="output (table)")
-
-
-def _speed(p: argparse.ArgumentParser, *, segmenter: str = "--engine") -> None:
-    p.add_argument(
-        "--jobs", type=jobs_option, default=-1, help="worker processes (default -1: all cores)"
-    )
-    p.add_argument(
-        segmenter,
-        dest="engine",
-        choices=("rjieba", "jieba"),
-        default="rjieba",
-        help="segmenter (rjieba)",
-    )
-    p.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
-
-
-def _add_glossary(sub: Any) -> None:
-    g = sub.add_parser("glossary", help="extract or build the 名词解释 glossary")
-    gsub = g.add_subparsers(dest="action", required=True)
-    ge = gsub.add_parser("extract", help="print the glossary entries of report files")
-    _files(ge)
-    ge.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
-    ge.set_defaults(func=_cmd_glossary_extract)
-    gb = gsub.add_parser("build", help="write glossary/ for a corpus folder")
-    gb.add_argument("--corpus", help="folder of .txt reports (default: seeds/)")
-    gb.add_argument("--out", help="output folder (default: glossary/ for the seeds)")
-    gb.set_defaults(func=_cmd_glossary_build)
-    lk = sub.add_parser("lookup", help="look a term up in the glossary")
-    lk.add_argument("term")
-    lk.add_argument("--format", choices=("text", "json"), default="text")
-    lk.add_argument("--glossary", help="glossary folder (default: glossary/)")
-    lk.set_defaults(func=_cmd_lookup)
-
-
-def _add_terms(sub: Any) -> None:
-    sl = sub.add_parser("slogans", help="numeric formulas and quoted 提法 per report")
-    _files(sl)
-    sl.add_argument(
-        "--across",
-        action="store_true",
-        help="one row per slogan across the reports, most used first",
-    )
-    sl.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
-    sl.set_defaults(func=_cmd_slogans)
-    tg = sub.add_parser("targets", help="the year's targets and last year's results")
-    _files(tg)
-    tg.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
-    tg.set_defaults(func=_cmd_targets)
-    lc = sub.add_parser("lifecycle", help="each 提法's first and last year, peak, spread")
-    _files(lc)
-    lc.add_argument("--top", type=positive("--top"), default=20, help="terms, most reports first")
-    lc.add_argument("--no-cache", action="store_true", help="neither read nor write .cache/")
-    lc.set_defaults(func=_cmd_lifecycle)
-    tk = sub.add_parser("tokenize", help="segment reports, one output line per paragraph")
-    _files(tk, fmt=False)
-    tk.add_argument("--format", choices=("text", *FORMATS), default="text")
-    _speed(tk)
-    tk.set_defaults(func=_cmd_tokenize)
-
-
-def _add_models(sub: Any) -> None:
-    kw = sub.add_parser("keywords", help="TF-IDF keywords per report or group")
-    _files(kw)
-    kw.add_argument("--top", type=positive("--top"), default=20, help="keywords per group")
-    kw.add_argument("--by", default="doc", help="doc or a corpus column: year, level, kind, ...")
-    kw.add_argument("--min-count", type=positive("--min-count"), default=3)
-    kw.add_argument("--keep-places", action="store_true", help="keep the reports' own places")
-    _speed(kw)
-    kw.set_defaults(func=_cmd_keywords)
-    tp = sub.add_parser("topics", help="LDA topics over the reports' paragraphs")
-    _files(tp)
-    tp.add_argument(
-        "--k", type=n_topics_option, help=f"number of topics (default {DEFAULT_TOPICS})"
-    )
-    tp.add_argument("--k-range", help="A:B, fit each K and pick one by coherence")
-    tp.add_argument("--seed", type=int, default=0)
-    tp.add_argument(
-        "--engine",
-        dest="lda_engine",
-        choices=("tomotopy", "gensim"),
-        default="tomotopy",
-        help="LDA engine (tomotopy: Gibbs sampling; gensim: variational Bayes)",
-    )
-    tp.add_argument(
-        "--iterations",
-        type=positive("--iterations"),
-        help="tomotopy: sampling sweeps (200); gensim: iterations per paragraph (100)",
-    )
-    tp.add_argument("--passes", type=positive("--passes"), help="gensim only: passes (10)")
-    tp.add_argument("--top", type=positive("--top"), default=10, help="terms shown per topic")
-    tp.add_argument(
-        "--coherence",
-        action="store_true",
-        help="score one K's topics by c_v, c_npmi and u_mass (always done with --k-range)",
-    )
-    _speed(tp, segmenter="--segmenter")
-    tp.set_defaults(func=_cmd_topics)
-
-
-def _add_admin(sub: Any) -> None:
-    rp = sub.add_parser("report", help="execute the notebooks into HTML reports")
-    rp.add_argument("--corpus", help="folder of .txt reports (default: seeds/)")
-    rp.add_argument("--out", help="output folder (default: reports/)")
-    rp.add_argument("--with-code", action="store_true", help="show the code cells in the pages")
-    rp.set_defaults(func=_cmd_report)
-    ca = sub.add_parser("cache", help="manage the cache in .cache/")
-    csub = ca.add_subparsers(dest="action", required=True)
-    cc = csub.add_parser("clear", help="delete everything the cache holds")
-    cc.set_defaults(func=_cmd_cache_clear)
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="python -m analysis",
-        description="Topics and terminology of Chinese government work reports.",
-    )
-    sub = p.add_subparsers(dest="verb", required=True)
-    for add in (_add_glossary, _add_terms, _add_models, _add_admin):
-        add(sub)
-    return p
-
-
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    sys.stderr.write(f"warning: {message}\n")
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line.
-
-    Parameters
-    ----------
-    argv : sequence of str, optional
-        Arguments (default ``sys.argv[1:]``).
-
-    Returns
-    -------
-    int
-        Exit status: 0 success, 1 lookup found nothing, 2 error.
-    """
-    try:
-        args = _parser().parse_args(argv)
-        capped_jobs(args)
-        with warnings.catch_warnings():
-            warnings.showwarning = _show_warning  # restored when the block ends
-            return int(args.func(args))
-    except (CliError, ValueError, OSError, RuntimeError) as exc:
-        if isinstance(exc, BrokenPipeError):  # e.g. piped into head
-            return 0
-        sys.stderr.write(f"error: {_error_sentence(exc)}\n")
-        return 2
