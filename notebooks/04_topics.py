@@ -84,7 +84,7 @@ plot_topic_terms(result.topic_terms)
 
 # %% [markdown]
 # ## 每份报告的主题构成
-# 报告多于 30 份时按年份汇总(每年各报告的平均占比);每份报告的主题见各报告页。
+# 报告多于 30 份时按年份汇总(每年各报告的平均占比)。
 
 # %%
 prevalence = topic_prevalence(result.report_topics, steps.corpus, by="year")
