@@ -55,8 +55,11 @@ sections = paragraphs.pivot_table(
 label_columns(sections.rename(columns=SECTION_LABELS))
 
 # %%
-chars = paragraphs.assign(n=paragraphs["text"].str.len()).pivot_table(
-    index="doc_id", columns="section", values="n", aggfunc="sum", fill_value=0
+by = "doc_id" if len(corpus) <= 30 else "year"  # 报告很多时按年份汇总
+chars = (
+    paragraphs.assign(n=paragraphs["text"].str.len())
+    .merge(corpus[["doc_id", "year"]], on="doc_id")
+    .pivot_table(index=by, columns="section", values="n", aggfunc="sum", fill_value=0)
 )
 plot_stacked_bars(
     chars,
