@@ -287,22 +287,34 @@ def term_diffusion(usage: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
         term and year from its first year to the corpus's last, years without use included.
     """
     meta = corpus[["doc_id", "region", "year"]].dropna(subset=["year"])
+    meta = meta.astype({"year": "int64"})
     per_year = meta.groupby("year")["region"].nunique()
-    used = usage[usage["count"] > 0].merge(meta, on="doc_id")
-    rows = []
-    years = sorted(int(y) for y in per_year.index)
-    for term, group in used.groupby("term", sort=True):
-        seen: set[str] = set()
-        by_year = dict(iter(group.groupby("year")))
-        for year in (y for y in years if y >= int(group["year"].min())):
-            cell = by_year.get(year)
-            regions_now = set() if cell is None else set(cell["region"])
-            seen |= regions_now
-            n_reports = 0 if cell is None else cell["doc_id"].nunique()
-            share = len(regions_now) / per_year[year] if per_year[year] else 0.0
-            rows.append((term, year, len(regions_now), n_reports, share, len(seen)))
+    used = usage[usage["count"] > 0][["doc_id", "term"]].merge(meta, on="doc_id")
     columns = ["term", "year", "n_regions", "n_reports", "share", "cumulative_regions"]
-    return pd.DataFrame(rows, columns=columns)
+    if used.empty:
+        return pd.DataFrame(columns=columns)
+    cells = used.groupby(["term", "year"]).agg(
+        n_regions=("region", "nunique"), n_reports=("doc_id", "nunique")
+    )
+    # a region counts towards the cumulative number from the first year it uses the term
+    firsts = used.groupby(["term", "region"])["year"].min().reset_index()
+    new = firsts.groupby(["term", "year"]).size().rename("new_regions")
+    start = used.groupby("term")["year"].min()
+    years = np.array(sorted(per_year.index), dtype=np.int64)
+    counts = np.searchsorted(years, start.to_numpy(), side="left")
+    grid = pd.MultiIndex.from_arrays(
+        [
+            np.repeat(start.index.to_numpy(), len(years) - counts),
+            np.concatenate([years[c:] for c in counts]),
+        ],
+        names=["term", "year"],
+    )
+    out = cells.reindex(grid, fill_value=0).join(new).fillna({"new_regions": 0})
+    out["cumulative_regions"] = out.groupby(level="term")["new_regions"].cumsum()
+    out = out.reset_index()
+    out["share"] = out["n_regions"] / out["year"].map(per_year)
+    out = out.astype({"n_regions": "int64", "n_reports": "int64", "cumulative_regions": "int64"})
+    return out[columns].reset_index(drop=True)
 
 
 def term_trends(diffusion: pd.DataFrame, *, window: int = 3, top_n: int = 10) -> pd.DataFrame:
