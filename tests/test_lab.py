@@ -196,13 +196,18 @@ class _DevTools:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        self.socket = self._connect(profile / "DevToolsActivePort")
+        try:
+            self.socket = self._connect(profile / "DevToolsActivePort")
+        except BaseException:  # no browser is left running when it does not come up
+            self.process.kill()
+            self.process.wait(timeout=30)
+            raise
         self.next_id = 0
 
     def _connect(self, port_file: Path) -> Any:
         import websocket
 
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a loaded machine starts Chromium slowly
         while not port_file.exists() or not port_file.read_text().strip():
             assert time.monotonic() < deadline, "Chromium opened no DevTools port"
             time.sleep(0.1)
