@@ -49,9 +49,11 @@ LDA_SETTINGS: tuple[str, ...] = ("passes", "iterations", "no_above", "keep_n")
 def lda_settings(root: Path) -> dict[str, object]:
     """Return ``fit_topics``'s default passes, iterations, no_above and keep_n."""
     code = (
-        "import inspect, json\nfrom analysis.measure.topics import fit_topics\n"
+        "import inspect, json\nfrom analysis.measure.topics import ENGINES, fit_topics\n"
         "p = inspect.signature(fit_topics).parameters\n"
-        f"print(json.dumps({{k: p[k].default for k in {list(LDA_SETTINGS)!r} if k in p}}))"
+        "g = ENGINES['gensim']  # the plain LdaModel copies the gensim engine's settings\n"
+        f"print(json.dumps({{k: g.get(k, p[k].default) if p[k].default is None else p[k].default"
+        f" for k in {list(LDA_SETTINGS)!r} if k in p}}))"
     )
     proc = subprocess.run(
         [PYTHON, "-c", code],
