@@ -37,7 +37,7 @@ pd.set_option("display.max_rows", None)  # 表格不截断(很长的表格由 sh
 steps = corpus_steps(corpus_dir(), sections=("body",), warn=False)
 corpus = steps.corpus
 tokens = filter_tokens(steps.tokens)
-# 报告自己的地名(青岛、市南区……)会排在每份报告的最前面:rank_keywords 默认不计入
+# 报告自己的地名(本地区及其下辖的市、县、区)会排在每份报告的最前面:rank_keywords 默认单独排列,不计入关键词
 counts = count_terms(tokens, corpus=corpus)
 
 # %% [markdown]
