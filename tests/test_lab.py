@@ -10,6 +10,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -173,7 +174,10 @@ class _DevTools:
     """A page of a headless Chromium, driven through the DevTools protocol."""
 
     def __init__(self, tmp: Path) -> None:
-        profile = tmp / "profile"
+        # a short profile path: Chromium's singleton socket lives there, and a unix socket's
+        # path is limited to 107 bytes (pytest's own folders under .cache/tmp are longer)
+        self.profile = Path(tempfile.mkdtemp(prefix="chr-"))
+        profile = self.profile
         self.process = subprocess.Popen(
             [
                 str(CHROMIUM),
@@ -192,7 +196,7 @@ class _DevTools:
                 f"--user-data-dir={profile}",
                 "about:blank",
             ],
-            env=_browser_env(tmp),
+            env={**_browser_env(tmp), "TMPDIR": str(profile)},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -201,6 +205,7 @@ class _DevTools:
         except BaseException:  # no browser is left running when it does not come up
             self.process.kill()
             self.process.wait(timeout=30)
+            shutil.rmtree(self.profile, ignore_errors=True)
             raise
         self.next_id = 0
 
@@ -237,6 +242,7 @@ class _DevTools:
         self.socket.close()
         self.process.terminate()
         self.process.wait(timeout=30)
+        shutil.rmtree(self.profile, ignore_errors=True)
 
 
 def _lab_folder(root: Path) -> Path:
