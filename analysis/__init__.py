@@ -18,10 +18,8 @@ not load pandas, jieba or gensim before they are needed.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 from analysis.common import __version__ as __version__
+from analysis.common.lazy import lazy_exports
 
 #: Public name -> the module that defines it.
 _EXPORTS: dict[str, str] = {
@@ -59,13 +57,4 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"analysis.{module}"), name)
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_exports(__name__, {k: f"analysis.{v}" for k, v in _EXPORTS.items()})

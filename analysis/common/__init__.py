@@ -7,8 +7,7 @@ the package loads nothing heavy); everything else is private to the package.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from analysis.common.lazy import lazy_exports
 
 __version__ = "0.2.0"
 
@@ -52,6 +51,7 @@ _EXPORTS: dict[str, str] = {
     "current_umask": "analysis.common.io",
     "format_frame": "analysis.common.io",
     "gazetteer": "analysis.common.wordlists",
+    "lazy_exports": "analysis.common.lazy",
     "load_wordlist": "analysis.common.wordlists",
     "match_key": "analysis.common.text",
     "national_slogans": "analysis.common.wordlists",
@@ -74,13 +74,4 @@ _EXPORTS: dict[str, str] = {
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
