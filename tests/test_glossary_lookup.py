@@ -12,6 +12,7 @@ import pytest
 from analysis import Glossary, extract_glossary, lookup
 from analysis.common.paths import SEEDS_DIR
 from analysis.terms.glossary import apply_curated, find_terms, term_keys
+from analysis.terms.glossary.usage import TermIndex
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +111,20 @@ def test_term_uses_respect_number_boundaries_and_head_nouns() -> None:
     assert uses("高效办成一件事,推进政务服务") == []
     assert uses("开展“一件事”全链条整治") == ["一件事全链条专项整治"]
     assert uses("开展一件事全链条专项整治") == ["一件事全链条专项整治"]
+
+
+def test_one_term_index_searches_many_texts_like_its_keys() -> None:
+    keys = [
+        *term_keys("1+N交易体系", "“1+N”交易体系", ["1+N"]),
+        *term_keys("一件事全链条专项整治", "“一件事”全链条专项整治", ["一件事"]),
+    ]
+    index = TermIndex(keys)
+    texts = ["构建“1+N”体系,开展“一件事”全链条整治", "建成135个项目", "完善“1+N+X”格局"]
+    assert [find_terms(t, index, nested=True) for t in texts] == [
+        find_terms(t, keys, nested=True) for t in texts
+    ]
+    assert find_terms(texts[0], index) == [(3, 6, "1+N交易体系"), (13, 16, "一件事全链条专项整治")]
+    assert find_terms(texts[0], TermIndex([])) == []
 
 
 def test_used_elsewhere_goes_through_aliases_with_boundaries() -> None:

@@ -12,7 +12,7 @@ import pandas as pd
 from analysis.common.paths import GLOSSARY_DIR
 from analysis.common.text import match_key, t2s_converter
 from analysis.terms.glossary.store import read_glossary
-from analysis.terms.glossary.usage import CONTEXT_COLUMNS, find_terms, term_keys
+from analysis.terms.glossary.usage import CONTEXT_COLUMNS, TermIndex, find_terms, term_keys
 
 __all__ = ["Entries", "Glossary", "GlossaryEntry", "lookup"]
 
@@ -191,8 +191,9 @@ class Glossary:
                 if e.term == term
                 for k in term_keys(e.term, e.display_term, e.aliases, converter=self._t2s)
             ]
+            index = TermIndex(keys)
             used = {d for d, s in zip(group["doc_id"], group["sentence"], strict=True)
-                    if find_terms(s, keys, nested=True)}  # fmt: skip
+                    if find_terms(s, index, nested=True)}  # fmt: skip
             others = sorted(used - defined.get(term, set()))
             if others:
                 rows.append((term, "、".join(sorted(defined.get(term, set()))), "、".join(others)))

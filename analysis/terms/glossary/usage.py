@@ -15,6 +15,7 @@ from analysis.terms.glossary.formats import LABEL
 
 __all__ = [
     "CONTEXT_COLUMNS",
+    "TermIndex",
     "TermKey",
     "extract_contexts",
     "find_terms",
@@ -110,19 +111,29 @@ def _valid_hit(text: str, start: int, end: int, key: TermKey) -> bool:
     return bool(key.head) and after.startswith(key.head)
 
 
-def _automaton(keys: Sequence[TermKey]) -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
-    by_key: dict[str, list[TermKey]] = {}
-    for k in keys:
-        by_key.setdefault(k.key, []).append(k)
-    for key, group in by_key.items():
-        auto.add_word(key, group)
-    auto.make_automaton()
-    return auto
+class TermIndex:
+    """Term keys in one Aho-Corasick automaton, built once and searched in many texts.
+
+    Parameters
+    ----------
+    keys : sequence of TermKey
+        From :func:`term_keys`.
+    """
+
+    def __init__(self, keys: Sequence[TermKey]) -> None:
+        self.automaton = ahocorasick.Automaton()
+        by_key: dict[str, list[TermKey]] = {}
+        for k in keys:
+            by_key.setdefault(k.key, []).append(k)
+        for key, group in by_key.items():
+            self.automaton.add_word(key, group)
+        self.empty = not by_key
+        if by_key:
+            self.automaton.make_automaton()
 
 
 def find_terms(
-    text: str, keys: Sequence[TermKey], *, nested: bool = False
+    text: str, keys: Sequence[TermKey] | TermIndex, *, nested: bool = False
 ) -> list[tuple[int, int, str]]:
     """Find the uses of terms in a text, the longest first.
 
@@ -130,8 +141,8 @@ def find_terms(
     ----------
     text : str
         Simplified text.
-    keys : sequence of TermKey
-        From :func:`term_keys`.
+    keys : sequence of TermKey or TermIndex
+        From :func:`term_keys`; a :class:`TermIndex` of them when many texts are searched.
     nested : bool
         Keep a use inside a longer one (五做五抓 in 四线一岗练能力、五做五抓看干部); by
         default uses do not overlap (a count of mentions).
@@ -141,10 +152,11 @@ def find_terms(
     list of (int, int, str)
         Start, end and term of each use, in text order.
     """
-    if not keys or not text:
+    index = keys if isinstance(keys, TermIndex) else TermIndex(keys)
+    if index.empty or not text:
         return []
     hits = []
-    for end, group in _automaton(keys).iter(text):
+    for end, group in index.automaton.iter(text):
         start = end + 1 - len(group[0].key)
         for k in group:
             if _valid_hit(text, start, end + 1, k):
@@ -221,11 +233,12 @@ def extract_contexts(
         for row in glossary[["term", "display_term", "aliases"]].itertuples(index=False)
         for k in term_keys(row.term, row.display_term, row.aliases, converter=t2s)
     ]
+    index = TermIndex(keys)
     rows = []
     for position, (doc_id, sentence) in enumerate(
         _body_sentences(paragraphs, glossary_lines(glossary))
     ):
-        for term in sorted({t for _, _, t in find_terms(sentence, keys, nested=True)}):
+        for term in sorted({t for _, _, t in find_terms(sentence, index, nested=True)}):
             rows.append((term, doc_id, position, sentence))
     frame = pd.DataFrame(rows, columns=["term", "doc_id", "position", "sentence"])
     frame = frame.sort_values(["term", "position"], kind="mergesort")
