@@ -96,8 +96,11 @@ plot_word_clouds(ranked[ranked["doc_id"].isin(few)])
 # %%
 first = corpus["doc_id"].iloc[0]
 paragraphs = steps.paragraphs
+# jieba 的关键词逐份报告计算(用它自带的 IDF),这里只算展示的这一份
 theirs = jieba_keywords(
-    paragraphs[paragraphs["section"] == "body"], top_n=10, tokenizer=steps.tokenizer
+    paragraphs[(paragraphs["section"] == "body") & (paragraphs["doc_id"] == first)],
+    top_n=10,
+    tokenizer=steps.tokenizer,
 )
 ranked[ranked["doc_id"] == first].merge(
     theirs, on=["doc_id", "rank"], suffixes=("_ours", "_jieba")
