@@ -14,7 +14,9 @@ judges quotations (``dropped``), with the first context of each. A ``judgement``
 (``tifa`` / ``not``) filled in by hand is kept when the file is rewritten, and when every row
 is judged the script prints the sample's precision (share of listed rows judged 提法) and
 an estimate of recall (true 提法 listed, over true 提法 listed plus those dropped, each
-sample's share scaled to its population).
+sample's share scaled to its population). ``bench/slogan_sample_national.tsv`` is seed 27 (seen
+while the evidence rules were written); ``bench/slogan_sample_national_heldout.tsv`` is seed
+2027, drawn after them and judged blind (``--sample … --seed 2027``).
 """
 
 from __future__ import annotations

@@ -340,20 +340,25 @@ def test_quoted_phrases_are_judged_by_their_evidence(general: dict) -> None:
     judged = judge_quotations(found)
     rows = judged[["slogan", "evidence", "score", "verdict"]].values.tolist()
     assert rows == [
+        # a national formula and the numeral formulas quoted: weighed by the phrase alone
+        ["一个中国", "beside_formula:1|refuted_after:1|national", 3, "slogan"],
         ["一个中心", "programme_verb:1", 1, "slogan"],
         ["一个台湾", "beside_formula:1|refuted_after:1", -1, "quotation"],
+        ["两个中国", "", 0, "slogan"],  # 反对制造“两个中国”: a formula, whoever says it
         ["两个基本点", "programme_verb:1", 1, "slogan"],
         ["人权高于主权", "refuted_after:1", -3, "quotation"],  # …等“新干涉主义”谬论
         ["党天下", "cue_before:1", -3, "quotation"],  # 说成是什么“党天下”
         ["农民太苦", "cue_before:1|speech:1", -6, "quotation"],  # 又说“农民太苦”
+        ["十五", "", 0, "slogan"],
         ["大洋防务联盟", "foreign_body:1", -3, "quotation"],
-        ["开罗宣言", "foreign_body:1|known:1|name:1", -5, "quotation"],
+        # tagged nz, but with the frequency 3 of jieba's added words: no evidence of a name
+        ["开罗宣言", "foreign_body:1|known:1", -3, "quotation"],
         ["揭榜挂帅", "programme_head:1|programme_verb:1", 3, "slogan"],
         ["放水养鱼", "", 0, "slogan"],  # a metaphor that became a formula: no evidence against
         ["放管服", "programme_head:1|programme_verb:1|abbreviation", 4, "slogan"],
         ["新干涉主义", "refuted_after:1", -3, "quotation"],
         ["春风计划", "programme_name:1|programme_verb:1", 3, "slogan"],  # a programme, used once
-        ["清源", "known:1|programme_head:1|programme_verb:1", 3, "slogan"],
+        ["清源", "common:1|known:1|programme_head:1|programme_verb:1", 2, "slogan"],
         ["瓶颈", "known:1|ordinary:1", -2, "quotation"],
         ["脱胎换骨", "idiom:1|known:1", -2, "quotation"],
         ["自由", "cue_before:1|known:1|ordinary:1", -5, "quotation"],  # 所谓“自由”贸易
@@ -361,6 +366,63 @@ def test_quoted_phrases_are_judged_by_their_evidence(general: dict) -> None:
         ["轮流坐庄", "list_of_sayings:1|refuted_after:1", -5, "quotation"],  # the run shares it
         ["龙头", "known:1|ordinary:1", -2, "quotation"],
     ]
+
+
+def test_names_titles_metaphors_and_the_make_up_of_a_formula(general: dict) -> None:
+    found = find_slogans(_paragraphs("evidence"), NO_GLOSSARY, general=general)
+    rows = judge_quotations(found)[["slogan", "evidence", "score", "verdict"]].values.tolist()
+    assert rows == [
+        ["三人帮", "person_group:1", -5, "quotation"],  # a numeral shape, a group's name
+        ["东突", "group_after:1|known:1|name:1", -5, "quotation"],  # …分裂势力
+        ["全国文明村镇", "honour_before:1", -3, "quotation"],  # 荣获“…”称号: a title
+        ["农业八字宪法", "numbered:1|programme_verb:1", 2, "slogan"],  # 八字: a counted core
+        ["农超对接", "paired:1|programme_verb:1", 2, "slogan"],
+        ["四人帮", "person_group:1", -5, "quotation"],
+        ["圆通法门", "group_after:1", -3, "quotation"],  # …邪教组织
+        ["城中村", "known:1|programme_verb:1", 1, "slogan"],  # tagged ns with frequency 3
+        ["定心丸", "common:1|known:1", -1, "quotation"],  # a common noun: a metaphor
+        ["引智", "joined_after:1|known:1|programme_verb:1", 3, "slogan"],  # …相结合
+        ["引资", "joined_after:1|known:1|programme_verb:1", 3, "slogan"],
+        ["担保书", "document_name:1|known:1", -3, "quotation"],
+        ["来去自由", "known:1|policy_is:1|set_phrase:1", 1, "slogan"],  # 政策是“…”
+        ["洋土并举", "paired:1|programme_verb:1", 2, "slogan"],
+        ["海燕", "known:1|name:1|thing_named:1", -5, "quotation"],  # 强台风“海燕”
+        ["组团式", "known:1|programme_head:1|programme_verb:1", 3, "slogan"],  # “…”帮扶
+        ["美丽乡村示范县", "honour_before:1", -3, "quotation"],  # 获评“…”
+        ["群星奖", "award_name:1|honour_before:1|known:1", -6, "quotation"],
+        ["蓄水池", "common:1|known:1", -1, "quotation"],
+        ["鸣放", "known:1|programme_head:1", 2, "slogan"],  # “鸣放”高潮: a campaign
+        ["黑材料", "adversary_of:1", -2, "quotation"],  # “三人帮”的“黑材料”
+    ]
+
+
+def test_a_phrase_quoted_only_in_polemical_years_is_weighed_so(
+    tmp_path: Path, general: dict
+) -> None:
+    for name, text in (
+        ("a", "某县政府工作报告\n不再“冻结技术”,推行“揭榜挂帅”。\n"),
+        ("b", "某县政府工作报告\n推行“揭榜挂帅”。\n"),
+    ):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    paragraphs = split_paragraphs(read_corpus(sorted(tmp_path.glob("*.txt"))))
+    judged = judge_quotations(
+        find_slogans(paragraphs, NO_GLOSSARY, general=general, years={"a": 1982, "b": 2020})
+    )
+    assert judged[["slogan", "evidence", "score", "verdict"]].values.tolist() == [
+        ["冻结技术", "old_style:1", -1, "quotation"],  # every use in a polemical year
+        ["揭榜挂帅", "old_style:1|programme_verb:2", 2, "slogan"],  # quoted later too
+    ]
+    # without the years (or in a later year) no evidence of the year
+    judged = judge_quotations(find_slogans(paragraphs, NO_GLOSSARY, general=general))
+    assert judged[["slogan", "score", "verdict"]].values.tolist() == [
+        ["冻结技术", 0, "slogan"],
+        ["揭榜挂帅", 2, "slogan"],
+    ]
+    # extract_slogans (and the command line) take the years from the corpus
+    old = tmp_path / "1982_某县_政府工作报告.txt"
+    old.write_text("某县政府工作报告\n只要不再“冻结技术”。\n", encoding="utf-8")
+    corpus = read_corpus([old])
+    assert extract_slogans(corpus, split_paragraphs(corpus), NO_GLOSSARY, general=general).empty
 
 
 def test_quotations_are_left_out_of_counts_and_tables_unless_asked(general: dict) -> None:

@@ -34,6 +34,7 @@ __all__ = [
     "OPEN_BRACKETS",
     "PINYIN_GLOSS",
     "PLAN_PERIOD",
+    "POLEMIC_YEARS",
     "QUOTES",
     "QUOTE_PAIRS",
     "SENTENCE_END",
@@ -93,6 +94,10 @@ FIVE_YEAR_PLAN = re.compile(f"十[{CN_NUMERALS[:9]}]五")
 PLAN_PERIOD = re.compile(
     FIVE_YEAR_PLAN.pattern + f'|[“"](?:十|[{CN_NUMERALS[5:9]}])五[”"]|第[{CN_NUMERALS}]+个五年'
 )
+
+#: Years whose reports still write in the polemical style of the 1950s–70s (through the 1982
+#: report): quotes round refuted words with no cue near them (“冻结技术”, “帽子工厂”).
+POLEMIC_YEARS = re.compile(r"19[5-7]\d|198[0-2]")
 
 #: Measure words and units that make a number an amount (5个, 3.5亿元, 12%).
 UNITS = "个名家项亿万千百元%所条场次年月日天倍吨米度届期批级类股位户人座件台辆只"

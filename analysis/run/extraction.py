@@ -91,7 +91,7 @@ def extract_batch(
     """
     from analysis.read.corpus import split_paragraphs
     from analysis.terms.glossary import extract_glossary
-    from analysis.terms.slogans.find import find_slogans, load_general_words
+    from analysis.terms.slogans.find import find_slogans, load_general_words, report_years
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -101,7 +101,8 @@ def extract_batch(
             return {}, [(CorpusWarning, f"skipped {_unreadable(p)}") for p in paths]
         paragraphs = split_paragraphs(corpus)
         glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
-        slogans = find_slogans(paragraphs, glossary, general=load_general_words())
+        years = report_years(corpus)
+        slogans = find_slogans(paragraphs, glossary, general=load_general_words(), years=years)
     frames = (corpus, paragraphs, glossary, slogans)
     split = [_by_doc(f) for f in frames]
     empty = [{"columns": {c: [] for c in f.columns}, "dtypes": {}} for f in frames]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -27,6 +27,7 @@ from analysis.common.text import quoted_spans, t2s_converter, to_simplified
 from analysis.common.wordlists import national_slogans
 from analysis.terms.slogans.evidence import (
     JUDGED_KINDS,
+    PHRASE_KINDS,
     judge_quotations,
     phrase_evidence,
     use_evidence,
@@ -70,6 +71,7 @@ __all__ = [
     "judge_quotations",
     "load_general_words",
     "national_slogans",
+    "report_years",
     "slogan_table",
 ]
 
@@ -152,9 +154,11 @@ def _find_in_text(
     text: str,
     known: tuple[GeneralWords, frozenset[str]],
     national_ac: object,
+    year: int | None = None,
 ) -> None:
     """Slogans of one paragraph: shapes, quoted phrases and national formulas; each
-    quoted use of a phrase of a judged kind records its evidence."""
+    quoted use of a phrase of a judged kind records its evidence (a numeral formula's, the
+    phrase's own only)."""
     spans = quoted_spans(text, max_len=MAX_QUOTE)
     for f in find_shapes(text, *known):
         slot = _add(found, f.slogan, f.kind, f.source, f.quoted)
@@ -163,14 +167,17 @@ def _find_in_text(
             if head:
                 slot.heads.add(head.group(0))
         judged = f.source == "quoted" and f.kind in JUDGED_KINDS
-        if judged or f.source == "split":
+        by_phrase = f.source == "quoted" and f.kind in PHRASE_KINDS
+        if judged or by_phrase or f.source == "split":
             i = bisect.bisect_right(spans, (f.start, len(text))) - 1
             if i < 0 or not spans[i][0] <= f.start < spans[i][1]:
                 continue
-            if judged and not slot.uses:
-                slot.evidence.update(dict.fromkeys(phrase_evidence(f.slogan, known[0]), 0))
+            if (judged or by_phrase) and not slot.uses:
+                named = phrase_evidence(f.slogan, known[0], numeral=by_phrase)
+                slot.evidence.update(dict.fromkeys(named, 0))
             slot.uses += 1
-            slot.evidence.update(use_evidence(text, spans, i))
+            if not by_phrase:
+                slot.evidence.update(use_evidence(text, spans, i, year))
     for hit in find_hits(text, national_ac, lambda s, a, b: True):
         kind = classify_slogan(hit.slogan, general=known[0])
         _add(found, hit.slogan, "abbreviation" if kind == "abbreviation" else "numeral",
@@ -248,12 +255,18 @@ def _set_frame(
     return pd.DataFrame(rows, columns=SET_COLUMNS)
 
 
+def report_years(corpus: pd.DataFrame) -> dict[str, int]:
+    """Report -> year, from :func:`analysis.read_corpus` (reports without a year left out)."""
+    return {d: int(y) for d, y in zip(corpus["doc_id"], corpus["year"], strict=True) if pd.notna(y)}
+
+
 def find_slogans(
     paragraphs: pd.DataFrame,
     glossary: pd.DataFrame,
     *,
     general: GeneralWords | None = None,
     national: Iterable[str] | None = None,
+    years: Mapping[str, int] | None = None,
 ) -> pd.DataFrame:
     """List the slogans of a run: the set the domain dictionary needs, without counting.
 
@@ -270,6 +283,9 @@ def find_slogans(
         need it.
     national : iterable of str, optional
         National formulas found without quotes; ``resources/national_slogans.txt`` when None.
+    years : mapping of str to int, optional
+        Report -> year, for the evidence of the year (a use quoted in a report of the
+        polemical years); without it, or for a report not in it, none.
 
     Returns
     -------
@@ -287,8 +303,10 @@ def find_slogans(
     national = frozenset(national_slogans() if national is None else national)
     national_ac = build_automaton(national)
     found: dict[str, dict[str, _Slot]] = {}
+    years = years or {}
     for doc_id, text in _doc_texts(paragraphs).items():
-        _find_in_text(found.setdefault(doc_id, {}), text, (general, national), national_ac)
+        slots = found.setdefault(doc_id, {})
+        _find_in_text(slots, text, (general, national), national_ac, years.get(doc_id))
     _glossary_slogans(found, glossary, general)
     _drop_unquoted_national(found)
     order = [*_doc_order(paragraphs), *sorted(set(found) - set(paragraphs["doc_id"]))]
@@ -365,7 +383,7 @@ def extract_slogans(
     Parameters
     ----------
     corpus : pandas.DataFrame
-        The output of :func:`analysis.read_corpus` (kept for the step's signature).
+        The output of :func:`analysis.read_corpus` (for the reports' years).
     paragraphs : pandas.DataFrame
         Its paragraphs (:func:`analysis.split_paragraphs`).
     glossary : pandas.DataFrame
@@ -380,8 +398,7 @@ def extract_slogans(
         ``doc_id``, ``slogan``, ``kind``, ``count``, ``count_appendix``, ``quoted``,
         ``defined``, ``first_context``.
     """
-    del corpus  # the paragraphs carry everything needed
-    found = find_slogans(paragraphs, glossary, general=general)
+    found = find_slogans(paragraphs, glossary, general=general, years=report_years(corpus))
     return count_slogans(paragraphs, found, glossary)
 
 
