@@ -4,9 +4,10 @@
 
 Runs, one after the other (never in parallel, so they do not compete for the cores):
 ``bench_startup.py``, ``bench_cli.py --size-mb S``, ``bench_topics.py --size-mb S``,
-``bench_pipeline.py --size-mb P`` and ``bench_report.py`` (the 31 provincial reports; skip
-it with ``--skip-report``), then prints ``report_table.py``'s markdown. ``--snapshot``
-measures the last commit (exported to a temporary folder) instead of the working tree.
+``bench_pipeline.py --size-mb P``, ``bench_long_lines.py`` and ``bench_report.py`` (the 31
+provincial reports; skip it with ``--skip-report``), then prints ``report_table.py``'s
+markdown. ``--snapshot`` measures the last commit (exported to a temporary folder) instead
+of the working tree.
 For the README's 100 MB figure: ``python bench/bench_pipeline.py --size-mb 100``.
 """
 
@@ -31,6 +32,7 @@ def plan(args: argparse.Namespace) -> list[list[str]]:
         ["bench_cli.py", "--size-mb", size],
         ["bench_topics.py", "--size-mb", size],
         ["bench_pipeline.py", "--size-mb", pipe],
+        ["bench_long_lines.py"],
     ]
     if not args.skip_report:
         steps.append(["bench_report.py"])

@@ -5,15 +5,26 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
 
-from analysis.common.paths import PROJECT_ROOT
-from analysis.pages.kernels import number_cells, project_env, stderr_last
-from analysis.pages.report import build_reports
+from analysis.common.paths import PROJECT_ROOT, SEEDS_DIR
+from analysis.pages.kernels import (
+    CONNECTIONS_PREFIX,
+    connection_folder,
+    number_cells,
+    project_env,
+    stderr_last,
+    sweep_connections,
+)
+from analysis.pages.report import build_reports, execute_notebook
 
 STAMP = ".venv/.installed"
 #: Variables that would point Jupyter, IPython, matplotlib or Python's temporary files elsewhere.
@@ -110,3 +121,111 @@ def test_two_report_runs_give_identical_pages_and_write_nothing_outside(
     assert [name for name in first if first[name] != second[name]] == []
     assert list(home.iterdir()) == [] and list(tmp.iterdir()) == []
     assert (Path(project_env()["TMPDIR"]) / "jieba.cache").is_file()  # jieba's, in the project
+
+
+def test_connection_folders_of_gone_runs_are_swept(tmp_path: Path) -> None:
+    me = psutil.Process()
+    started = round(me.create_time() * 1000)
+    names = [
+        f"{CONNECTIONS_PREFIX}{me.pid}-{started}",  # this process: kept
+        f"{CONNECTIONS_PREFIX}{me.pid}-{started + 1}",  # the pid, another start: gone
+        f"{CONNECTIONS_PREFIX}1-0-04_topics",  # pid 1, started at another time: gone
+        f"{CONNECTIONS_PREFIX}notes",  # not a run's folder: kept
+        "kernel-1234.json",
+    ]
+    for name in names:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "kernel-01.json").write_text("{}")
+    assert sorted(sweep_connections(tmp_path)) == sorted([tmp_path / names[1], tmp_path / names[2]])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([names[0], *names[3:]])
+    with connection_folder(tmp_path, tag="x") as folder:
+        assert folder == tmp_path / f"{names[0]}-x" and folder.is_dir()
+    assert not folder.exists()
+
+
+def test_a_kernel_connects_through_a_file_of_its_run_removed_afterwards(tmp_path: Path) -> None:
+    script = tmp_path / "01_where.py"
+    script.write_text(
+        "# %% [markdown]\n# # 连接文件在哪?\n\n# %%\nfrom ipykernel import get_connection_file\n"
+        "print(get_connection_file())\n",
+        encoding="utf-8",
+    )
+    nb, _ = execute_notebook(script)
+    connection = Path(nb.cells[1].outputs[0].text.strip())
+    runtime = Path(project_env()["JUPYTER_RUNTIME_DIR"])
+    assert connection.parent.parent == runtime and connection.name == "kernel-01_where.json"
+    assert connection.parent.name.startswith(f"{CONNECTIONS_PREFIX}{os.getpid()}-")
+    assert not connection.parent.exists()
+
+
+def _start_report(corpus: Path, out: Path, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "analysis", "report", "--corpus", str(corpus), "--out", str(out)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _kernels(report: subprocess.Popen, timeout: float = 120) -> list[psutil.Process]:
+    """The report's kernel processes, once one runs (the run fails the test if none does)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and report.poll() is None:
+        try:
+            children = psutil.Process(report.pid).children()
+            kernels = [p for p in children if "ipykernel_launcher" in " ".join(p.cmdline())]
+        except psutil.Error:
+            kernels = []
+        if kernels:
+            return kernels
+        time.sleep(0.05)
+    report.kill()
+    pytest.fail(f"no kernel started (report exit status {report.poll()})")
+
+
+def _kill(report: subprocess.Popen) -> tuple[list[psutil.Process], Path]:
+    """SIGKILL a report once a kernel runs; its processes then, and its connection folder."""
+    kernels = _kernels(report)
+    family = [psutil.Process(report.pid), *psutil.Process(report.pid).children(recursive=True)]
+    connection = kernels[0].cmdline()[kernels[0].cmdline().index("-f") + 1]
+    os.kill(report.pid, signal.SIGKILL)
+    report.wait(timeout=30)
+    return family, Path(connection).parent
+
+
+def _running(procs: list[psutil.Process], within: float) -> list[psutil.Process]:
+    """Those of ``procs`` still running (not gone, not a zombie) after ``within`` seconds."""
+    deadline = time.monotonic() + within
+    while True:
+        alive = []
+        for proc in procs:
+            try:
+                if proc.status() != psutil.STATUS_ZOMBIE:
+                    alive.append(proc)
+            except psutil.NoSuchProcess:
+                pass
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.1)
+
+
+def test_a_killed_report_leaves_no_process_and_the_next_run_removes_its_files(
+    tmp_path: Path,
+) -> None:
+    """SIGKILL gives the report no chance to stop its kernels: they end by themselves (they
+    poll their parent), and the connection files it could not remove go at the next run."""
+    corpus, tmp, home = tmp_path / "corpus", tmp_path / "tmp", tmp_path / "home"
+    for folder in (corpus, tmp, home):
+        folder.mkdir()
+    shutil.copy(SEEDS_DIR / "003_732b78ec93e976fc.txt", corpus)
+    clean = {k: v for k, v in os.environ.items() if k not in _PLACES}
+    env = {**clean, "TMPDIR": str(tmp), "HOME": str(home)}
+    first, left = _kill(_start_report(corpus, tmp_path / "out", env))
+    assert _running(first, within=3) == []
+    assert sorted(p.name for p in left.glob("kernel-*.json"))  # what SIGKILL leaves behind
+    second, also_left = _kill(_start_report(corpus, tmp_path / "out", env))
+    assert not left.exists()  # removed by the second run before its kernels started
+    assert _running(second, within=3) == []
+    assert also_left in sweep_connections(also_left.parent)
+    assert list(tmp.iterdir()) == [] and list(home.iterdir()) == []

@@ -10,7 +10,6 @@ import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -151,33 +150,13 @@ _PROBE = """(async () => {
 })()"""
 
 
-def _browser_env(tmp: Path) -> dict[str, str]:
-    """Chromium sees only matplotlib's DejaVu fonts (no CJK font), whatever the machine has."""
-    import matplotlib
-
-    fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    conf = tmp / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
-        f"<fontconfig><dir>{fonts}</dir><cachedir>{tmp / 'fc-cache'}</cachedir></fontconfig>\n",
-        encoding="utf-8",
-    )
-    return {
-        "PATH": os.environ["PATH"],
-        "HOME": str(tmp),
-        "TMPDIR": str(tmp),
-        "FONTCONFIG_FILE": str(conf),
-    }
-
-
 class _DevTools:
     """A page of a headless Chromium, driven through the DevTools protocol."""
 
-    def __init__(self, tmp: Path) -> None:
-        # a short profile path: Chromium's singleton socket lives there, and a unix socket's
-        # path is limited to 107 bytes (pytest's own folders under .cache/tmp are longer)
-        self.profile = Path(tempfile.mkdtemp(prefix="chr-"))
-        profile = self.profile
+    def __init__(self, env: dict[str, str]) -> None:
+        # profile and temporary folder: the browser_env fixture's, on a short path (removed
+        # by the fixture)
+        profile = Path(env["TMPDIR"])
         self.process = subprocess.Popen(
             [
                 str(CHROMIUM),
@@ -196,7 +175,7 @@ class _DevTools:
                 f"--user-data-dir={profile}",
                 "about:blank",
             ],
-            env={**_browser_env(tmp), "TMPDIR": str(profile)},
+            env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -205,7 +184,6 @@ class _DevTools:
         except BaseException:  # no browser is left running when it does not come up
             self.process.kill()
             self.process.wait(timeout=30)
-            shutil.rmtree(self.profile, ignore_errors=True)
             raise
         self.next_id = 0
 
@@ -242,7 +220,6 @@ class _DevTools:
         self.socket.close()
         self.process.terminate()
         self.process.wait(timeout=30)
-        shutil.rmtree(self.profile, ignore_errors=True)
 
 
 def _lab_folder(root: Path) -> Path:
@@ -271,7 +248,9 @@ def _lab_folder(root: Path) -> Path:
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed")
-def test_lab_draws_chinese_with_the_bundled_font(tmp_path: Path) -> None:
+def test_lab_draws_chinese_with_the_bundled_font(
+    tmp_path: Path, browser_env: dict[str, str]
+) -> None:
     from analysis.pages.kernels import project_env
     from analysis.pages.lab import LAB_FONT_FAMILY, write_lab_font
 
@@ -302,7 +281,7 @@ def test_lab_draws_chinese_with_the_bundled_font(tmp_path: Path) -> None:
         _wait_ready(base, token, lab)
         status, css = _get(f"{base}/custom/custom.css", token)
         assert status == 200 and f'font-family: "{LAB_FONT_FAMILY}"' in css.decode()
-        browser = _DevTools(tmp_path)
+        browser = _DevTools(browser_env)
         browser.call("Page.navigate", url=f"{base}/lab/tree/语料概览.ipynb?token={token}")
         deadline, seen = time.monotonic() + 90, {"missing": ["the page"]}
         while "missing" in seen and time.monotonic() < deadline:

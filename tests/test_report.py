@@ -246,21 +246,9 @@ chromium_only = pytest.mark.skipif(
 CELL = 40  # pixels per character cell of the glyph grid
 
 
-def _browser_env(tmp: Path) -> dict[str, str]:
-    """Chromium sees only matplotlib's DejaVu fonts (no CJK font), whatever the machine has."""
-    import matplotlib
-
-    fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    conf = tmp / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
-        f"<fontconfig><dir>{fonts}</dir><cachedir>{tmp / 'fc-cache'}</cachedir></fontconfig>\n",
-        encoding="utf-8",
-    )
-    return {"PATH": os.environ["PATH"], "HOME": str(tmp), "FONTCONFIG_FILE": str(conf)}
-
-
-def _chromium(tmp: Path, url: str, *extra: str) -> str:
+def _chromium(env: dict[str, str], url: str, *extra: str) -> str:
+    """Run a headless Chromium on a page, its profile in ``env``'s temporary folder."""
+    tmp = Path(env["TMPDIR"])
     profile = tmp / f"profile-{len(list(tmp.glob('profile-*')))}"
     cmd = [
         str(CHROMIUM),
@@ -278,12 +266,14 @@ def _chromium(tmp: Path, url: str, *extra: str) -> str:
         *extra,
         url,
     ]
-    done = subprocess.run(cmd, env=_browser_env(tmp), capture_output=True, text=True, timeout=120)
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
 
-def _grid_cells(tmp: Path, name: str, chars: list[str], font_face: str) -> list[bytes]:
+def _grid_cells(
+    env: dict[str, str], tmp: Path, name: str, chars: list[str], font_face: str
+) -> list[bytes]:
     """Screenshot every character in its own cell, in the embedded family only; cell pixels."""
     import numpy as np
     from PIL import Image
@@ -303,7 +293,7 @@ def _grid_cells(tmp: Path, name: str, chars: list[str], font_face: str) -> list[
     )
     png = tmp / f"{name}.png"
     _chromium(
-        tmp, page.as_uri(), f"--window-size={cols * CELL},{rows * CELL}", f"--screenshot={png}"
+        env, page.as_uri(), f"--window-size={cols * CELL},{rows * CELL}", f"--screenshot={png}"
     )
     pixels = np.asarray(Image.open(png).convert("L"))
     return [
@@ -321,7 +311,7 @@ TOFU = ["\U0002a6d6", "\U0002a6d5"]
 @chromium_only
 @pytest.mark.parametrize("name", ["glossary.html", "04_topics.html", "report-03.html"])
 def test_embedded_font_draws_every_character_without_a_cjk_font(
-    pages: dict[str, str], name: str, tmp_path: Path
+    pages: dict[str, str], name: str, tmp_path: Path, browser_env: dict[str, str]
 ) -> None:
     """Every non-ASCII character of the page drawn in the page's embedded font is not a box.
 
@@ -335,23 +325,25 @@ def test_embedded_font_draws_every_character_without_a_cjk_font(
     face = re.search(r"@font-face\{[^}]*\}", html)
     assert face is not None
     chars = [c for c in page_characters(html) if ord(c) > 0x7F]
-    cells = _grid_cells(tmp_path, "embedded", [*TOFU, *chars], face.group(0))
+    cells = _grid_cells(browser_env, tmp_path, "embedded", [*TOFU, *chars], face.group(0))
     box = cells[0]
     assert cells[1] == box and len(set(box)) > 1  # the box is drawn and is the same for both
     boxes = [c for c, cell in zip(chars, cells[2:], strict=True) if cell == box]
     blank = [c for c, cell in zip(chars, cells[2:], strict=True) if len(set(cell)) == 1]
     assert boxes == [] and blank == []
-    control = _grid_cells(tmp_path, "control", [*TOFU, *chars], "")
+    control = _grid_cells(browser_env, tmp_path, "control", [*TOFU, *chars], "")
     han = [i for i, c in enumerate(chars) if "\u4e00" <= c <= "\u9fff"]
     assert han and all(control[i + 2] == control[0] for i in han)
 
 
 @chromium_only
-def test_glossary_filter_in_the_browser(built: tuple[Path, list[str]], tmp_path: Path) -> None:
+def test_glossary_filter_in_the_browser(
+    built: tuple[Path, list[str]], browser_env: dict[str, str]
+) -> None:
     out, _ = built
     page = (out / "glossary.html").as_uri()
     dom = _chromium(
-        tmp_path, f"{page}#q=%E4%B8%89%E8%B3%87%E4%B8%89%E5%8C%96", "--dump-dom"
+        browser_env, f"{page}#q=%E4%B8%89%E8%B3%87%E4%B8%89%E5%8C%96", "--dump-dom"
     )  # 三資三化
     shown = re.findall(r'<tr data-key="[^"]*">\s*<td class="t"><a [^>]*>([^<]+)</a></td>', dom)
     assert "三资三化" in shown and len(shown) < 38

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from analysis.common.patterns import QUOTE_PAIRS, QUOTES, SENTENCE_END
+from analysis.common.patterns import PARAGRAPH_MAX_CHARS, QUOTE_PAIRS, QUOTES, SENTENCE_END
 
 __all__ = [
     "QUOTES",
+    "bounded_pieces",
     "match_key",
     "quoted_spans",
     "sentences",
@@ -130,6 +131,39 @@ def quoted_spans(text: str, *, max_len: int = 30) -> list[tuple[int, int, str]]:
     ]
     out.sort()
     return out
+
+
+def bounded_pieces(text: str, limit: int = PARAGRAPH_MAX_CHARS) -> list[str]:
+    """Cut a text into consecutive pieces of at most ``limit`` characters.
+
+    Each piece ends at the last sentence end (。!?;) that keeps it within ``limit``; a
+    stretch of more than ``limit`` characters without one is cut every ``limit``
+    characters. A text within the limit is one piece. The work is linear in the text.
+
+    Parameters
+    ----------
+    text : str
+        One line.
+    limit : int
+        Longest piece, in characters (at least 1).
+
+    Returns
+    -------
+    list of str
+        The pieces, in order; joined they give ``text`` back.
+    """
+    if len(text) <= limit:
+        return [text]
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = max(text.rfind(mark, start, end) for mark in SENTENCE_END) + 1
+        cut = cut if cut > start else end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def sentences(text: str) -> list[str]:

@@ -14,9 +14,8 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +41,13 @@ from analysis.pages.html import (
     report_page,
     terms_page,
 )
-from analysis.pages.kernels import number_cells, project_env, stderr_last
+from analysis.pages.kernels import (
+    connection_folder,
+    environment,
+    number_cells,
+    project_env,
+    stderr_last,
+)
 from analysis.pages.notebook import PageStopped, run_or_stop, stop_if_empty
 from analysis.pages.report_data import report_sections, terms_data
 
@@ -70,9 +75,7 @@ _EXTERNAL = re.compile(
 )
 #: Room the pages need on the output folder's disk (fonts and figures are embedded).
 REPORT_FREE_BYTES = 100_000_000
-#: Notebooks whose kernels start before the others (the longest on a large corpus: on the
-#: 875-report panel the topic model takes about as long as all the others together); the
-#: pages keep their reading order.
+#: Notebooks started first (on the 875-report panel topics take as long as all the others).
 START_FIRST: tuple[str, ...] = ("04_topics",)
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -97,20 +100,6 @@ def external_urls(markup: str) -> list[str]:
         ``@import`` fragments (ordinary ``<a href>`` links are allowed).
     """
     return _EXTERNAL.findall(markup)
-
-
-@contextmanager
-def _env(values: dict[str, str]) -> Iterator[None]:
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def notebook_title(path: Path) -> str:
@@ -152,7 +141,9 @@ def _stop_page(nb: Any, index: int) -> str:
     return str(error.get("evalue", ""))
 
 
-def execute_notebook(path: Path, *, timeout: int = 600) -> tuple[Any, str]:
+def execute_notebook(
+    path: Path, *, timeout: int = 600, connections: Path | None = None
+) -> tuple[Any, str]:
     """Execute a jupytext percent script.
 
     Parameters
@@ -161,6 +152,9 @@ def execute_notebook(path: Path, *, timeout: int = 600) -> tuple[Any, str]:
         ``notebooks/NN_topic.py``.
     timeout : int
         Seconds allowed per cell.
+    connections : Path, optional
+        The run's folder of kernel connection files (:func:`connection_folder`); by default
+        one of this call's own, removed afterwards.
 
     Returns
     -------
@@ -173,19 +167,25 @@ def execute_notebook(path: Path, *, timeout: int = 600) -> tuple[Any, str]:
     ReportError
         When a cell fails: names the notebook, the cell number and the error.
     """
+    if connections is None:
+        with connection_folder(tag=path.stem) as folder:
+            return execute_notebook(path, timeout=timeout, connections=folder)
     import jupytext
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from traitlets.config import Config
 
     nb = jupytext.read(path)
     nb.metadata["title"] = notebook_title(path)
     number_cells(nb, path.stem)
+    connection = {"connection_file": str(connections / f"kernel-{path.stem}.json")}
     client = NotebookClient(
         nb,
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        config=Config({"KernelManager": connection}),
     )
     try:
         client.execute()
@@ -319,10 +319,12 @@ def _run_notebooks(
     options: dict[str, Any],
 ) -> list[Future[Path]]:
     """Execute the notebooks, as many at once as there are cores (each in its own kernel;
-    :data:`START_FIRST` first); their fonts are embedded and pages written in ``pool``."""
+    :data:`START_FIRST` first); their fonts are embedded and pages written in ``pool``. The
+    kernels' connection files go in a folder of this run (:func:`connection_folder`)."""
     workers = max(1, min(len(notebooks), os.cpu_count() or 1))
     order = sorted(range(len(notebooks)), key=lambda i: notebooks[i].stem not in START_FIRST)
-    with ThreadPoolExecutor(max_workers=workers) as kernels:
+    with connection_folder() as folder, ThreadPoolExecutor(max_workers=workers) as kernels:
+        options = {**options, "connections": folder}
         runs = {
             i: kernels.submit(_execute_one, notebooks[i], i, len(notebooks), options) for i in order
         }
@@ -341,7 +343,9 @@ def _execute_one(nb_path: Path, i: int, total: int, options: dict[str, Any]) -> 
 
     start = time.perf_counter()
     try:
-        nb, stopped = execute_notebook(nb_path, timeout=options["timeout"])
+        nb, stopped = execute_notebook(
+            nb_path, timeout=options["timeout"], connections=options["connections"]
+        )
     finally:
         ensure_event_loop().close()  # the event loop nbclient made for this thread
     progress = options["progress"]
@@ -436,7 +440,7 @@ def build_reports(
     options = {"timeout": timeout, "with_code": with_code, "progress": progress}
     with ThreadPoolExecutor(max_workers=1) as pool:  # other pages written while kernels run
         own = pool.submit(_write_own_pages, out, steps, entries, reports, pages)
-        with _env(env):
+        with environment(env):
             futures = _run_notebooks(notebooks, out, pages, pool=pool, options=options)
         written = [f.result() for f in futures] + own.result()
     if progress:

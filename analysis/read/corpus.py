@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,7 +26,11 @@ from analysis.common.patterns import (
     PINYIN_GLOSS,
     boilerplate_rule,
 )
-from analysis.common.text import t2s_converter, to_simplified  # noqa: F401 - re-exported
+from analysis.common.text import (
+    bounded_pieces,
+    t2s_converter,
+    to_simplified,  # noqa: F401 - re-exported
+)
 from analysis.common.wordlists import Region, regions
 from analysis.read.catalog import read_catalog
 from analysis.read.encoding import (
@@ -57,10 +62,12 @@ __all__ = [
     "is_section_heading",
     "is_traditional",
     "normalize_text",
+    "paragraph_pieces",
     "read_catalog",
     "read_corpus",
     "read_report",
     "split_paragraphs",
+    "written_paragraphs",
 ]
 
 CORPUS_COLUMNS = [
@@ -173,6 +180,24 @@ def _appendix_kind(lines: list[str], i: int) -> str | None:
     return "appendix" if any(p.match(line) for p in others) else None
 
 
+def paragraph_pieces(line: str) -> list[str]:
+    """The paragraphs one line of a report gives: the line, or pieces of an overlong one.
+
+    Parameters
+    ----------
+    line : str
+        One line of a report.
+
+    Returns
+    -------
+    list of str
+        The stripped line; a line over
+        :data:`analysis.common.patterns.PARAGRAPH_MAX_CHARS` characters gives its
+        :func:`analysis.common.text.bounded_pieces`, stripped (empty ones left out).
+    """
+    return [p for piece in bounded_pieces(line.strip()) if (p := piece.strip())]
+
+
 def _label_lines(doc_id: str, text: str) -> list[tuple[str, int, int, str, str, str]]:
     """Paragraph rows of one report (see :func:`split_paragraphs`)."""
     lines = [ln.strip() for ln in text.split("\n")]
@@ -188,17 +213,55 @@ def _label_lines(doc_id: str, text: str) -> list[tuple[str, int, int, str, str, 
                 section = "body"
             continue
         section = _appendix_kind(lines, i) or section
-        rows.append((doc_id, len(rows), i + 1, section, "", line))
+        for piece in paragraph_pieces(line):
+            rows.append((doc_id, len(rows), i + 1, section, "", piece))
     return rows
+
+
+def written_paragraphs(original: str, lines: Sequence[int], texts: Sequence[str]) -> list[str]:
+    """Each paragraph of one report as written (before the traditional-to-simplified step).
+
+    Parameters
+    ----------
+    original : str
+        The report's ``original`` text (normalised, as written).
+    lines : sequence of int
+        The ``line`` of each of its paragraphs (:func:`split_paragraphs`), in order.
+    texts : sequence of str
+        The ``text`` of each of them.
+
+    Returns
+    -------
+    list of str
+        Per paragraph, its stripped line of ``original``, or for a piece of an overlong
+        line the same piece of it (the simplified ``text`` when the line as written is not
+        cut into as many pieces).
+    """
+    written = original.split("\n")
+    total = Counter(lines)
+    seen: Counter[int] = Counter()
+    pieces: dict[int, list[str]] = {}
+    out = []
+    for line, text in zip(lines, texts, strict=True):
+        if line not in pieces:
+            raw = written[line - 1]
+            pieces[line] = [raw.strip()] if total[line] == 1 else paragraph_pieces(raw)
+        own, k = pieces[line], seen[line]
+        seen[line] += 1
+        out.append(own[k] if len(own) == total[line] else text)
+    return out
 
 
 def split_paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
     """Split each report into paragraphs and label the section each one belongs to.
 
-    A paragraph is a non-empty line. Sections: ``body`` (the report), ``glossary`` (a
-    名词解释 appendix, from its heading up to the next appendix or page boilerplate),
-    ``appendix`` (other appendices such as 2021年区办实事) and ``boilerplate`` (site
-    navigation, 免责申明, 版权所有, ICP numbers, ...).
+    A paragraph is a non-empty line; a line over
+    :data:`analysis.common.patterns.PARAGRAPH_MAX_CHARS` characters (a report saved without
+    line breaks) gives several paragraphs of at most that many, cut at sentence ends
+    (:func:`paragraph_pieces`), all with the line's number. Sections: ``body`` (the
+    report), ``glossary`` (a 名词解释 appendix, from its heading up to the next appendix or
+    page boilerplate), ``appendix`` (other appendices such as 2021年区办实事) and
+    ``boilerplate`` (site navigation, 免责申明, 版权所有, ICP numbers, ...).
 
     Parameters
     ----------

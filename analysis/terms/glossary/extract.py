@@ -20,7 +20,7 @@ import pandas as pd
 
 from analysis.common.patterns import HAN, QUOTES, SENTENCE_END
 from analysis.common.text import match_key, strip_quotes, t2s_converter
-from analysis.read.corpus import is_section_heading
+from analysis.read.corpus import is_section_heading, written_paragraphs
 from analysis.terms.glossary.assemble import (
     Draft,
     Line,
@@ -37,7 +37,7 @@ from analysis.terms.glossary.parse import (
     parse_entry_line,
     starts_with_cue,
 )
-from analysis.terms.glossary.usage import find_terms, term_aliases, term_keys
+from analysis.terms.glossary.usage import count_mentions, term_aliases, term_keys
 
 __all__ = [
     "ENTRY_COLUMNS",
@@ -293,10 +293,13 @@ def _block_warnings(file: str, block: Block, *, warn: bool) -> set[int]:
 
 def _doc_rows(doc: dict[str, object], paras: pd.DataFrame, *, warn: bool, t2s) -> list[dict]:
     """The entries of one report as row dicts."""
-    original = str(doc["original"]).split("\n")
+    lines, texts = [int(n) for n in paras["line"]], paras["text"].tolist()
+    written = written_paragraphs(str(doc["original"]), lines, texts)
     rows = [
-        (section, Line(int(line), text, original[int(line) - 1].strip()))
-        for section, line, text in zip(paras["section"], paras["line"], paras["text"], strict=True)
+        (section, Line(line, text, original))
+        for section, line, text, original in zip(
+            paras["section"], lines, texts, written, strict=True
+        )
         if section != "boilerplate"
     ]
     blocks = find_blocks(rows)
@@ -306,11 +309,15 @@ def _doc_rows(doc: dict[str, object], paras: pd.DataFrame, *, warn: bool, t2s) -
     drafts = [d for b in blocks for d in b.drafts]
     inside = {n for d in drafts for n in range(d.line, d.end_line + 1)}
     body = "\n".join(ln.text for s, ln in rows if s == "body" and ln.line not in inside)
+    aliases = [term_aliases(d.display_term, d.term, converter=t2s) for d in drafts]
+    keys = [
+        term_keys(strip_quotes(d.term), d.display_term, a, converter=t2s)
+        for d, a in zip(drafts, aliases, strict=True)
+    ]
+    mentions = count_mentions(body, keys)  # one pass over the body for all the entries
     out = []
     for n, d in enumerate(drafts, start=1):
         term = strip_quotes(d.display_term)
-        aliases = term_aliases(d.display_term, d.term, converter=t2s)
-        keys = term_keys(strip_quotes(d.term), d.display_term, aliases, converter=t2s)
         out.append(
             {
                 "doc_id": doc["doc_id"],
@@ -321,10 +328,10 @@ def _doc_rows(doc: dict[str, object], paras: pd.DataFrame, *, warn: bool, t2s) -
                 "term": term,
                 "display_term": d.display_term,
                 "definition": d.definition.strip(),
-                "aliases": aliases,
+                "aliases": aliases[n - 1],
                 "region": doc.get("region", ""),
                 "year": doc.get("year"),
-                "mentions": len(find_terms(body, keys)),
+                "mentions": mentions[n - 1],
                 "truncated": id(d) in truncated,
             }
         )

@@ -17,6 +17,7 @@ __all__ = [
     "CONTEXT_COLUMNS",
     "TermIndex",
     "TermKey",
+    "count_mentions",
     "extract_contexts",
     "find_terms",
     "term_aliases",
@@ -161,14 +162,50 @@ def find_terms(
         for k in group:
             if _valid_hit(text, start, end + 1, k):
                 hits.append((start, end + 1, k.term))
+    return hits if nested else _disjoint(hits)
+
+
+def _disjoint(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sort hits by start, the longest first, and keep those that overlap no kept one."""
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    if nested:
-        return hits
     out: list[tuple[int, int, str]] = []
     for hit in hits:
         if not out or hit[0] >= out[-1][1]:
             out.append(hit)
     return out
+
+
+def count_mentions(text: str, entries: Sequence[Sequence[TermKey]]) -> list[int]:
+    """Count each entry's uses in a text, in one pass over it for all the entries.
+
+    Parameters
+    ----------
+    text : str
+        Simplified text (a report's body).
+    entries : sequence of sequence of TermKey
+        Each entry's keys (:func:`term_keys`).
+
+    Returns
+    -------
+    list of int
+        Per entry, ``len(find_terms(text, keys))``: its uses that do not overlap.
+    """
+    by_key: dict[str, list[tuple[int, TermKey]]] = {}
+    for n, keys in enumerate(entries):
+        for k in keys:
+            by_key.setdefault(k.key, []).append((n, k))
+    hits: list[list[tuple[int, int, str]]] = [[] for _ in entries]
+    if by_key and text:
+        automaton = ahocorasick.Automaton()
+        for key, group in by_key.items():
+            automaton.add_word(key, group)
+        automaton.make_automaton()
+        for end, group in automaton.iter(text):
+            start = end + 1 - len(group[0][1].key)
+            for n, k in group:
+                if _valid_hit(text, start, end + 1, k):
+                    hits[n].append((start, end + 1, k.term))
+    return [len(_disjoint(h)) for h in hits]
 
 
 def _body_sentences(paragraphs: pd.DataFrame, skip: dict[str, set[int]]) -> list[tuple[str, str]]:

@@ -6,7 +6,9 @@ quotes, after a closing quote or in a sum written out (投资=项目投资+农�
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 
 from analysis.common.patterns import SENTENCE_END
 from analysis.common.text import quoted_spans
@@ -63,9 +65,12 @@ def find_plus_formulas(text: str, general: GeneralWords) -> list[Found]:
     if "+" not in text:
         return []
     out = []
-    spans = [(a, b) for a, b, _p in quoted_spans(text, max_len=30)]
+    spans = quoted_spans(text, max_len=30)
+    starts = [a for a, _b, _p in spans]
+    reach = list(accumulate((b for _a, b, _p in spans), max))  # furthest end so far
     for left_start, plus, left, joined in _plus_runs(text):
-        if any(a <= plus < b for a, b in spans):
+        i = bisect.bisect_right(starts, plus) - 1
+        if i >= 0 and reach[i] > plus:  # inside a quoted span (one starts before, ends after)
             continue
         first = left if re.fullmatch(_CODE, left) else next(
             (left[-n:] for n in range(min(6, len(left)), 1, -1) if left[-n:] in general), ""
