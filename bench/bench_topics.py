@@ -9,7 +9,7 @@ and prepared once (:func:`analysis.measure.topics.prepare_topics`). Timed, alter
 fastest of ``--repeat`` rounds:
 
 - tomotopy ``LDAModel`` used directly: documents added from the prepared rows, ``train``
-  with the same priors, iterations and seed;
+  with the same priors, iterations and seed, on tomotopy's default threads (every core);
 - gensim ``LdaModel`` used directly (batch, 10 passes, 100 iterations, as ``--engine gensim``);
 - ours: ``fit_topics(tokens, n_topics=K, coherence=False)``, preparation and tables included.
 
@@ -56,7 +56,8 @@ def read_tokens(files: list[Path], work: Path, root: Path) -> Any:
 
 
 def direct_tomotopy(prepared: Any, k: int) -> list[list[str]]:
-    """tomotopy's LDAModel with the engine's defaults; each topic's top 10 words."""
+    """tomotopy's LDAModel with the engine's priors and iterations, trained as tomotopy does by
+    default (every core, its default parallel scheme); each topic's top 10 words."""
     import tomotopy as tp
 
     from analysis.measure.topics import ENGINES
@@ -65,7 +66,7 @@ def direct_tomotopy(prepared: Any, k: int) -> list[list[str]]:
     model = tp.LDAModel(k=k, alpha=d["alpha"], eta=d["eta"], seed=0, min_cf=0, rm_top=0)
     for row in range(prepared.matrix.shape[0]):
         model.add_doc(prepared.words(row))
-    model.train(int(d["iterations"]), workers=1)
+    model.train(int(d["iterations"]))
     return [[w for w, _ in model.get_topic_words(t, top_n=10)] for t in range(k)]
 
 

@@ -1,7 +1,13 @@
 """Topics: LDA on paragraphs (engine, sweep over K, labels, coherence, the composed fit)."""
 
 from analysis.measure.topics.coherence import COHERENCE_MEASURES, topic_coherence
-from analysis.measure.topics.engine import ENGINES, TopicCorpus, TopicModel, prepare_topics
+from analysis.measure.topics.engine import (
+    ENGINES,
+    PARTITIONS,
+    TopicCorpus,
+    TopicModel,
+    prepare_topics,
+)
 from analysis.measure.topics.fit import TopicResult, fit_topics, topic_records, topic_rows
 from analysis.measure.topics.labels import label_terms, topic_tables
 from analysis.measure.topics.sweep import MapFits, fit_many, sweep_topics
@@ -9,6 +15,7 @@ from analysis.measure.topics.sweep import MapFits, fit_many, sweep_topics
 __all__ = [
     "COHERENCE_MEASURES",
     "ENGINES",
+    "PARTITIONS",
     "MapFits",
     "TopicCorpus",
     "TopicModel",

@@ -24,7 +24,7 @@ from analysis.measure.topics.sweep import MapFits, sweep_topics
 __all__ = ["TopicResult", "fit_topics", "topic_records", "topic_rows"]
 
 #: Paragraphs the K sweep and the coherence scores use at most (see :func:`fit_topics`).
-SWEEP_SAMPLE = 20_000
+SWEEP_SAMPLE = 10_000
 _PREPARE_PARAMS = ("no_below", "no_above", "keep_n", "min_tokens")
 _FIT_PARAMS = ("engine", "random_state", "passes", "iterations", "alpha", "eta")
 
