@@ -55,6 +55,13 @@ def read_tokens(files: list[Path], work: Path, root: Path) -> Any:
     return filter_tokens(frame[["doc_id", "para_id", "section", "tokens"]], policy_verbs=True)
 
 
+def top_words(weights: Any, vocab: list[str], n: int = 10) -> list[str]:
+    """A topic's ``n`` most probable words, ties broken by the word, as ``fit_topics`` ranks
+    them (so that coherence compares the models, not how each library orders ties)."""
+    ranked = sorted(zip(vocab, map(float, weights), strict=True), key=lambda x: (-x[1], x[0]))
+    return [w for w, _ in ranked[:n]]
+
+
 def direct_tomotopy(prepared: Any, k: int) -> list[list[str]]:
     """tomotopy's LDAModel with the engine's priors and iterations, trained as tomotopy does by
     default (every core, its default parallel scheme); each topic's top 10 words."""
@@ -67,7 +74,8 @@ def direct_tomotopy(prepared: Any, k: int) -> list[list[str]]:
     for row in range(prepared.matrix.shape[0]):
         model.add_doc(prepared.words(row))
     model.train(int(d["iterations"]))
-    return [[w for w, _ in model.get_topic_words(t, top_n=10)] for t in range(k)]
+    vocab = list(model.used_vocabs)
+    return [top_words(model.get_topic_word_dist(t), vocab) for t in range(k)]
 
 
 def direct_gensim(prepared: Any, k: int) -> list[list[str]]:
@@ -86,7 +94,8 @@ def direct_gensim(prepared: Any, k: int) -> list[list[str]]:
         eval_every=None,
         chunksize=len(bow),
     )
-    return [[w for w, _ in model.show_topic(t, topn=10)] for t in range(k)]
+    vocab = [prepared.dictionary[i] for i in range(len(prepared.dictionary))]
+    return [top_words(row, vocab) for row in model.get_topics()]
 
 
 def ours(tokens: Any, k: int) -> list[list[str]]:

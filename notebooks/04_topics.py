@@ -22,6 +22,7 @@ import pandas as pd
 
 from analysis.common.paths import corpus_dir
 from analysis.measure.panel import topic_prevalence
+from analysis.pages.overview import topic_mix
 from analysis.pages.plots.charts import label_columns
 from analysis.pages.plots.panel import plot_prevalence
 from analysis.pages.plots.topics import (
@@ -87,10 +88,7 @@ plot_topic_terms(result.topic_terms)
 # 报告多于 30 份时按年份汇总(每年各报告的平均占比)。
 
 # %%
-prevalence = topic_prevalence(result.report_topics, steps.corpus, by="year")
-by_year = prevalence.rename(columns={"year": "doc_id", "mean": "share"}).astype({"doc_id": str})
-mix = result.report_topics if len(steps.corpus) <= 30 else by_year[["doc_id", "topic", "share"]]
-plot_report_topics(mix, result.labels)
+plot_report_topics(topic_mix(result.report_topics, steps.corpus), result.labels)
 
 # %% [markdown]
 # ## 主题随年份的变化
@@ -98,6 +96,7 @@ plot_report_topics(mix, result.labels)
 # 与 stm 的 estimateEffect 按年份分类时相同的思路)。只有一个年份时本节为空。
 
 # %%
+prevalence = topic_prevalence(result.report_topics, steps.corpus, by="year")
 labels = dict(zip(result.labels["topic"], result.labels["label"], strict=True))
 plot_prevalence(prevalence, labels) if prevalence["year"].nunique() > 1 else print("只有一个年份")
 

@@ -20,11 +20,11 @@
 # %%
 import pandas as pd
 
-from analysis import count_slogans, slogan_table
+from analysis import count_slogans
 from analysis.common.paths import corpus_dir
 from analysis.measure.panel import term_frequency
 from analysis.pages.notebook import show_table
-from analysis.pages.overview import year_spans
+from analysis.pages.overview import slogan_overview
 from analysis.pages.plots.charts import SLOGAN_KIND_LABELS, label_columns, plot_stacked_bars
 from analysis.pages.plots.panel import plot_term_years
 from analysis.run.steps import extract_steps
@@ -33,11 +33,8 @@ pd.set_option("display.max_colwidth", None)  # 表格单元格换行显示全文
 pd.set_option("display.max_rows", None)  # 表格不截断(很长的表格由 show_table 处理)
 steps = extract_steps(corpus_dir(), warn=False)  # 读取、分段、名词解释、提法集合(按文件缓存)
 slogans = count_slogans(steps.paragraphs, steps.slogans, steps.glossary)
-table = slogan_table(steps.corpus, slogans)
-# 报告很多时,“所在报告”一栏换成年份跨度(1985–2026(39 年)),各报告的提法见各报告页
-spans = year_spans(slogans.rename(columns={"slogan": "term"}), steps.corpus)
-table = table.merge(spans.rename(columns={"term": "slogan"}), on="slogan", how="left")
-table = table.drop(columns="reports") if len(steps.corpus) > 12 else table
+# 每个提法的年份跨度(1985–2026(39 年));报告很多时不列“所在报告”,各报告的提法见各报告页
+table = slogan_overview(steps.corpus, slogans)
 print(f"共 {len(table)} 个不同的提法,{len(slogans)} 个(报告, 提法)组合")
 
 # %% [markdown]

@@ -23,8 +23,9 @@
 import pandas as pd
 
 from analysis.common.paths import corpus_dir
-from analysis.measure.targets import MEASURES, compare_targets, extract_targets, targets_wide
+from analysis.measure.targets import compare_targets, extract_targets, targets_wide
 from analysis.pages.notebook import show_table
+from analysis.pages.overview import growth_targets, latest_growth_targets
 from analysis.pages.plots.charts import label_columns, register_cjk_font
 from analysis.pages.plots.targets import plot_targets
 from analysis.run.steps import extract_steps
@@ -45,10 +46,8 @@ print(f"{len(corpus)} 份报告,其中 {with_targets} 份有主要预期目标;�
 # 最近一年每个地区一行:区间目标画成条形,单一数值画成点,点的形状表示限定词(○左右、△以上、▽以内、◇确数)。
 
 # %%
-growth = targets["indicator"].isin(list(MEASURES))  # 地区/国内/国民生产总值、经济增长
-gdp = targets[(targets["section"] == "target") & growth]
-latest = gdp[gdp["year"] == gdp["year"].max()]  # 多个年份时只画最近一年,各年见下表
-name = latest["indicator"].mode().iloc[0] if len(latest) else ""
+gdp = growth_targets(targets)  # 地区/国内/国民生产总值、经济增长
+latest, name = latest_growth_targets(targets)  # 多个年份时只画最近一年,各年见下表
 plot_targets(latest, indicator=name) if len(latest) else print("本语料中没有读到经济增长目标。")
 
 # %% [markdown]
@@ -109,7 +108,11 @@ show_table(label_columns(comparison), "said_vs_done") if len(comparison) else pr
 
 # %%
 show_table(
-    label_columns(targets[growth][["doc_id", "section", "low", "high", "qualifier", "text"]]),
+    label_columns(
+        growth_targets(targets, sections=("target", "result"))[
+            ["doc_id", "section", "low", "high", "qualifier", "text"]
+        ]
+    ),
     "growth_sources",
     rows=60,
 )
