@@ -32,8 +32,8 @@ ENGINES: dict[str, dict[str, float | int]] = {
 #: tomotopy samples the corpus in this many partitions, one thread each (``ParallelScheme.
 #: PARTITION``). The result depends on the number of partitions, not on the threads' timing,
 #: so it is fixed here, not taken from ``--jobs`` or the machine: two runs give identical
-#: topics anywhere (measured: the 875-report panel's K=10 fit 38 s with one thread, 20 s with
-#: two partitions on two cores, 28 s with four).
+#: topics anywhere (``bench/topic_params.py``: the 875-report panel's K=10 fit 37 s with one
+#: thread, 24 s in two partitions on two cores).
 PARTITIONS: int = 2
 
 
