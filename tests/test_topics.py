@@ -265,3 +265,22 @@ def test_large_corpus_sweeps_on_a_sample_and_fits_the_chosen_k_on_all(
     assert res.paragraph_topics[["doc_id", "para_id"]].drop_duplicates().shape[0] == n
     chosen = TopicModel(res.n_topics, iterations=20).fit(prepared)
     assert np.array_equal(res.model.topic_word_, chosen.topic_word_)
+
+
+def test_sweeps_shrink_with_the_corpus_within_the_floor() -> None:
+    from analysis.measure.topics.engine import MIN_ITERATIONS, SWEEP_BUDGET
+
+    model = TopicModel(4)
+    assert model.sweeps(1_000) == 200  # the engine's default on a small corpus
+    assert model.sweeps(SWEEP_BUDGET // 200) == 200
+    assert model.sweeps(3_909_342) == 51  # the panel's modelled tokens
+    assert model.sweeps(SWEEP_BUDGET // 40) == 40
+    assert model.sweeps(10**9) == MIN_ITERATIONS == 30
+    assert TopicModel(4, iterations=200).sweeps(10**9) == 200  # given: kept
+    assert TopicModel(4, engine="gensim").sweeps(10**9) == 100  # gensim: its own default
+
+
+def test_a_fit_records_its_sweeps(seed_tokens) -> None:
+    prepared = prepare_topics(seed_tokens)
+    assert TopicModel(3, iterations=7).fit(prepared).iterations_ == 7
+    assert TopicModel(3).sweeps(int(prepared.matrix.sum())) == 200

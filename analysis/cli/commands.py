@@ -89,6 +89,14 @@ def _extracted(args: argparse.Namespace) -> Any:
     return extract_steps([Path(f) for f in args.files], n_jobs=-1, cache=not args.no_cache)
 
 
+def _terms(args: argparse.Namespace) -> Any:
+    """The corpus's metadata and its body's filtered paragraph × term matrix (cached)."""
+    from analysis.run.bag import corpus_terms
+
+    files = [Path(f) for f in args.files]
+    return corpus_terms(files, engine=args.engine, n_jobs=args.jobs, cache=not args.no_cache)
+
+
 def _segmented(
     args: argparse.Namespace, sections: tuple[str, ...] | None = None, *, joined: bool = False
 ) -> Any:
@@ -194,10 +202,9 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     def run() -> tuple[str, str]:
         from analysis.measure.counts import count_terms
         from analysis.measure.keywords import rank_keywords, rank_places
-        from analysis.terms.tokens import filter_tokens
 
-        steps = _segmented(args, ("body",))
-        counts = count_terms(filter_tokens(steps.tokens), by=args.by, corpus=steps.corpus)
+        steps = _terms(args)
+        counts = count_terms(steps.terms, by=args.by, corpus=steps.corpus)
         ranked = rank_keywords(
             counts, top_n=args.top, keep_places=args.keep_places, min_count=args.min_count
         )
@@ -230,13 +237,17 @@ def cmd_topics(args: argparse.Namespace) -> int:
     n_topics = k_range(args.k_range) if args.k_range else args.k or DEFAULT_TOPICS
 
     def run() -> tuple[str, str]:
+        from analysis.common.wordlists import stopwords
         from analysis.measure.topics import topic_records, topic_rows
         from analysis.run.steps import run_topics
         from analysis.terms.tokens import filter_tokens
 
-        tokens = filter_tokens(_segmented(args, ("body",)).tokens, policy_verbs=True)
-        # the corpus, its paragraphs and the unfiltered tokens are freed before fitting
         coherence = args.coherence or not isinstance(n_topics, int)  # needed to choose K
+        if coherence:  # coherence reads the paragraphs' words in order: the token lists
+            tokens = filter_tokens(_segmented(args, ("body",)).tokens, policy_verbs=True)
+        else:  # the matrix keywords reads too (cached), less the policy verbs
+            tokens = _terms(args).terms.without(stopwords("policy_verbs"))
+        # the corpus, its paragraphs and the unfiltered tokens are freed before fitting
         result = run_topics(
             tokens,
             n_topics=n_topics,

@@ -9,6 +9,7 @@ pass the frequency filters (:func:`select_terms`, gensim's ``filter_extremes`` r
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,14 @@ import pandas as pd
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-__all__ = ["ParagraphTerms", "paragraph_terms", "select_terms", "term_totals"]
+__all__ = [
+    "IndexedTerms",
+    "ParagraphTerms",
+    "index_terms",
+    "paragraph_terms",
+    "select_terms",
+    "term_totals",
+]
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,62 @@ class ParagraphTerms:
     def document_frequency(self) -> np.ndarray:
         """Paragraphs that use each term (int64, one per column)."""
         return np.bincount(self.matrix.indices, minlength=self.matrix.shape[1])
+
+
+@dataclass(frozen=True)
+class IndexedTerms:
+    """The paragraph × term matrix of a corpus with the paragraph of each row.
+
+    What :func:`index_terms` returns and ``keywords`` and ``topics`` read (from the cache,
+    :func:`analysis.run.bag.corpus_terms`, without the token lists).
+
+    Attributes
+    ----------
+    index : pandas.DataFrame
+        ``doc_id``, ``para_id`` of each row of the matrix.
+    counted : ParagraphTerms
+        The matrix and its terms.
+    """
+
+    index: pd.DataFrame
+    counted: ParagraphTerms = field(repr=False)
+
+    def without(self, words: Iterable[str]) -> IndexedTerms:
+        """The same paragraphs without the columns of ``words`` (a stopword tier dropped
+        from the matrix gives what dropping it from the tokens gives).
+
+        Parameters
+        ----------
+        words : iterable of str
+            Terms to drop.
+
+        Returns
+        -------
+        IndexedTerms
+            The kept terms stay sorted; every row is kept.
+        """
+        drop = set(words)
+        keep = np.array([t not in drop for t in self.counted.terms.tolist()], dtype=bool)
+        matrix = self.counted.matrix[:, np.flatnonzero(keep)].tocsr()
+        matrix.sort_indices()
+        return IndexedTerms(self.index, ParagraphTerms(matrix, self.counted.terms[keep]))
+
+
+def index_terms(tokens: pd.DataFrame) -> IndexedTerms:
+    """Count a tokens frame into the paragraph × term matrix, keeping each row's paragraph.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        ``doc_id``, ``para_id``, ``tokens`` (list of str), one row per paragraph.
+
+    Returns
+    -------
+    IndexedTerms
+        ``index`` (``doc_id``, ``para_id``) and ``counted``.
+    """
+    index = tokens[["doc_id", "para_id"]].reset_index(drop=True)
+    return IndexedTerms(index, paragraph_terms(tokens["tokens"].tolist()))
 
 
 def paragraph_terms(token_lists: list[list[str]]) -> ParagraphTerms:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from analysis.measure.bow import paragraph_terms
+from analysis.measure.bow import IndexedTerms, index_terms
 from analysis.read.metadata import region_names
 
 if TYPE_CHECKING:
@@ -116,15 +116,16 @@ def _dispersion(paragraphs: Any, codes: np.ndarray, counts: Any) -> Any:
 
 
 def count_terms(
-    tokens: pd.DataFrame, *, by: str = "doc", corpus: pd.DataFrame | None = None
+    tokens: pd.DataFrame | IndexedTerms, *, by: str = "doc", corpus: pd.DataFrame | None = None
 ) -> TermCounts:
     """Count each term's uses and paragraphs per report or group, once for every statistic.
 
     Parameters
     ----------
-    tokens : pandas.DataFrame
+    tokens : pandas.DataFrame or IndexedTerms
         Filtered tokens, one row per paragraph: ``doc_id``, ``tokens`` (list of str) and,
-        unless ``corpus`` has it, the ``by`` column.
+        unless ``corpus`` has it, the ``by`` column; or their matrix already counted
+        (:func:`analysis.measure.bow.index_terms`, the same counts).
     by : str
         ``doc`` (one group per report) or a column such as ``year``, ``level``, ``kind``.
     corpus : pandas.DataFrame, optional
@@ -140,12 +141,15 @@ def count_terms(
     """
     from scipy.sparse import csr_matrix
 
-    keys = _group_keys(tokens, by=by, corpus=corpus)
+    if isinstance(tokens, IndexedTerms):
+        indexed, rows = tokens, tokens.index
+    else:
+        indexed, rows = index_terms(tokens), tokens
+    keys = _group_keys(rows, by=by, corpus=corpus)
     codes, uniques = pd.factorize(keys, sort=False)
     if (codes < 0).any():
         raise ValueError(f"cannot group by {by!r}: some reports have no {keys.name} value")
-    counted = paragraph_terms(tokens["tokens"].tolist())
-    paragraphs, terms = counted.matrix, counted.terms
+    paragraphs, terms = indexed.counted.matrix, indexed.counted.terms
     n = len(codes)
     member = csr_matrix(
         (np.ones(n, dtype=np.int64), (codes, np.arange(n))), shape=(len(uniques), n)
@@ -160,7 +164,7 @@ def count_terms(
     places: dict[Any, frozenset[str]] = {}
     if corpus is not None:
         names = region_names(corpus)
-        docs = pd.DataFrame({"group": keys.to_numpy(), "doc_id": tokens["doc_id"].to_numpy()})
+        docs = pd.DataFrame({"group": keys.to_numpy(), "doc_id": rows["doc_id"].to_numpy()})
         for group, ids in docs.drop_duplicates().groupby("group", sort=False)["doc_id"]:
             places[group] = frozenset().union(*(names.get(str(d), frozenset()) for d in ids))
     return TermCounts(

@@ -25,6 +25,11 @@ on, nothing more:
     A whole command's printed output, keyed on the command, its options, the files' bytes,
     the package version and the package's code and word lists: the same command on
     unchanged files prints it again without loading anything else.
+``terms`` layer (:mod:`analysis.run.bag`)
+    A corpus's filtered paragraph × term matrix and the reports' metadata, which
+    ``keywords`` and ``topics`` both read. Key: every file's ``reports`` key, the engine
+    and the HMM switch (with the code, they decide the tokens and the filter). Stored as
+    NumPy arrays (:meth:`Cache.put_arrays`, ``<key>.npz``), read without pickles.
 
 Entries are JSON, one file per entry, ``<root>/v<format>/<layer>/<key[:2]>/<key>.json``:
 an object naming the cache format, the layer and the key, and the value, which is plain
@@ -41,22 +46,24 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from analysis.common.io import os_reason
 from analysis.common.paths import cache_dir
+from analysis.run.shapes import ARRAY_LAYERS, ENTRY_SHAPES, REPORT_FRAMES
 
 __all__ = [
+    "ARRAY_LAYERS",
     "CACHE_FORMAT",
     "ENTRY_SHAPES",
     "REPORT_FRAMES",
@@ -65,13 +72,11 @@ __all__ = [
     "clear_cache",
     "code_fingerprint",
     "hash_parts",
+    "plain_json",
 ]
 
 #: Bump when the layout or the stored values change (format 1 was pickles).
 CACHE_FORMAT = "2"
-#: The frames of one file's extraction (``reports`` layer), as :mod:`analysis.run.extraction`
-#: keeps them.
-REPORT_FRAMES = ("corpus", "paragraphs", "glossary", "slogans")
 #: What the command tells a user to run to empty the cache.
 CLEAR_COMMAND = "python -m analysis cache clear"
 _MARK = "analysis-cache"
@@ -102,72 +107,21 @@ def hash_parts(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-# --------------------------------------------------------------------------- shapes
+def plain_json(value: Any) -> str:
+    """The JSON the cache writes: compact, UTF-8 text kept, NumPy scalars and missing values
+    as numbers and null.
 
-_CELL_TYPES: Mapping[str, tuple[type, ...]] = MappingProxyType(
-    {
-        "str": (str, float, type(None)),  # missing text is NaN or None
-        "object": (str, int, float, bool, list, dict, type(None)),
-        "int64": (int,),
-        "Int64": (int, type(None)),
-        "bool": (bool,),
-        "float64": (int, float, type(None)),
-    }
-)
+    Parameters
+    ----------
+    value : object
+        Plain data.
 
-
-def _is_lines(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(x, str) for x in value)
-
-
-def _is_str_map(value: object) -> bool:
-    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-
-
-def _is_output(value: object) -> bool:
-    return isinstance(value, list) and len(value) == 2 and _is_lines(value)
-
-
-def _is_column(values: object, dtype: str) -> bool:
-    if not isinstance(values, list):
-        return False
-    types = _CELL_TYPES[dtype]
-    if dtype in ("int64", "Int64"):  # bool is an int to Python, not to the frame
-        return all(isinstance(v, types) and not isinstance(v, bool) for v in values)
-    return all(isinstance(v, types) for v in values)
-
-
-def _is_frame(part: object) -> bool:
-    """A frame as column lists of one length, with dtypes the frame can be built with."""
-    if not isinstance(part, dict) or set(part) != {"columns", "dtypes"}:
-        return False
-    columns, dtypes = part["columns"], part["dtypes"]
-    if not isinstance(columns, dict) or not isinstance(dtypes, dict):
-        return False
-    if not set(dtypes) <= set(columns) or not all(t in _CELL_TYPES for t in dtypes.values()):
-        return False
-    if len({len(v) if isinstance(v, list) else -1 for v in columns.values()}) > 1:
-        return False
-    return all(_is_column(v, dtypes.get(c, "object")) for c, v in columns.items())
-
-
-def _is_extraction(value: object) -> bool:
-    return (
-        isinstance(value, dict)
-        and tuple(value) == REPORT_FRAMES
-        and all(_is_frame(part) for part in value.values())
-    )
-
-
-#: What each layer's value must be; a value of another shape is a damaged entry (a miss).
-ENTRY_SHAPES: Mapping[str, Callable[[object], bool]] = MappingProxyType(
-    {
-        "reports": _is_extraction,
-        "segments": _is_lines,
-        "dictionary": _is_str_map,
-        "outputs": _is_output,
-    }
-)
+    Returns
+    -------
+    str
+        The JSON text.
+    """
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_plain)
 
 
 def _plain(value: object) -> object:
@@ -177,6 +131,21 @@ def _plain(value: object) -> object:
     if type(value).__name__ in ("NAType", "NaTType"):
         return None
     raise TypeError(f"a {type(value).__name__} cannot be stored in the cache")
+
+
+def _array_problem(arrays: Mapping[str, Any], layer: str, key: str) -> str:
+    """Why loaded arrays are not this (layer, key)'s entry ('' when they are)."""
+    mark = arrays.get(_MARK)
+    if mark is None or mark.dtype.kind != "U" or mark.shape != (3,):
+        return "it is not an entry of this cache"
+    if mark[0] != CACHE_FORMAT:
+        return f"it was written in cache format {mark[0]}, this version reads {CACHE_FORMAT}"
+    if mark[1] != layer or mark[2] != key:
+        return "it belongs to another entry"
+    names = set(arrays) - {_MARK}
+    if names != ARRAY_LAYERS[layer] or any(arrays[n].dtype.kind not in "iub" for n in names):
+        return f"it does not hold {layer} data of this version"
+    return ""
 
 
 # --------------------------------------------------------------------------- the cache
@@ -274,9 +243,73 @@ class Cache:
         """
         path = self.path(layer, key)
         entry = {_MARK: CACHE_FORMAT, "layer": layer, "key": key, "value": value}
-        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=_plain)
+        data = plain_json(entry)
         try:
             _write_atomic(path, data.encode("utf-8"))
+        except OSError as exc:
+            raise CacheError(
+                f"{path}: cannot write to the cache ({os_reason(exc)}); run with --no-cache, "
+                f"or set ANALYSIS_CACHE_DIR to a writable folder"
+            ) from exc
+
+    def get_arrays(self, layer: str, key: str) -> dict[str, Any] | None:
+        """Return the arrays stored under ``key`` (an array layer), or None (a miss).
+
+        Read with ``allow_pickle=False``: an entry holding anything but plain arrays is
+        damaged, removed with one warning line, as in :meth:`get`.
+
+        Parameters
+        ----------
+        layer, key : str
+            Where the entry is (``layer`` one of :data:`ARRAY_LAYERS`).
+
+        Returns
+        -------
+        dict of str to numpy.ndarray, or None
+            The arrays :data:`ARRAY_LAYERS` names for the layer.
+        """
+        import numpy as np
+
+        path = self.path(layer, key).with_suffix(".npz")
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            return self._damaged(path, f"it cannot be read ({os_reason(exc)})")
+        try:
+            with np.load(io.BytesIO(data), allow_pickle=False) as stored:
+                arrays = {name: stored[name] for name in stored.files}
+        except Exception:  # not a zip of .npy files, truncated, or holding pickled objects
+            return self._damaged(path, "it is not a readable array file (truncated or overwritten)")
+        problem = _array_problem(arrays, layer, key)
+        if problem:
+            return self._damaged(path, problem)
+        arrays.pop(_MARK)
+        return arrays
+
+    def put_arrays(self, layer: str, key: str, arrays: Mapping[str, Any]) -> None:
+        """Store integer or byte arrays under ``key`` in an array layer (atomically).
+
+        Parameters
+        ----------
+        layer, key : str
+            Where the entry goes.
+        arrays : mapping of str to numpy.ndarray
+            The arrays :data:`ARRAY_LAYERS` names for the layer.
+
+        Raises
+        ------
+        CacheError
+            When the entry cannot be written.
+        """
+        import numpy as np
+
+        path = self.path(layer, key).with_suffix(".npz")
+        buffer = io.BytesIO()
+        np.savez(buffer, **arrays, **{_MARK: np.array([CACHE_FORMAT, layer, key])})
+        try:
+            _write_atomic(path, buffer.getvalue())
         except OSError as exc:
             raise CacheError(
                 f"{path}: cannot write to the cache ({os_reason(exc)}); run with --no-cache, "

@@ -43,10 +43,12 @@ __all__ = [
     "CorpusSteps",
     "Extracted",
     "clear_cache",
+    "corpus_files",
     "corpus_steps",
     "extract_steps",
     "load_corpus",
     "open_cache",
+    "report_key",
     "run_topics",
 ]
 
@@ -126,8 +128,19 @@ def open_cache(enabled: bool = True) -> Cache | None:
     return cache
 
 
-def _files(source: Source) -> list[Path]:
-    """The report files of a folder (``*.txt``) or a list, sorted by name; bad names raise."""
+def corpus_files(source: Source) -> list[Path]:
+    """The report files of a folder (``*.txt``) or a list, sorted by name; bad names raise.
+
+    Parameters
+    ----------
+    source : str, Path, list of paths or None
+        A folder, a list of files, or None for the seeds.
+
+    Returns
+    -------
+    list of Path
+        The files, each folder's ``catalog.csv`` checked.
+    """
     if source is None or isinstance(source, (str, Path)):
         folder = SEEDS_DIR if source is None else Path(source)
         if not folder.is_dir():
@@ -149,8 +162,21 @@ def _checked(files: list[Path]) -> list[Path]:
     return files
 
 
-def _report_key(path: Path, code: str) -> str:
-    """Key of a file's extraction: its bytes, name, folder catalog, the package's code."""
+def report_key(path: Path, code: str) -> str:
+    """Key of a file's extraction: its bytes, name, folder catalog, the package's code.
+
+    Parameters
+    ----------
+    path : Path
+        The report file.
+    code : str
+        :func:`analysis.run.cache.code_fingerprint`.
+
+    Returns
+    -------
+    str
+        32 hex characters.
+    """
     catalog = path.parent / "catalog.csv"
     catalog_bytes = catalog.read_bytes() if catalog.is_file() else b""
     return hash_parts("reports", __version__, code, path.name, path.read_bytes(), catalog_bytes)
@@ -178,7 +204,7 @@ def _load_reports(
     extraction itself), and the worker processes that extracted the new files when there
     were several: kept open on ``stack`` (to segment, with ``engine`` loaded), else closed."""
     code = code_fingerprint()  # editing a rule or word list is never answered from the cache
-    keys = [_report_key(p, code) for p in files]
+    keys = [report_key(p, code) for p in files]
     stored = [cache.get(REPORTS_LAYER, k) if cache else None for k in keys]
     missing = [p for p, s in zip(files, stored, strict=True) if s is None]
     todo = {p.name: k for p, k, s in zip(files, keys, stored, strict=True) if s is None}
@@ -226,7 +252,7 @@ def load_corpus(source: Source = None, *, cache: bool = True) -> pd.DataFrame:
     pandas.DataFrame
         The columns of :func:`analysis.read_corpus`, one row per report, sorted by file name.
     """
-    _, values, _ = _load_reports(_files(source), open_cache(cache), warn=True)
+    _, values, _ = _load_reports(corpus_files(source), open_cache(cache), warn=True)
     return _frame([v["corpus"] for v in values])
 
 
@@ -302,7 +328,7 @@ def extract_steps(
         ``corpus``, ``paragraphs``, ``glossary`` (conflicts flagged across the whole
         corpus), ``slogans`` (the slogan set) and the files' cache ``keys``.
     """
-    return _extracted(_files(source), n_jobs=n_jobs, cache=open_cache(cache), warn=warn)[0]
+    return _extracted(corpus_files(source), n_jobs=n_jobs, cache=open_cache(cache), warn=warn)[0]
 
 
 def _extracted(
@@ -375,8 +401,9 @@ def corpus_steps(
     """
     store = open_cache(cache)
     with contextlib.ExitStack() as stack:  # workers that extract new files then segment
+        files = corpus_files(source)
         done, workers = _extracted(
-            _files(source), n_jobs=n_jobs, cache=store, warn=warn, stack=stack, engine=(engine, hmm)
+            files, n_jobs=n_jobs, cache=store, warn=warn, stack=stack, engine=(engine, hmm)
         )
         tokenizer = build_tokenizer(
             domain_dictionary(done.glossary, done.slogans), engine=engine, hmm=hmm

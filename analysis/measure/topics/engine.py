@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from analysis.measure.bow import paragraph_terms, select_terms
+from analysis.measure.bow import IndexedTerms, index_terms, select_terms
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -35,6 +36,13 @@ ENGINES: dict[str, dict[str, float | int]] = {
 #: topics anywhere (``bench/topic_params.py``: the 875-report panel's K=10 fit 37 s with one
 #: thread, 24 s in two partitions on two cores).
 PARTITIONS: int = 2
+#: tomotopy's sweeps are capped by the corpus's size when ``iterations`` is not given: at
+#: most this many token samplings in all (modelled tokens × iterations), and never fewer
+#: than :data:`MIN_ITERATIONS` sweeps. On the 875-report panel (3.9 million tokens: 51
+#: sweeps) 50 sweeps score the c_npmi and c_v of 200 over three seeds, 20 score lower
+#: (``bench/fit_budget.py``); a corpus below 1 million tokens keeps all 200.
+SWEEP_BUDGET: int = 200_000_000
+MIN_ITERATIONS: int = 30
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,11 @@ class TopicCorpus:
     def texts(self) -> list[list[str]]:
         """Each kept paragraph's tokens that are in ``vocab``, in order (for the
         sliding-window coherence measures)."""
+        if not self.tokens and self.matrix.shape[0]:
+            raise ValueError(
+                "coherence reads each paragraph's words in order: prepare the topics from a "
+                "tokens frame, not from a matrix"
+            )
         known = set(self.vocab.tolist())
         return [[t for t in toks if t in known] for toks in self.tokens]
 
@@ -129,6 +142,13 @@ class TopicCorpus:
         """The same corpus without the token lists (what a worker process needs to fit)."""
         return TopicCorpus(matrix=self.matrix, vocab=self.vocab, index=self.index, tokens=[])
 
+    def word_lists(self) -> Iterator[list[str]]:
+        """Every paragraph as :meth:`words` gives it, in row order (built in one pass)."""
+        m = self.matrix
+        flat = iter(self.vocab[np.repeat(m.indices, m.data)].tolist())
+        for n in self.lengths.tolist():
+            yield list(itertools.islice(flat, n))
+
     def words(self, row: int) -> list[str]:
         """Paragraph ``row`` as a list of its terms, each repeated by its count, by term id."""
         m = self.matrix
@@ -137,7 +157,7 @@ class TopicCorpus:
 
 
 def prepare_topics(
-    tokens: pd.DataFrame,
+    tokens: pd.DataFrame | IndexedTerms,
     *,
     no_below: int | None = None,
     no_above: float = 0.3,
@@ -148,9 +168,11 @@ def prepare_topics(
 
     Parameters
     ----------
-    tokens : pandas.DataFrame
+    tokens : pandas.DataFrame or IndexedTerms
         Filtered tokens (:func:`analysis.filter_tokens`), one row per paragraph: ``doc_id``,
-        ``para_id``, ``tokens``.
+        ``para_id``, ``tokens``; or their matrix already counted
+        (:func:`analysis.measure.bow.index_terms`): the same model, but no token lists, so
+        no coherence (which reads the paragraphs' words in order).
     no_below : int, optional
         Keep terms in at least this many paragraphs (default 2, or 5 for 2,000+ paragraphs).
     no_above : float
@@ -164,12 +186,14 @@ def prepare_topics(
     Returns
     -------
     TopicCorpus
-        ``matrix``, ``vocab``, ``index`` (``doc_id``, ``para_id``) and ``tokens``.
+        ``matrix``, ``vocab``, ``index`` (``doc_id``, ``para_id``) and ``tokens`` (empty
+        when given a matrix).
     """
-    token_lists = tokens["tokens"].tolist()
+    given = tokens if isinstance(tokens, IndexedTerms) else index_terms(tokens)
+    token_lists = [] if isinstance(tokens, IndexedTerms) else tokens["tokens"].tolist()
+    counted = given.counted
     if no_below is None:
-        no_below = 2 if len(token_lists) < 2000 else 5
-    counted = paragraph_terms(token_lists)
+        no_below = 2 if counted.matrix.shape[0] < 2000 else 5
     columns = select_terms(counted, no_below=no_below, no_above=no_above, keep_n=keep_n)
     kept = counted.matrix[:, columns]
     rows = np.flatnonzero(np.asarray(kept.sum(axis=1)).ravel() >= min_tokens)
@@ -182,12 +206,12 @@ def prepare_topics(
     used = np.flatnonzero(np.bincount(matrix.indices, minlength=matrix.shape[1]))
     matrix, columns = matrix[:, used].tocsr(), columns[used]  # terms of dropped paragraphs only
     matrix.sort_indices()
-    index = tokens.iloc[rows][["doc_id", "para_id"]].reset_index(drop=True)
+    index = given.index.iloc[rows].reset_index(drop=True)
     return TopicCorpus(
         matrix=matrix,
         vocab=counted.terms[columns],
         index=index,
-        tokens=[token_lists[i] for i in rows.tolist()],
+        tokens=[token_lists[i] for i in rows.tolist()] if token_lists else [],
     )
 
 
@@ -195,7 +219,8 @@ class TopicModel:
     """LDA with one K, in scikit-learn's manner: parameters as given, learned state in ``_``.
 
     ``engine="tomotopy"`` (default): tomotopy's ``LDAModel``, collapsed Gibbs sampling for
-    ``iterations`` sweeps with symmetric priors ``alpha`` (document-topic) and ``eta``
+    ``iterations`` sweeps (default 200, fewer on a big corpus: :meth:`sweeps`) with
+    symmetric priors ``alpha`` (document-topic) and ``eta``
     (topic-word), the corpus sampled in :data:`PARTITIONS` fixed partitions (one thread
     each), so that the same input and ``random_state`` give identical results on any machine
     and whatever ``--jobs``. ``engine="gensim"``: gensim's
@@ -211,6 +236,8 @@ class TopicModel:
         K × vocabulary (the corpus's ``vocab`` order), each row a topic's term distribution.
     doc_topic_ : numpy.ndarray
         Paragraphs × K, each row a paragraph's topic distribution.
+    iterations_ : int
+        The sweeps (tomotopy) or iterations per paragraph (gensim) the fit made.
     """
 
     def __init__(
@@ -236,13 +263,23 @@ class TopicModel:
         value = getattr(self, name)
         return ENGINES[self.engine].get(name) if value is None else value
 
+    def sweeps(self, n_tokens: int) -> int:
+        """Iterations of a fit on ``n_tokens`` modelled tokens: ``iterations`` when given,
+        else the engine's default, for tomotopy capped by :data:`SWEEP_BUDGET` (never below
+        :data:`MIN_ITERATIONS`)."""
+        default = int(self._param("iterations"))
+        if self.iterations is not None or self.engine != "tomotopy":
+            return default
+        return max(MIN_ITERATIONS, min(default, SWEEP_BUDGET // max(n_tokens, 1)))
+
     def fit(self, prepared: TopicCorpus) -> TopicModel:
-        """Fit on a prepared corpus; return self."""
+        """Fit on a prepared corpus; return self (``iterations_``: the sweeps it made)."""
         if self.n_topics < 2:
             raise ValueError("n_topics must be at least 2")
         if self.engine not in ENGINES:
             raise ValueError(f"unknown topic engine {self.engine!r}: use one of {list(ENGINES)}")
         fit = self._fit_tomotopy if self.engine == "tomotopy" else self._fit_gensim
+        self.iterations_ = self.sweeps(int(prepared.matrix.sum()))
         self.topic_word_, self.doc_topic_ = fit(prepared)
         return self
 
@@ -257,12 +294,12 @@ class TopicModel:
             min_cf=0,
             rm_top=0,
         )
-        for row in range(prepared.matrix.shape[0]):
-            model.add_doc(prepared.words(row))
+        for words in prepared.word_lists():
+            model.add_doc(words)
         with warnings.catch_warnings():  # fixed partitions: the same result every time
             warnings.filterwarnings("ignore", "The training result may differ", RuntimeWarning)
             model.train(
-                int(self._param("iterations")),
+                self.iterations_,
                 workers=PARTITIONS,
                 parallel=tp.ParallelScheme.PARTITION,
             )
@@ -285,7 +322,7 @@ class TopicModel:
             num_topics=self.n_topics,
             random_state=self.random_state,
             passes=int(self._param("passes")),
-            iterations=int(self._param("iterations")),
+            iterations=self.iterations_,
             alpha="symmetric",
             eta=None,
             eval_every=None,
