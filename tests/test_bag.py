@@ -11,7 +11,13 @@ import pytest
 
 from analysis.common.paths import SEEDS_DIR
 from analysis.common.wordlists import stopwords
-from analysis.measure.bow import IndexedTerms, ParagraphTerms, index_terms, paragraph_terms
+from analysis.measure.bow import (
+    IndexedTerms,
+    ParagraphTerms,
+    filtered_terms,
+    index_terms,
+    paragraph_terms,
+)
 from analysis.measure.topics import prepare_topics
 from analysis.measure.topics.coherence import topic_coherence
 from analysis.measure.topics.engine import TopicModel
@@ -163,3 +169,11 @@ def index_terms_frame():
     import pandas as pd
 
     return pd.DataFrame({"doc_id": ["a", "a"], "para_id": [0, 1]})
+
+
+@pytest.mark.parametrize(
+    "switches", [{}, {"policy_verbs": True}, {"fragments": False, "numbers": False}]
+)
+def test_filtered_terms_equal_filtering_then_counting(switches: dict[str, bool]) -> None:
+    tokens = corpus_steps(SEEDS, sections=("body",), warn=False).tokens
+    _same(filtered_terms(tokens, **switches), index_terms(filter_tokens(tokens, **switches)))

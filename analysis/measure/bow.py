@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "IndexedTerms",
     "ParagraphTerms",
+    "filtered_terms",
     "index_terms",
     "paragraph_terms",
     "select_terms",
@@ -104,6 +105,50 @@ def index_terms(tokens: pd.DataFrame) -> IndexedTerms:
     """
     index = tokens[["doc_id", "para_id"]].reset_index(drop=True)
     return IndexedTerms(index, paragraph_terms(tokens["tokens"].tolist()))
+
+
+def filtered_terms(tokens: pd.DataFrame, **switches: bool) -> IndexedTerms:
+    """``index_terms(filter_tokens(tokens, **switches))``, the tokens counted once.
+
+    The distinct tokens are found once; :func:`analysis.terms.tokens.drop_mask` decides
+    which are dropped, and the matrix is built from the kept ones (no filtered copy of the
+    token lists is made).
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        ``doc_id``, ``para_id``, ``tokens`` (unfiltered), one row per paragraph.
+    **switches : bool
+        :func:`analysis.filter_tokens`'s switches.
+
+    Returns
+    -------
+    IndexedTerms
+        ``index`` (``doc_id``, ``para_id``) and ``counted`` (the kept terms, sorted).
+    """
+    from scipy.sparse import csr_matrix
+
+    from analysis.terms.tokens import drop_mask
+
+    lists = tokens["tokens"].tolist()
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=object, count=int(lengths.sum()))
+    codes, uniques = pd.factorize(flat, sort=True)
+    del flat
+    words = [str(u) for u in uniques]
+    keep = ~drop_mask(words, codes, lengths, **switches)
+    column = np.cumsum(keep) - 1  # kept words stay sorted
+    used = keep[codes]
+    rows = np.repeat(np.arange(len(lists), dtype=np.int64), lengths)[used]
+    matrix = csr_matrix(
+        (np.ones(int(used.sum()), dtype=np.int64), (rows, column[codes[used]])),
+        shape=(len(lists), int(keep.sum())),
+    )
+    matrix.sum_duplicates()
+    matrix.sort_indices()
+    index = tokens[["doc_id", "para_id"]].reset_index(drop=True)
+    terms = np.asarray(uniques, dtype=object)[keep]
+    return IndexedTerms(index, ParagraphTerms(matrix=matrix, terms=terms))
 
 
 def paragraph_terms(token_lists: list[list[str]]) -> ParagraphTerms:

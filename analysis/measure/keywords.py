@@ -64,13 +64,30 @@ def _tfidf(counts: TermCounts, *, sublinear_tf: bool, smooth_idf: bool, norm: st
     return matrix
 
 
-def _keep(term: str, *, places: frozenset[str], single: Collection[str], own: bool) -> bool:
-    """Whether a term may be a keyword (``own``: a place) of a group with these place names."""
+def _word_ok(term: str, single: Collection[str]) -> bool:
+    """Whether a term may be ranked at all: not a lone character outside ``single``, not
+    one of :data:`NOT_KEYWORDS`."""
     if len(term) == 1 and term not in single:
         return False
-    if any(rule.match(term) for rule in NOT_KEYWORDS.values()):
-        return False
-    return is_own_place(term, places) == own
+    return not any(rule.match(term) for rule in NOT_KEYWORDS.values())
+
+
+def _allowed(idx: np.ndarray, places: frozenset[str], counts: TermCounts, opts: dict) -> Any:
+    """Which of the columns ``idx`` may be keywords (``opts["own"]``: own places) of a group
+    with these place names; each term is judged once per corpus, and once per set of
+    place names for the place test (``opts`` holds what was judged)."""
+    words, own = opts["word_ok"], opts["own_place"].setdefault(places, {})
+    ok = np.zeros(len(idx), dtype=bool)
+    for k, j in enumerate(idx.tolist()):
+        allowed = words.get(j)
+        if allowed is None:
+            allowed = words[j] = _word_ok(str(counts.terms[j]), opts["single"])
+        if allowed:
+            place = own.get(j)
+            if place is None:
+                place = own[j] = is_own_place(str(counts.terms[j]), places)
+            ok[k] = place == opts["own"]
+    return ok
 
 
 def _merge(candidates: list[tuple[str, int, Any]], top_n: int | None) -> list[list[Any]]:
@@ -107,9 +124,12 @@ def _group_rows(counts: TermCounts, i: int, scores: Any, opts: dict[str, Any]) -
     score = scores.data[lo:hi]
     ok = (cnt >= opts["min_count"]) & (spread >= opts["min_paragraphs"])
     ok &= opts["df"][idx] <= opts["max_groups"]
+    row_total = float(cnt.sum())
+    own = counts.places.get(counts.groups[i], frozenset())
+    places = frozenset() if opts["keep_places"] else own
+    ok[ok] = _allowed(idx[ok], places, counts, opts)
     idx, cnt, spread, score, dp = idx[ok], cnt[ok], spread[ok], score[ok], dp[ok]
     totals, grand = opts["totals"], opts["grand"]
-    row_total = float(counts.counts.data[lo:hi].sum())
     g2, _, _ = _g2(
         cnt.astype(float),
         totals[idx] - cnt,
@@ -119,12 +139,9 @@ def _group_rows(counts: TermCounts, i: int, scores: Any, opts: dict[str, Any]) -
     )
     terms = counts.terms[idx]
     order = np.lexsort((terms, dp, -g2, -score))
-    own = counts.places.get(counts.groups[i], frozenset())
-    places = frozenset() if opts["keep_places"] else own
     candidates = (
         (str(terms[j]), int(cnt[j]), (float(score[j]), float(g2[j]), float(dp[j]), int(spread[j])))
         for j in order
-        if _keep(str(terms[j]), places=places, single=opts["single"], own=opts["own"])
     )
     if opts["merge"]:
         rows = _merge(candidates, opts["top_n"])
@@ -262,4 +279,6 @@ def _options(
         "single": single_char_whitelist() if single_chars is None else single_chars,
         "totals": totals,
         "grand": float(totals.sum()),
+        "word_ok": {},  # column -> may be ranked (judged when first met)
+        "own_place": {},  # place names -> column -> is one of them (judged when first met)
     }

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.common import __version__
-from analysis.measure.bow import IndexedTerms, ParagraphTerms, index_terms
+from analysis.measure.bow import IndexedTerms, ParagraphTerms, filtered_terms
 from analysis.run.cache import Cache, code_fingerprint, hash_parts, plain_json
 from analysis.run.steps import Source, corpus_files, corpus_steps, open_cache, report_key
 
@@ -107,10 +107,8 @@ def _from_arrays(arrays: dict[str, Any]) -> CorpusTerms | None:
 
 def _built(files: list[Path], **steps: Any) -> CorpusTerms:
     """Every step up to the body's tokens (from the per-file cache), filtered and counted."""
-    from analysis.terms.tokens import filter_tokens
-
     done = corpus_steps(files, sections=("body",), **steps)
-    terms = index_terms(filter_tokens(done.tokens))
+    terms = filtered_terms(done.tokens)
     return CorpusTerms(corpus=done.corpus.drop(columns=list(TEXT_COLUMNS)), terms=terms)
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "build_tokenizer",
     "compare_segmentation",
     "cut_paragraphs",
+    "drop_mask",
     "filter_tokens",
     "glued_adverbs",
     "is_date_token",
@@ -184,24 +185,34 @@ def bound_fragments(
     if not flat:
         return frozenset()
     codes, uniques = pd.factorize(pd.Series(flat, dtype=object))
-    n = len(uniques)
-    starts = np.zeros(len(flat), dtype=bool)
-    starts[np.cumsum([0, *(len(t) for t in lists)])[:-1][[len(t) > 0 for t in lists]]] = True
+    words = [str(u) for u in uniques]
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    bound = _bound_codes(codes, words, lengths, loose=set(loose), numbers=set(numbers))
+    return frozenset(w for w, b in zip(words, bound, strict=True) if b)
+
+
+def _bound_codes(
+    codes: np.ndarray, words: list[str], lengths: np.ndarray, *, loose: set[str], numbers: set[str]
+) -> np.ndarray:
+    """:func:`bound_fragments` on the tokens as codes into ``words`` (paragraph lengths
+    ``lengths``): True per word that is bound."""
+    n = len(words)
+    starts = np.zeros(len(codes), dtype=bool)
+    starts[np.cumsum(lengths)[:-1][lengths[1:] > 0] if len(lengths) else []] = True
+    if len(codes):
+        starts[0] = True
     left = np.where(starts, -1, np.roll(codes, 1))
     ends = np.roll(starts, -1)
     ends[-1] = True
     right = np.where(ends, -1, np.roll(codes, -1))
-    words = [str(u) for u in uniques]
-    skip, digits = set(loose), set(numbers)
-    single = np.array([len(w) == 1 and w not in skip and HAN.match(w) is not None for w in words])
+    single = np.array([len(w) == 1 and w not in loose and HAN.match(w) is not None for w in words])
     long = np.array([len(w) >= 2 and all(HAN.match(c) for c in w) for w in words])
     long &= np.bincount(codes, minlength=n) >= 2
     bound = _neighbour_bound(codes, left, single, n) | _neighbour_bound(codes, right, single, n)
     bound &= long
     tails = np.array([len(w) >= 2 and w[0] in DATE_TAIL_UNITS for w in words])
-    number = np.array([w in digits for w in words])
-    bound |= tails & _always_after(codes, left, number, n)
-    return frozenset(w for w, b in zip(words, bound, strict=True) if b)
+    number = np.array([w in numbers for w in words])
+    return bound | (tails & _always_after(codes, left, number, n))
 
 
 def _always_after(codes: np.ndarray, left: np.ndarray, ok: np.ndarray, n: int) -> np.ndarray:
@@ -241,22 +252,58 @@ def glued_adverbs(tokens: Iterable[str]) -> frozenset[str]:
 # --------------------------------------------------------------------------- stopword tiers
 
 
-def _dropped(lists: list[list[str]], stop: set[str], *, numbers: bool, fragments: bool) -> set[str]:
-    """The distinct tokens :func:`filter_tokens` drops (decided once per distinct token)."""
-    distinct = set().union(*lists)
-    drop = {
-        t
-        for t in distinct
-        if t in stop
-        or _PUNCT_ONLY.match(t) is not None
-        or (numbers and (is_number_token(t) or is_date_token(t)))
-        or (len(t) == 1 and HAN.search(t) is None)
+def drop_mask(
+    words: list[str],
+    codes: np.ndarray,
+    lengths: np.ndarray,
+    *,
+    function_words: bool = True,
+    report_phrases: bool = True,
+    numbers: bool = True,
+    fragments: bool = True,
+    policy_verbs: bool = False,
+    extra_stopwords: Iterable[str] = (),
+) -> np.ndarray:
+    """Which distinct tokens :func:`filter_tokens` drops, given the tokens as codes.
+
+    Parameters
+    ----------
+    words : list of str
+        The distinct tokens.
+    codes : numpy.ndarray
+        Every token of every paragraph in order, as its index in ``words``.
+    lengths : numpy.ndarray
+        Tokens per paragraph (the fragments rule looks at neighbours within a paragraph).
+    function_words, report_phrases, numbers, fragments, policy_verbs, extra_stopwords
+        As in :func:`filter_tokens`.
+
+    Returns
+    -------
+    numpy.ndarray
+        bool, one per word: True when it is dropped.
+    """
+    switches = {
+        "function_words": function_words,
+        "report_phrases": report_phrases,
+        "policy_verbs": policy_verbs,
     }
-    if fragments:
+    stop = set(extra_stopwords) | stopwords(*(t for t in STOPWORD_TIERS if switches.get(t)))
+    drop = np.array(
+        [
+            t in stop
+            or _PUNCT_ONLY.match(t) is not None
+            or (numbers and (is_number_token(t) or is_date_token(t)))
+            or (len(t) == 1 and HAN.search(t) is None)
+            for t in words
+        ],
+        dtype=bool,
+    )
+    if fragments and len(words):
         loose = {w for w in stopwords("function_words") if len(w) == 1}
-        numbers_seen = {t for t in distinct if is_number_token(t)}
-        drop |= bound_fragments(lists, loose=loose, numbers=numbers_seen)
-        drop |= glued_adverbs(distinct - drop)
+        numbers_seen = {t for t in words if is_number_token(t)}
+        drop |= _bound_codes(codes, words, lengths, loose=loose, numbers=numbers_seen)
+        glued = glued_adverbs(w for w, d in zip(words, drop.tolist(), strict=True) if not d)
+        drop |= np.array([w in glued for w in words], dtype=bool)
     return drop
 
 
@@ -300,14 +347,25 @@ def filter_tokens(
         A new frame with the same columns (``doc_id``, ``para_id``, ``section``,
         ``tokens``) and filtered ``tokens``.
     """
-    switches = {
-        "function_words": function_words,
-        "report_phrases": report_phrases,
-        "policy_verbs": policy_verbs,
-    }
-    stop = set(extra_stopwords) | stopwords(*(t for t in STOPWORD_TIERS if switches.get(t)))
+    import pandas as pd
+
     lists = tokens["tokens"].tolist()
-    drop = _dropped(lists, stop, numbers=numbers, fragments=fragments)
+    flat = [t for toks in lists for t in toks]
+    codes, uniques = pd.factorize(pd.Series(flat, dtype=object))
+    words = [str(u) for u in uniques]
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    mask = drop_mask(
+        words,
+        codes,
+        lengths,
+        function_words=function_words,
+        report_phrases=report_phrases,
+        numbers=numbers,
+        fragments=fragments,
+        policy_verbs=policy_verbs,
+        extra_stopwords=extra_stopwords,
+    )
+    drop = {w for w, d in zip(words, mask.tolist(), strict=True) if d}
     out = tokens.copy()
     out["tokens"] = [[t for t in toks if t not in drop] for toks in lists]
     return out

@@ -44,8 +44,6 @@ def topic_coherence(
     pandas.DataFrame
         Columns ``n_topics``, ``topic`` and one per measure (float).
     """
-    from gensim.models import CoherenceModel
-
     topics = [ids for m in models for ids in m.top_term_ids(topn)]
     frame = pd.DataFrame(
         {
@@ -54,6 +52,8 @@ def topic_coherence(
         }
     )
     for measure in measures:
+        from gensim.models import CoherenceModel  # imported only when something is scored
+
         window = measure != "u_mass"
         cm = CoherenceModel(
             topics=topics,
