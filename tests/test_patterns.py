@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.common.patterns import cn_to_int, read_number, to_arabic
@@ -51,3 +53,13 @@ def test_to_arabic_percentages_ranges_and_amounts() -> None:
     assert to_arabic(text, units="亿元|万吨|%") == (
         "国民生产总值比上年增长12.8%,17400亿元,定为8%至9%,一般预算,2000万吨"
     )
+
+
+def test_boilerplate_rules_combine_into_one_search() -> None:
+    from analysis.common.patterns import _ANY_BOILERPLATE, BOILERPLATE_RULES, boilerplate_rule
+
+    # the one search is exact only when no rule has flags of its own
+    assert {r.flags for r in BOILERPLATE_RULES.values()} == {re.UNICODE}
+    assert _ANY_BOILERPLATE.search("版权所有 ©2024") is not None
+    assert boilerplate_rule("扫一扫在手机打开当前页") == "share_prompt"
+    assert boilerplate_rule("各位代表：现在，我代表市人民政府向大会报告工作") == ""

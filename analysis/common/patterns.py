@@ -273,6 +273,8 @@ BOILERPLATE_RULES = MappingProxyType(
 )
 #: Lines longer than this are report text even when a rule matches inside them.
 BOILERPLATE_MAX_LEN = 160
+#: One search for all the rules: a line none of them matches (most lines) is done at once.
+_ANY_BOILERPLATE = re.compile("|".join(f"(?:{r.pattern})" for r in BOILERPLATE_RULES.values()))
 
 
 def boilerplate_rule(line: str) -> str:
@@ -289,7 +291,7 @@ def boilerplate_rule(line: str) -> str:
         A key of :data:`BOILERPLATE_RULES` (``copyright``, ``icp_number``, ...), or ``""``
         for report text (and for any line over :data:`BOILERPLATE_MAX_LEN` characters).
     """
-    if len(line) > BOILERPLATE_MAX_LEN:
+    if len(line) > BOILERPLATE_MAX_LEN or not _ANY_BOILERPLATE.search(line):
         return ""
     return next((name for name, rule in BOILERPLATE_RULES.items() if rule.search(line)), "")
 

@@ -12,7 +12,7 @@ import importlib.util
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -347,25 +347,27 @@ def filter_tokens(
         A new frame with the same columns (``doc_id``, ``para_id``, ``section``,
         ``tokens``) and filtered ``tokens``.
     """
+    lists = tokens["tokens"].tolist()
+    switches = {
+        "function_words": function_words,
+        "report_phrases": report_phrases,
+        "numbers": numbers,
+        "fragments": fragments,
+        "policy_verbs": policy_verbs,
+    }
+    drop = _dropped(lists, extra_stopwords=extra_stopwords, **switches)
+    out = tokens.copy()
+    out["tokens"] = [[t for t in toks if t not in drop] for toks in lists]
+    return out
+
+
+def _dropped(lists: list[list[str]], **switches: Any) -> set[str]:
+    """The distinct tokens of ``lists`` that :func:`drop_mask` drops."""
     import pandas as pd
 
-    lists = tokens["tokens"].tolist()
     flat = [t for toks in lists for t in toks]
     codes, uniques = pd.factorize(pd.Series(flat, dtype=object))
     words = [str(u) for u in uniques]
     lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-    mask = drop_mask(
-        words,
-        codes,
-        lengths,
-        function_words=function_words,
-        report_phrases=report_phrases,
-        numbers=numbers,
-        fragments=fragments,
-        policy_verbs=policy_verbs,
-        extra_stopwords=extra_stopwords,
-    )
-    drop = {w for w, d in zip(words, mask.tolist(), strict=True) if d}
-    out = tokens.copy()
-    out["tokens"] = [[t for t in toks if t not in drop] for toks in lists]
-    return out
+    mask = drop_mask(words, codes, lengths, **switches)
+    return {w for w, d in zip(words, mask.tolist(), strict=True) if d}

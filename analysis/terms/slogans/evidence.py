@@ -62,6 +62,13 @@ _COMPILED = {
     if r.where not in ("word", "run", "year")
 } | {r.name: re.compile(r.pattern) for r in EVIDENCE_RULES if r.where == "run"}
 _COMPILED |= {r.name: re.compile(f"^(?:{r.pattern})$") for r in EVIDENCE_RULES if r.where == "year"}
+#: Per place, one pattern matching where any of its rules matches (a quick first test).
+_ANY = {
+    w: re.compile(
+        "|".join(f"(?:{_COMPILED[r.name].pattern})" for r in EVIDENCE_RULES if r.where == w)
+    )
+    for w in ("before", "after", "run", "year")
+}
 _WEIGHTS = {r.name: r.weight for r in EVIDENCE_RULES} | {n: w for n, w, _ in RUN_RULES}
 #: Rules that count only when they match every use (a phrase quoted later too is no relic).
 _EVERY_USE = {r.name for r in EVIDENCE_RULES if r.where == "year"}
@@ -108,13 +115,15 @@ def use_evidence(
     befores = {text[max(0, s - _BEFORE) : s] for s in (start - 1, run_start)}
     befores = {_CLAUSE_END.split(b)[-1] for b in befores}
     afters = {_CLAUSE_END.split(text[e : e + _AFTER].lstrip())[0] for e in (end + 1, run_end)}
-    out = []
-    for rule in EVIDENCE_RULES:
-        texts = {"before": befores, "after": afters, "run": siblings}.get(rule.where, ())
-        texts = (str(year),) if rule.where == "year" and year is not None else texts
-        if any(_COMPILED[rule.name].search(t) for t in texts):
-            out.append(rule.name)
-    return out
+    where = {"before": befores, "after": afters, "run": siblings}
+    where["year"] = (str(year),) if year is not None else ()
+    # one search per place for all its rules first: most quotes have no cue at all
+    cued = {w: any(p.search(t) for t in where[w]) for w, p in _ANY.items()}
+    return [
+        rule.name
+        for rule in EVIDENCE_RULES
+        if cued.get(rule.where) and any(_COMPILED[rule.name].search(t) for t in where[rule.where])
+    ]
 
 
 def phrase_evidence(
