@@ -177,3 +177,20 @@ def index_terms_frame():
 def test_filtered_terms_equal_filtering_then_counting(switches: dict[str, bool]) -> None:
     tokens = corpus_steps(SEEDS, sections=("body",), warn=False).tokens
     _same(filtered_terms(tokens, **switches), index_terms(filter_tokens(tokens, **switches)))
+
+
+def test_filtered_terms_of_joined_lines_equal_those_of_lists() -> None:
+    lists = corpus_steps(SEEDS, sections=("body",), warn=False).tokens
+    joined = corpus_steps(SEEDS, sections=("body",), warn=False, joined=True).tokens
+    assert (joined["tokens"] == "").sum() == (lists["tokens"].map(len) == 0).sum()
+    _same(filtered_terms(joined), filtered_terms(lists))
+
+
+def test_filtered_terms_the_same_in_small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import analysis.measure.bow as bow
+
+    joined = corpus_steps(SEEDS, sections=("body",), warn=False, joined=True).tokens
+    whole = filtered_terms(joined)
+    monkeypatch.setattr(bow, "FACTORIZE_CHUNK", 7)
+    _same(filtered_terms(joined), whole)
+    assert len(joined) > 7 * 3

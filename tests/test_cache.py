@@ -266,3 +266,23 @@ def test_a_read_only_cache_stops_before_any_work_and_suggests_no_cache(
         f"with --no-cache, or set ANALYSIS_CACHE_DIR to a writable folder\n"
     )
     assert main(["tokenize", str(SEED), "--no-cache"]) == 0
+
+
+def test_a_text_read_as_written_is_stored_once(tmp_path: Path, monkeypatch, data_dir) -> None:
+    from analysis.common.paths import CACHE_ENV
+    from analysis.run.steps import extract_steps
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    files = [SEED, data_dir / "trad.txt"]
+    fresh = extract_steps(files, cache=False, warn=False).corpus
+    extract_steps(files, warn=False)
+    stored = {}
+    for entry in (tmp_path / "cache").glob(f"v{CACHE_FORMAT}/{REPORTS_LAYER}/*/*.json"):
+        corpus = json.loads(entry.read_text(encoding="utf-8"))["value"]["corpus"]["columns"]
+        stored[corpus["file"][0]] = corpus["original"]
+    assert stored[SEED.name] == [None]  # the same as its text
+    assert stored["trad.txt"] == fresh.loc[fresh["file"] == "trad.txt", "original"].tolist()
+    assert stored["trad.txt"] != [None]
+    again = extract_steps(files, warn=False).corpus
+    assert again["original"].tolist() == fresh["original"].tolist()
+    assert again["text"].tolist() == fresh["text"].tolist()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -117,7 +117,9 @@ def filtered_terms(tokens: pd.DataFrame, **switches: bool) -> IndexedTerms:
     Parameters
     ----------
     tokens : pandas.DataFrame
-        ``doc_id``, ``para_id``, ``tokens`` (unfiltered), one row per paragraph.
+        ``doc_id``, ``para_id``, ``tokens`` (unfiltered: a list of str per paragraph, or
+        one string of tokens separated by single spaces, as ``corpus_steps(joined=True)``
+        gives them), one row per paragraph.
     **switches : bool
         :func:`analysis.filter_tokens`'s switches.
 
@@ -131,11 +133,7 @@ def filtered_terms(tokens: pd.DataFrame, **switches: bool) -> IndexedTerms:
     from analysis.terms.tokens import drop_mask
 
     lists = tokens["tokens"].tolist()
-    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-    flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=object, count=int(lengths.sum()))
-    codes, uniques = pd.factorize(flat, sort=True)
-    del flat
-    words = [str(u) for u in uniques]
+    codes, words, lengths = _factorized(lists)
     keep = ~drop_mask(words, codes, lengths, **switches)
     column = np.cumsum(keep) - 1  # kept words stay sorted
     used = keep[codes]
@@ -147,8 +145,37 @@ def filtered_terms(tokens: pd.DataFrame, **switches: bool) -> IndexedTerms:
     matrix.sum_duplicates()
     matrix.sort_indices()
     index = tokens[["doc_id", "para_id"]].reset_index(drop=True)
-    terms = np.asarray(uniques, dtype=object)[keep]
+    terms = np.asarray(words, dtype=object)[keep]
     return IndexedTerms(index, ParagraphTerms(matrix=matrix, terms=terms))
+
+
+#: Paragraphs whose tokens are made string objects at a time (memory stays one chunk's).
+FACTORIZE_CHUNK = 20_000
+
+
+def _factorized(lists: list[Any]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """Every token as a code into the sorted distinct tokens, and each paragraph's length.
+
+    ``lists`` holds token lists or space-joined lines; a chunk of paragraphs at a time is
+    split and coded, so that only one chunk's token strings exist at once."""
+    index: dict[str, int] = {}
+    parts, sizes = [], []
+    for at in range(0, len(lists), FACTORIZE_CHUNK):
+        chunk = lists[at : at + FACTORIZE_CHUNK]
+        if chunk and isinstance(chunk[0], str):
+            sizes += [line.count(" ") + 1 if line else 0 for line in chunk]
+            flat = " ".join(line for line in chunk if line).split(" ") if any(chunk) else []
+        else:
+            sizes += [len(toks) for toks in chunk]
+            flat = list(itertools.chain.from_iterable(chunk))
+        local, uniques = pd.factorize(np.array(flat, dtype=object))
+        known = np.array([index.setdefault(u, len(index)) for u in uniques], dtype=np.int64)
+        parts.append(known[local] if len(local) else np.zeros(0, dtype=np.int64))
+    words = sorted(index)
+    rank = np.empty(len(words), dtype=np.int64)
+    rank[[index[w] for w in words]] = np.arange(len(words))
+    codes = rank[np.concatenate(parts)] if parts else np.zeros(0, dtype=np.int64)
+    return codes, words, np.array(sizes, dtype=np.int64)
 
 
 def paragraph_terms(token_lists: list[list[str]]) -> ParagraphTerms:

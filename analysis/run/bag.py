@@ -107,7 +107,7 @@ def _from_arrays(arrays: dict[str, Any]) -> CorpusTerms | None:
 
 def _built(files: list[Path], **steps: Any) -> CorpusTerms:
     """Every step up to the body's tokens (from the per-file cache), filtered and counted."""
-    done = corpus_steps(files, sections=("body",), **steps)
+    done = corpus_steps(files, sections=("body",), joined=True, **steps)  # no token lists
     terms = filtered_terms(done.tokens)
     return CorpusTerms(corpus=done.corpus.drop(columns=list(TEXT_COLUMNS)), terms=terms)
 

@@ -33,6 +33,7 @@ __all__ = [
     "Extraction",
     "ReportWorkers",
     "extract_batch",
+    "stored_corpus",
 ]
 
 #: Cache layer of each file's extraction (corpus row, paragraphs, glossary, slogan set).
@@ -105,6 +106,7 @@ def extract_batch(
         slogans = find_slogans(paragraphs, glossary, general=load_general_words(), years=years)
     frames = (corpus, paragraphs, glossary, slogans)
     split = [_by_doc(f) for f in frames]
+    _store_text_once(split[0])
     empty = [{"columns": {c: [] for c in f.columns}, "dtypes": {}} for f in frames]
     values = {
         name: {
@@ -118,6 +120,34 @@ def extract_batch(
         for name, value in values.items():
             cache.put(REPORTS_LAYER, keys[name], value)
     return values, [(w.category, str(w.message)) for w in caught]
+
+
+def _store_text_once(parts: dict[str, dict[str, Any]]) -> None:
+    """A text written as it reads (``original`` equal to ``text``) is kept once, not twice."""
+    for part in parts.values():
+        columns = part["columns"]
+        if columns["original"] == columns["text"]:
+            columns["original"] = [None]
+
+
+def stored_corpus(part: dict[str, Any]) -> dict[str, Any]:
+    """A file's stored corpus frame with ``original`` filled in (stored as None when it
+    is the same as ``text``).
+
+    Parameters
+    ----------
+    part : dict
+        The stored ``corpus`` frame of one file (column lists and dtypes).
+
+    Returns
+    -------
+    dict
+        The same frame with ``original`` filled in.
+    """
+    columns = part["columns"]
+    if columns.get("original") == [None]:
+        return {**part, "columns": {**columns, "original": columns["text"]}}
+    return part
 
 
 def _unreadable(path: Path) -> str:

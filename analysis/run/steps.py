@@ -29,6 +29,7 @@ from analysis.run.extraction import (
     REPORTS_LAYER,
     ReportWorkers,
     extract_batch,
+    stored_corpus,
     worker_count,
 )
 from analysis.run.pool import even_runs, process_pool, processes
@@ -253,7 +254,7 @@ def load_corpus(source: Source = None, *, cache: bool = True) -> pd.DataFrame:
         The columns of :func:`analysis.read_corpus`, one row per report, sorted by file name.
     """
     _, values, _ = _load_reports(corpus_files(source), open_cache(cache), warn=True)
-    return _frame([v["corpus"] for v in values])
+    return _frame([stored_corpus(v["corpus"]) for v in values])
 
 
 def _tokens(
@@ -344,6 +345,7 @@ def _extracted(
     from analysis.terms.glossary import flag_conflicts
 
     keys, values, workers = _load_reports(files, cache, warn, n_jobs, stack=stack, engine=engine)
+    values = [{**v, "corpus": stored_corpus(v["corpus"])} for v in values]
     frames = {step: _frame([v[step] for v in values]) for step in FRAMES}
     glossary = frames["glossary"]
     glossary = glossary.assign(conflict=flag_conflicts(glossary, warn=warn))

@@ -142,15 +142,17 @@ DATE_TAIL_UNITS = "年月日"
 
 
 def _neighbour_bound(codes: np.ndarray, side: np.ndarray, ok: np.ndarray, n: int) -> np.ndarray:
-    """Per token code: True when every use has the same ``ok`` neighbour on this side."""
+    """Per token code: True when every use has the same ``ok`` neighbour on this side
+    (every use has one, and the least and the greatest neighbour code are one)."""
     valid = side >= 0
     valid[valid] = ok[side[valid]]
     uses = np.bincount(codes, minlength=n)
-    keys, counts = np.unique(codes[valid].astype(np.int64) * n + side[valid], return_counts=True)
-    bound = np.zeros(n, dtype=bool)
-    full = counts == uses[keys // n]
-    bound[(keys // n)[full]] = True
-    return bound
+    every = np.bincount(codes[valid], minlength=n) == uses
+    low = np.full(n, n, dtype=np.int64)
+    high = np.full(n, -1, dtype=np.int64)
+    np.minimum.at(low, codes, side)
+    np.maximum.at(high, codes, side)
+    return every & (low == high)
 
 
 def bound_fragments(
