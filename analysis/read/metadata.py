@@ -314,8 +314,11 @@ def region_names(
     """
     table = regions()
     places = gazetteer() if places is None else places
+    names: dict[str, frozenset[str]] = {}  # each region's names found once
+    for region in dict.fromkeys(str(r or "") for r in corpus["region"]):
+        names[region] = frozenset(_unit_names(region, table, places))
     return {
-        str(doc_id): frozenset(_unit_names(str(region or ""), table, places))
+        str(doc_id): names[str(region or "")]
         for doc_id, region in zip(corpus["doc_id"], corpus["region"], strict=True)
     }
 

@@ -2,11 +2,12 @@
 
 A batch of files is read, split into paragraphs, and searched for glossary entries and the
 slogan set (:func:`extract_batch`); each file's frames are kept as plain column lists, the
-form the cache stores. With several cores, :class:`ReportWorkers` gives each worker process
-a share of the files. A worker that will also segment loads its segmentation engine as soon
-as it has sent its extraction back, while this process puts the domain dictionary together,
-and then segments the reports it is sent with that engine: the engine is loaded once per
-worker and no second set of processes is started.
+form the cache stores. With several cores, :class:`ReportWorkers` hands the files out in
+pieces, the next piece to whichever worker is free (so that none waits for the other, and
+this process takes each piece's frames in while the workers go on). A worker that will also
+segment loads its segmentation engine once no files are left, while this process puts the
+domain dictionary together, and then segments the reports it is sent with that engine: the
+engine is loaded once per worker and no second set of processes is started.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from analysis.run.segment import segment_batch
 from analysis.terms.dictionary import Tokenizer
 
 __all__ = [
+    "EXTRACT_PIECES",
     "FRAMES",
     "PARALLEL_MIN_BYTES",
     "REPORTS_LAYER",
@@ -44,9 +46,12 @@ FRAMES = ("corpus", "paragraphs", "glossary", "slogans")
 PARALLEL_MIN_BYTES = 1_000_000
 #: Pieces of the text to segment per worker (handed out as workers finish theirs).
 SEGMENT_PIECES = 6
+#: Pieces of the files to extract per worker (the same way).
+EXTRACT_PIECES = 8
 
 Extraction = tuple[dict[str, dict[str, Any]], list[tuple[type[Warning], str]]]
 Segmented = dict[str, tuple[str, list[Any]]]
+Engine = tuple[str, bool] | None
 
 
 def _by_doc(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
@@ -63,7 +68,11 @@ def _by_doc(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
 
 
 def extract_batch(
-    paths: list[Path], warn: bool, keys: dict[str, str] | None = None, root: Path | None = None
+    paths: list[Path],
+    warn: bool,
+    keys: dict[str, str] | None = None,
+    root: Path | None = None,
+    general: Any = None,
 ) -> Extraction:
     """Read and extract files in one batch.
 
@@ -83,6 +92,9 @@ def extract_batch(
         worker), not by the waiting parent.
     root : Path, optional
         The cache folder.
+    general : GeneralWords, optional
+        jieba's general dictionary (:func:`analysis.terms.slogans.find.load_general_words`;
+        loaded here when None: a worker extracting several batches loads it once).
 
     Returns
     -------
@@ -103,23 +115,29 @@ def extract_batch(
         paragraphs = split_paragraphs(corpus)
         glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
         years = report_years(corpus)
-        slogans = find_slogans(paragraphs, glossary, general=load_general_words(), years=years)
-    frames = (corpus, paragraphs, glossary, slogans)
+        general = load_general_words() if general is None else general
+        slogans = find_slogans(paragraphs, glossary, general=general, years=years)
+    values = _per_file((corpus, paragraphs, glossary, slogans))
+    if keys is not None and root is not None:
+        cache = Cache(root)
+        for name, value in values.items():
+            cache.put(REPORTS_LAYER, keys[name], value)
+    return values, [(w.category, str(w.message)) for w in caught]
+
+
+def _per_file(frames: tuple[pd.DataFrame, ...]) -> dict[str, dict[str, Any]]:
+    """File name -> its rows of each of :data:`FRAMES`, as stored (column lists)."""
+    corpus = frames[0]
     split = [_by_doc(f) for f in frames]
     _store_text_once(split[0])
     empty = [{"columns": {c: [] for c in f.columns}, "dtypes": {}} for f in frames]
-    values = {
+    return {
         name: {
             step: parts.get(doc_id, blank)
             for step, parts, blank in zip(FRAMES, split, empty, strict=True)
         }
         for doc_id, name in zip(corpus["doc_id"], corpus["file"], strict=True)
     }
-    if keys is not None and root is not None:
-        cache = Cache(root)
-        for name, value in values.items():
-            cache.put(REPORTS_LAYER, keys[name], value)
-    return values, [(w.category, str(w.message)) for w in caught]
 
 
 def _store_text_once(parts: dict[str, dict[str, Any]]) -> None:
@@ -159,23 +177,33 @@ def _unreadable(path: Path) -> str:
     return f"{path}: could not be read"  # pragma: no cover - read_corpus raised before
 
 
-def _serve(conn: Connection, job: tuple[Any, ...], engine: tuple[str, bool] | None) -> None:
-    """Worker: extract a share of the files, then (when asked) segment reports.
+def _serve(
+    conn: Connection, warn: bool, keys: dict[str, str], root: Path | None, engine: Engine
+) -> None:
+    """Worker: extract the pieces of files it is sent, then segment the reports it is sent.
 
-    The segmentation engine loads right after the extraction is sent, while the parent
-    builds the dictionary; state lives in this function's variables.
+    Tasks: ``("extract", paths)``; ``("warm",)`` once no files are left to extract (the
+    segmentation engine loads while the parent builds the dictionary); ``("segment",
+    tokenizer, reports, root, code, joined)``; None ends. State lives in this function.
     """
+    general, warm = None, None
     try:
-        conn.send(extract_batch(*job))
-        warm = None
-        if engine is not None:
-            warm = Tokenizer((), engine=engine[0], hmm=engine[1])
-            _ = warm.segmenter_
         while (task := conn.recv()) is not None:
-            tokenizer, reports, root, code, joined = task
-            if warm is not None:
-                tokenizer.share_engine(warm)
-            conn.send(segment_batch(tokenizer, reports, root, code, joined))
+            if task[0] == "extract":
+                if general is None:
+                    from analysis.terms.slogans.find import load_general_words
+
+                    general = load_general_words()
+                conn.send(extract_batch(task[1], warn, keys, root, general))
+            elif task[0] == "warm":
+                if engine is not None:
+                    warm = Tokenizer((), engine=engine[0], hmm=engine[1])
+                    _ = warm.segmenter_
+            else:
+                tokenizer, reports, where, code, joined = task[1:]
+                if warm is not None:
+                    tokenizer.share_engine(warm)
+                conn.send(segment_batch(tokenizer, reports, where, code, joined))
     except Exception as exc:  # handed to the parent, which raises it
         conn.send(exc)
     finally:
@@ -190,14 +218,16 @@ def _received(conn: Connection) -> Any:
 
 
 class ReportWorkers:
-    """Worker processes that extract shares of the files, then segment reports they are sent.
+    """Worker processes that extract the files in pieces, then segment reports they are sent.
 
     A context manager: the workers start on entry and always stop on exit.
 
     Parameters
     ----------
-    shares : sequence of list of Path
-        One list of files per worker (at least one).
+    files : sequence of Path
+        The files to extract (in order).
+    n : int
+        Worker processes (at least one).
     warn : bool
         Let glossary extraction warn.
     keys : dict of str to str
@@ -211,22 +241,24 @@ class ReportWorkers:
 
     def __init__(
         self,
-        shares: Sequence[list[Path]],
+        files: Sequence[Path],
+        n: int,
         *,
         warn: bool,
         keys: dict[str, str],
         root: Path | None,
-        engine: tuple[str, bool] | None = None,
+        engine: Engine = None,
     ) -> None:
-        self._jobs = [(list(share), warn, keys, root) for share in shares]
-        self._engine = engine
+        self._files = list(files)
+        self._n = max(1, n)
+        self._job = (warn, keys, root, engine)
         self._root = root
         self._workers: list[tuple[Any, Connection]] = []
 
     def __enter__(self) -> ReportWorkers:
         try:
-            for job in self._jobs:
-                self._workers.append(start_worker(_serve, job, self._engine))
+            for _ in range(self._n):
+                self._workers.append(start_worker(_serve, *self._job))
         except BaseException:
             self.close(abort=True)
             raise
@@ -237,12 +269,40 @@ class ReportWorkers:
     ) -> None:
         self.close(abort=exc_type is not None)
 
+    def _hand_out(self, pieces: list[tuple[Any, ...]], last: tuple[Any, ...] | None) -> list[Any]:
+        """Send the tasks in turn to whichever worker is free; their results in task order.
+        A worker left without a task is sent ``last`` (if any)."""
+        results: list[Any] = [None] * len(pieces)
+        todo = list(reversed(list(enumerate(pieces))))  # popped from the end: in order
+        busy: dict[Connection, int] = {}
+        for _, conn in self._workers:
+            if todo:
+                i, task = todo.pop()
+                conn.send(task)
+                busy[conn] = i
+            elif last is not None:
+                conn.send(last)
+        while busy:
+            for conn in wait(list(busy)):
+                results[busy.pop(conn)] = _received(conn)  # type: ignore[index]
+                if todo:
+                    i, task = todo.pop()
+                    conn.send(task)
+                    busy[conn] = i
+                elif last is not None:
+                    conn.send(last)
+        return results
+
     def extracted(self) -> Extraction:
-        """Every worker's extraction, merged in share order."""
+        """Every file's extraction, in :data:`EXTRACT_PIECES` pieces per worker (about equal
+        shares of bytes, in order; a worker that is done gets the next piece), merged in
+        file order. Each worker then loads its segmentation engine."""
+        sizes = [p.stat().st_size for p in self._files]
+        runs = even_runs(sizes, EXTRACT_PIECES * len(self._workers))
+        pieces = [("extract", [self._files[i] for i in run]) for run in runs]
         values: dict[str, dict[str, Any]] = {}
         messages: list[tuple[type[Warning], str]] = []
-        for _, conn in self._workers:
-            part, said = _received(conn)
+        for part, said in self._hand_out(pieces, ("warm",)):
             values.update(part)
             messages.extend(said)
         return values, messages
@@ -259,19 +319,11 @@ class ReportWorkers:
         """
         items = list(reports.items())
         runs = even_runs([sum(map(len, t)) for _, t in items], SEGMENT_PIECES * len(self._workers))
-        pieces = [[items[i] for i in run] for run in reversed(runs)]  # popped from the end
-        busy: set[Connection] = set()
+        task = ("segment", tokenizer)
+        pieces = [(*task, [items[i] for i in run], self._root, code, joined) for run in runs]
         out: Segmented = {}
-        for _, conn in self._workers[: len(pieces)]:
-            conn.send((tokenizer, pieces.pop(), self._root, code, joined))
-            busy.add(conn)
-        while busy:
-            for conn in wait(list(busy)):
-                out.update({doc: (key, toks) for doc, key, toks in _received(conn)})
-                if pieces:
-                    conn.send((tokenizer, pieces.pop(), self._root, code, joined))
-                else:
-                    busy.discard(conn)
+        for done in self._hand_out(pieces, None):
+            out.update({doc: (key, toks) for doc, key, toks in done})
         return out
 
     def close(self, *, abort: bool = False) -> None:

@@ -32,7 +32,7 @@ from analysis.run.extraction import (
     stored_corpus,
     worker_count,
 )
-from analysis.run.pool import even_runs, process_pool, processes
+from analysis.run.pool import process_pool, processes
 from analysis.run.segment import read_segments, segment_reports
 from analysis.terms.dictionary import Tokenizer, build_tokenizer, domain_dictionary
 from analysis.terms.tokens import TOKEN_COLUMNS
@@ -215,8 +215,7 @@ def _load_reports(
     if n <= 1:
         fresh, messages = extract_batch(missing, warn, todo, root) if missing else ({}, [])
     else:
-        shares = [[missing[i] for i in run] for run in even_runs(sizes, n)]
-        workers = ReportWorkers(shares, warn=warn, keys=todo, root=root, engine=engine)
+        workers = ReportWorkers(missing, n, warn=warn, keys=todo, root=root, engine=engine)
         with contextlib.ExitStack() as local:
             (local if stack is None else stack).enter_context(workers)
             fresh, messages = workers.extracted()
