@@ -102,7 +102,8 @@ def _add_models(sub: Any) -> None:
     tp.add_argument(
         "--iterations",
         type=positive("--iterations"),
-        help="tomotopy: sampling sweeps (200); gensim: iterations per paragraph (100)",
+        help="tomotopy: sampling sweeps (200; fewer, at least 30, past a million tokens); "
+        "gensim: iterations per paragraph (100)",
     )
     tp.add_argument("--passes", type=positive("--passes"), help="gensim only: passes (10)")
     tp.add_argument("--top", type=positive("--top"), default=10, help="terms shown per topic")

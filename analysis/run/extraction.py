@@ -276,22 +276,21 @@ class ReportWorkers:
         results: list[Any] = [None] * len(pieces)
         todo = list(reversed(list(enumerate(pieces))))  # popped from the end: in order
         busy: dict[Connection, int] = {}
-        for _, conn in self._workers:
+
+        def give(conn: Connection) -> None:
             if todo:
                 i, task = todo.pop()
                 conn.send(task)
                 busy[conn] = i
             elif last is not None:
                 conn.send(last)
+
+        for _, conn in self._workers:
+            give(conn)
         while busy:
             for conn in wait(list(busy)):
                 results[busy.pop(conn)] = _received(conn)  # type: ignore[index]
-                if todo:
-                    i, task = todo.pop()
-                    conn.send(task)
-                    busy[conn] = i
-                elif last is not None:
-                    conn.send(last)
+                give(conn)
         return results
 
     def extracted(self) -> Extraction:
