@@ -194,3 +194,21 @@ def test_filtered_terms_the_same_in_small_chunks(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(bow, "FACTORIZE_CHUNK", 7)
     _same(filtered_terms(joined), whole)
     assert len(joined) > 7 * 3
+
+
+def test_arrays_that_do_not_fit_together_are_rebuilt_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    built = corpus_terms(SEEDS[:1], warn=False)
+    (entry,) = (tmp_path / "cache").glob(f"v*/{TERMS_LAYER}/*/*.npz")
+    key = entry.stem
+    cache = Cache(tmp_path / "cache")
+    arrays = cache.get_arrays(TERMS_LAYER, key)
+    arrays["ends"] = arrays["ends"] + 5  # terms run past their bytes
+    cache.put_arrays(TERMS_LAYER, key, arrays)
+    capsys.readouterr()
+    again = corpus_terms(SEEDS[:1], warn=False)
+    err = capsys.readouterr().err
+    assert f"warning: cache entry {entry} ignored: its arrays do not fit together" in err
+    _same(again.terms, built.terms)
+    assert cache.get_arrays(TERMS_LAYER, key) is not None  # written again

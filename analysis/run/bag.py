@@ -14,6 +14,7 @@ what dropping them from the tokens gives.
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,7 @@ __all__ = ["TERMS_LAYER", "CorpusTerms", "corpus_terms"]
 
 #: Cache layer of a corpus's matrix (:meth:`analysis.run.cache.Cache.put_arrays`).
 TERMS_LAYER = "terms"
-#: Corpus columns the matrix entry keeps (the reports' metadata; not their text).
+#: Corpus columns the matrix entry leaves out (the reports' text; their metadata is kept).
 TEXT_COLUMNS = ("text", "original")
 
 
@@ -92,7 +93,11 @@ def _from_arrays(arrays: dict[str, Any]) -> CorpusTerms | None:
         columns, dtypes = meta["corpus"]["columns"], meta["corpus"]["dtypes"]
         corpus = pd.DataFrame(columns, columns=list(columns)).astype(dtypes)
         data, ends = arrays["terms"].tobytes(), arrays["ends"].tolist()
+        if (ends[-1] if ends else 0) != len(data) or len(arrays["para_id"]) != len(arrays["rows"]):
+            raise ValueError("the arrays' lengths disagree")
         terms = [data[a:b].decode("utf-8") for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+        if any(a >= b for a, b in itertools.pairwise(terms)):
+            raise ValueError("the terms are not distinct and sorted")
         shape = (len(arrays["rows"]), len(terms))
         parts = (arrays["data"].astype(np.int64), arrays["indices"], arrays["indptr"])
         matrix = csr_matrix(parts, shape=shape)
@@ -152,6 +157,8 @@ def corpus_terms(
     done = _from_arrays(arrays) if arrays is not None else None
     if done is not None:
         return done
+    if store is not None and arrays is not None:  # readable arrays that do not fit together
+        store.discard_arrays(TERMS_LAYER, key, "its arrays do not fit together")
     done = _built(files, engine=engine, hmm=hmm, n_jobs=n_jobs, cache=cache, warn=warn)
     if store is not None:
         store.put_arrays(TERMS_LAYER, key, _to_arrays(done))

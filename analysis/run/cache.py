@@ -288,6 +288,18 @@ class Cache:
         arrays.pop(_MARK)
         return arrays
 
+    def discard_arrays(self, layer: str, key: str, reason: str) -> None:
+        """Remove an array entry its reader found damaged, with one warning line (a miss).
+
+        Parameters
+        ----------
+        layer, key : str
+            The entry.
+        reason : str
+            What is wrong with it, for the warning.
+        """
+        self._damaged(self.path(layer, key).with_suffix(".npz"), reason)
+
     def put_arrays(self, layer: str, key: str, arrays: Mapping[str, Any]) -> None:
         """Store integer or byte arrays under ``key`` in an array layer (atomically).
 
