@@ -186,3 +186,20 @@ def test_unreadable_and_empty_files_are_skipped_with_warnings(folder: Path) -> N
             "is a binary file, not text (it contains NUL bytes)",
         ]
         assert messages[0].startswith(f"skipped {folder / 'empty.txt'}")
+
+
+def test_two_files_of_one_name_are_refused_before_any_work(tmp_path: Path) -> None:
+    from analysis.common.paths import SEEDS_DIR
+    from analysis.read.corpus import CorpusError
+    from analysis.run.steps import extract_steps
+
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    for folder, seed in (("a", seeds[0]), ("b", seeds[1])):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "r.txt").write_bytes(seed.read_bytes())
+    with pytest.raises(CorpusError) as raised:
+        extract_steps([tmp_path / "a" / "r.txt", tmp_path / "b" / "r.txt"], cache=False)
+    assert str(raised.value) == (
+        f"{tmp_path / 'b' / 'r.txt'}: has the same file name as {tmp_path / 'a' / 'r.txt'}; "
+        "give each report a file name of its own (reports are told apart by file name)"
+    )

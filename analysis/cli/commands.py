@@ -243,11 +243,11 @@ def cmd_topics(args: argparse.Namespace) -> int:
         from analysis.terms.tokens import filter_tokens
 
         coherence = args.coherence or not isinstance(n_topics, int)  # needed to choose K
+        # only what is fitted is kept: the corpus and unfiltered tokens are freed first
         if coherence:  # coherence reads the paragraphs' words in order: the token lists
             tokens = filter_tokens(_segmented(args, ("body",)).tokens, policy_verbs=True)
         else:  # the matrix keywords reads too (cached), less the policy verbs
             tokens = _terms(args).terms.without(stopwords("policy_verbs"))
-        # the corpus, its paragraphs and the unfiltered tokens are freed before fitting
         result = run_topics(
             tokens,
             n_topics=n_topics,

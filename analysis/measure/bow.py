@@ -128,25 +128,32 @@ def filtered_terms(tokens: pd.DataFrame, **switches: bool) -> IndexedTerms:
     IndexedTerms
         ``index`` (``doc_id``, ``para_id``) and ``counted`` (the kept terms, sorted).
     """
-    from scipy.sparse import csr_matrix
-
     from analysis.terms.tokens import drop_mask
 
-    lists = tokens["tokens"].tolist()
-    codes, words, lengths = _factorized(lists)
+    codes, words, lengths = _factorized(tokens["tokens"].tolist())
     keep = ~drop_mask(words, codes, lengths, **switches)
+    index = tokens[["doc_id", "para_id"]].reset_index(drop=True)
+    return IndexedTerms(index, _counted(codes, words, lengths, keep))
+
+
+def _counted(
+    codes: np.ndarray, words: list[str], lengths: np.ndarray, keep: np.ndarray | None = None
+) -> ParagraphTerms:
+    """The paragraphs × terms matrix of tokens coded into sorted ``words`` (paragraph
+    ``i`` has ``lengths[i]`` of them), with only the words ``keep`` marks (default all)."""
+    from scipy.sparse import csr_matrix
+
+    keep = np.ones(len(words), dtype=bool) if keep is None else keep
     column = np.cumsum(keep) - 1  # kept words stay sorted
     used = keep[codes]
-    rows = np.repeat(np.arange(len(lists), dtype=np.int64), lengths)[used]
+    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)[used]
     matrix = csr_matrix(
         (np.ones(int(used.sum()), dtype=np.int64), (rows, column[codes[used]])),
-        shape=(len(lists), int(keep.sum())),
+        shape=(len(lengths), int(keep.sum())),
     )
     matrix.sum_duplicates()
     matrix.sort_indices()
-    index = tokens[["doc_id", "para_id"]].reset_index(drop=True)
-    terms = np.asarray(words, dtype=object)[keep]
-    return IndexedTerms(index, ParagraphTerms(matrix=matrix, terms=terms))
+    return ParagraphTerms(matrix=matrix, terms=np.asarray(words, dtype=object)[keep])
 
 
 #: Paragraphs whose tokens are made string objects at a time (memory stays one chunk's).
@@ -191,22 +198,7 @@ def paragraph_terms(token_lists: list[list[str]]) -> ParagraphTerms:
     ParagraphTerms
         ``matrix`` (paragraphs × terms) and ``terms`` (sorted).
     """
-    from scipy.sparse import csr_matrix
-
-    lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
-    flat = np.fromiter(
-        itertools.chain.from_iterable(token_lists), dtype=object, count=int(lengths.sum())
-    )
-    codes, uniques = pd.factorize(flat, sort=True)
-    del flat  # one object per token: dropped as soon as it is used
-    rows = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
-    matrix = csr_matrix(
-        (np.ones(len(codes), dtype=np.int64), (rows, codes)),
-        shape=(len(token_lists), len(uniques)),
-    )
-    matrix.sum_duplicates()
-    matrix.sort_indices()
-    return ParagraphTerms(matrix=matrix, terms=np.asarray(uniques, dtype=object))
+    return _counted(*_factorized(token_lists))
 
 
 def select_terms(

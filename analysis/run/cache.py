@@ -197,14 +197,9 @@ class Cache:
             The value: lists, dicts, strings, numbers, booleans and None only.
         """
         path = self.path(layer, key)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
+        data = self._read(path)
+        if data is None:
             return None
-        except OSError as exc:
-            return self._damaged(path, f"it cannot be read ({os_reason(exc)})")
-        if not data:
-            return self._damaged(path, "it is empty")
         try:
             entry = json.loads(data)
         except (ValueError, RecursionError):  # not UTF-8, not JSON, nested too deep
@@ -213,6 +208,27 @@ class Cache:
         if problem:
             return self._damaged(path, problem)
         return entry["value"]
+
+    def _read(self, path: Path) -> bytes | None:
+        """An entry file's bytes; None when there is none, or (with one warning, removed)
+        when it cannot be read or is empty."""
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            return self._damaged(path, f"it cannot be read ({os_reason(exc)})")
+        return data if data else self._damaged(path, "it is empty")
+
+    def _write(self, path: Path, data: bytes) -> None:
+        """Write an entry file atomically; :class:`CacheError` names it when it cannot."""
+        try:
+            _write_atomic(path, data)
+        except OSError as exc:
+            raise CacheError(
+                f"{path}: cannot write to the cache ({os_reason(exc)}); run with --no-cache, "
+                f"or set ANALYSIS_CACHE_DIR to a writable folder"
+            ) from exc
 
     def _damaged(self, path: Path, reason: str) -> None:
         """Warn (one line on stderr) about a damaged entry and remove it: a miss."""
@@ -243,14 +259,7 @@ class Cache:
         """
         path = self.path(layer, key)
         entry = {_MARK: CACHE_FORMAT, "layer": layer, "key": key, "value": value}
-        data = plain_json(entry)
-        try:
-            _write_atomic(path, data.encode("utf-8"))
-        except OSError as exc:
-            raise CacheError(
-                f"{path}: cannot write to the cache ({os_reason(exc)}); run with --no-cache, "
-                f"or set ANALYSIS_CACHE_DIR to a writable folder"
-            ) from exc
+        self._write(path, plain_json(entry).encode("utf-8"))
 
     def get_arrays(self, layer: str, key: str) -> dict[str, Any] | None:
         """Return the arrays stored under ``key`` (an array layer), or None (a miss).
@@ -271,12 +280,9 @@ class Cache:
         import numpy as np
 
         path = self.path(layer, key).with_suffix(".npz")
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
+        data = self._read(path)
+        if data is None:
             return None
-        except OSError as exc:
-            return self._damaged(path, f"it cannot be read ({os_reason(exc)})")
         try:
             with np.load(io.BytesIO(data), allow_pickle=False) as stored:
                 arrays = {name: stored[name] for name in stored.files}
@@ -320,13 +326,7 @@ class Cache:
         path = self.path(layer, key).with_suffix(".npz")
         buffer = io.BytesIO()
         np.savez(buffer, **arrays, **{_MARK: np.array([CACHE_FORMAT, layer, key])})
-        try:
-            _write_atomic(path, buffer.getvalue())
-        except OSError as exc:
-            raise CacheError(
-                f"{path}: cannot write to the cache ({os_reason(exc)}); run with --no-cache, "
-                f"or set ANALYSIS_CACHE_DIR to a writable folder"
-            ) from exc
+        self._write(path, buffer.getvalue())
 
     def check_writable(self) -> None:
         """Raise :class:`CacheError` now when entries could not be written to the folder.

@@ -1,5 +1,4 @@
-"""The steps composed, with the per-file cache: what the command line, the report and the
-notebooks call.
+"""The steps composed, with the per-file cache: what the command line and notebooks call.
 
     steps = corpus_steps("seeds/")              # corpus, paragraphs, glossary, slogans, tokens
     steps.tokens                                # one row per paragraph
@@ -59,6 +58,7 @@ POINTERS_LAYER = "dictionary"
 TOKEN_SECTIONS = ("body", "glossary", "appendix")
 
 Source = str | Path | Sequence[str | Path] | None
+_OWN_NAME = "give each report a file name of its own (reports are told apart by file name)"
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,10 @@ def corpus_files(source: Source) -> list[Path]:
 
 
 def _checked(files: list[Path]) -> list[Path]:
-    """The files, once each folder's ``catalog.csv`` is known to be sound (before any work)."""
+    """The files, once no two share a name and each folder's ``catalog.csv`` is sound."""
+    seen: dict[str, Path] = {}
+    for path in (p for p in files if seen.setdefault(p.name, p) != p):
+        raise CorpusError(f"{path}: has the same file name as {seen[path.name]}; {_OWN_NAME}")
     for folder in dict.fromkeys(p.parent for p in files):
         read_catalog(folder)
     return files
@@ -227,7 +230,7 @@ def _load_reports(
             if value is None:  # an empty or unreadable report, skipped with a warning
                 continue
         reports.append(key)
-        values.append(value)
+        values.append({**value, "corpus": stored_corpus(value["corpus"])})  # its text once
     if not values:
         if len(files) == 1:
             read_corpus(files)  # raises the file's own one-sentence error
@@ -253,7 +256,7 @@ def load_corpus(source: Source = None, *, cache: bool = True) -> pd.DataFrame:
         The columns of :func:`analysis.read_corpus`, one row per report, sorted by file name.
     """
     _, values, _ = _load_reports(corpus_files(source), open_cache(cache), warn=True)
-    return _frame([stored_corpus(v["corpus"]) for v in values])
+    return _frame([v["corpus"] for v in values])
 
 
 def _tokens(
@@ -344,7 +347,6 @@ def _extracted(
     from analysis.terms.glossary import flag_conflicts
 
     keys, values, workers = _load_reports(files, cache, warn, n_jobs, stack=stack, engine=engine)
-    values = [{**v, "corpus": stored_corpus(v["corpus"])} for v in values]
     frames = {step: _frame([v[step] for v in values]) for step in FRAMES}
     glossary = frames["glossary"]
     glossary = glossary.assign(conflict=flag_conflicts(glossary, warn=warn))

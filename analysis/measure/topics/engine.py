@@ -189,8 +189,10 @@ def prepare_topics(
         ``matrix``, ``vocab``, ``index`` (``doc_id``, ``para_id``) and ``tokens`` (empty
         when given a matrix).
     """
-    given = tokens if isinstance(tokens, IndexedTerms) else index_terms(tokens)
-    token_lists = [] if isinstance(tokens, IndexedTerms) else tokens["tokens"].tolist()
+    if isinstance(tokens, IndexedTerms):
+        given, token_lists = tokens, []
+    else:
+        given, token_lists = index_terms(tokens), tokens["tokens"].tolist()
     counted = given.counted
     if no_below is None:
         no_below = 2 if counted.matrix.shape[0] < 2000 else 5
