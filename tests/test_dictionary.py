@@ -186,3 +186,14 @@ def test_rjieba_engine_loads_without_the_package_default() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["我们", "推进", "三资", "三化", "改革", ",", "建设", "港治谷"]
+
+
+def test_a_word_overlapping_no_joined_word_is_left_out() -> None:
+    from analysis.terms.dictionary import _left_out
+
+    assert _left_out([(0, 2), (3, 5)], [(0, 2)])  # (3, 5) overlaps nothing joined
+    assert not _left_out([(0, 2), (1, 4)], [(0, 2)])  # (1, 4) overlaps (0, 2)
+    assert not _left_out([(0, 2), (3, 5)], [(0, 2), (3, 5)])
+    assert _left_out([(6, 8)], [(0, 2), (3, 5)])  # after the last joined word
+    assert _left_out([(0, 2)], [])
+    assert not _left_out([(4, 7), (2, 4)], [(0, 3), (6, 9)])  # each overlaps one

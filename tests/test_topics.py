@@ -15,7 +15,7 @@ from analysis.measure.topics import (
     prepare_topics,
     topic_coherence,
 )
-from analysis.measure.topics.labels import _labels
+from analysis.measure.topics.labels import _average_ranks, _labels
 from analysis.measure.topics.sweep import _choose
 from analysis.terms.tokens import filter_tokens
 
@@ -116,6 +116,12 @@ def tiny_prepared():
 def _rank(values: list[float]) -> list[float]:
     """Average rank from 1, by hand."""
     return [sum(v > w for w in values) + (sum(v == w for w in values) + 1) / 2 for v in values]
+
+
+def test_average_ranks_give_ties_their_mean_rank() -> None:
+    values = np.array([[0.3, 0.1, 0.3, 0.2, 0.3], [5.0, 5.0, 1.0, 1.0, 2.0]])
+    assert _average_ranks(values).tolist() == [[4.0, 1.0, 4.0, 2.0, 4.0], [4.5, 4.5, 1.5, 1.5, 3.0]]
+    assert [_rank(row) for row in values.tolist()] == _average_ranks(values).tolist()
 
 
 def test_frex_and_relevance_by_hand(tiny_prepared) -> None:

@@ -52,7 +52,7 @@ def _g2_frame(
 ) -> pd.DataFrame:
     """The keyness table of target counts ``a`` against reference counts ``b`` (``totals``:
     the target's and reference's token counts, when ``a`` and ``b`` are some terms only)."""
-    from scipy.stats import chi2
+    from scipy.special import chdtrc  # chi2.sf's own function, without scipy.stats (0.5 s)
 
     a_total, b_total = totals if totals is not None else (float(a.sum()), float(b.sum()))
     c, d = a_total - a, b_total - b
@@ -65,7 +65,7 @@ def _g2_frame(
             "n_target": a.astype(np.int64),
             "n_reference": b.astype(np.int64),
             "g2": g2,
-            "p": chi2.sf(np.abs(g2), 1),
+            "p": chdtrc(1, np.abs(g2)),
             "log_ratio": log_ratio,
         }
     )

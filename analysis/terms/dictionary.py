@@ -297,15 +297,19 @@ class Tokenizer:
         When the HMM glued a character of a domain word to its neighbour (the word sits on
         the boundaries of the dictionary-only segmentation but not on the HMM's), the
         paragraph is segmented again: dictionary-only for the boundaries, the text between
-        the joined words with the HMM on its own.
+        the joined words with the HMM on its own. A word that is one token already (most
+        of them: 建设, 改革) needs nothing, so a paragraph whose every word is one token
+        keeps its tokens as they are.
         """
-        bounds = _boundaries(tokens, spans)
-        chosen = _aligned(spans, bounds)
+        at = _token_index(tokens)
+        if all(at.get(e, -1) - at.get(s, -1) == 1 for s, e in spans):
+            return tokens  # each word is one token (one token's spans cannot overlap)
+        chosen = _aligned(spans, at)
         if self.hmm and _left_out(spans, chosen):
-            plain = _aligned(spans, _boundaries(self._engine_cut(text, False), spans))
+            plain = _aligned(spans, _token_index(self._engine_cut(text, False)))
             if _covered(plain) > _covered(chosen):
                 return self._cut_between(text, plain)
-        return _merge(tokens, chosen, bounds, text)
+        return _merge(tokens, chosen, at, text)
 
     def _cut_between(self, text: str, chosen: list[tuple[int, int]]) -> list[str]:
         """Domain words as tokens, the text between them segmented on its own."""
@@ -329,15 +333,11 @@ class Tokenizer:
         return f"Tokenizer({len(self.words)} domain words, engine={self.engine!r}, hmm={self.hmm})"
 
 
-def _boundaries(tokens: list[str], spans: list[tuple[int, int]]) -> dict[int, int]:
-    """Span ends that fall on a token boundary -> index of the token starting there."""
+def _token_index(tokens: list[str]) -> dict[int, int]:
+    """Token boundary (character offset) -> index of the first token starting there (the
+    text's end -> the number of tokens)."""
     starts = list(accumulate(map(len, tokens), initial=0))
-    bounds: dict[int, int] = {}
-    for pos in {p for span in spans for p in span}:
-        i = bisect_left(starts, pos)
-        if i < len(starts) and starts[i] == pos:
-            bounds[pos] = i
-    return bounds
+    return dict(zip(reversed(starts), range(len(starts) - 1, -1, -1), strict=True))
 
 
 def _covered(spans: list[tuple[int, int]]) -> int:
@@ -345,8 +345,22 @@ def _covered(spans: list[tuple[int, int]]) -> int:
 
 
 def _left_out(spans: list[tuple[int, int]], chosen: list[tuple[int, int]]) -> bool:
-    """Whether a domain word overlaps none of the joined ones (it was not joined at all)."""
-    return any(all(e <= cs or s >= ce for cs, ce in chosen) for s, e in spans)
+    """Whether a domain word overlaps none of the joined ones (it was not joined at all).
+
+    ``chosen`` does not overlap itself and is in order, so the one joined word a span can
+    overlap first is the last that starts before the span ends.
+    """
+    if not chosen:
+        return bool(spans)
+    joined = set(chosen)
+    starts = [s for s, _ in chosen]
+    for s, e in spans:
+        if (s, e) in joined:
+            continue
+        i = bisect_left(starts, e) - 1  # the last joined word starting before e
+        if i < 0 or chosen[i][1] <= s:
+            return True
+    return False
 
 
 def _merge(

@@ -10,14 +10,22 @@ from analysis.measure.topics.engine import TopicCorpus, TopicModel
 __all__ = ["label_terms", "topic_tables"]
 
 
+def _average_ranks(values: np.ndarray) -> np.ndarray:
+    """Each row's ranks from 1, ties given their mean rank (``scipy.stats.rankdata``'s
+    default, without importing scipy.stats: 0.8 s)."""
+    ranks = np.empty(values.shape, dtype=np.float64)
+    for i, row in enumerate(values):
+        _, inverse, counts = np.unique(row, return_inverse=True, return_counts=True)
+        ranks[i] = (np.cumsum(counts) - (counts - 1) / 2)[inverse]
+    return ranks
+
+
 def _frex(topic_word: np.ndarray, weight: float) -> np.ndarray:
     """FREX of every topic and term, as stm's ``calcfrex`` (without the James-Stein step)."""
-    from scipy.stats import rankdata
-
     n_terms = topic_word.shape[1]
     exclusivity = topic_word / topic_word.sum(axis=0, keepdims=True)
-    freq_rank = rankdata(topic_word, axis=1) / n_terms
-    excl_rank = rankdata(exclusivity, axis=1) / n_terms
+    freq_rank = _average_ranks(topic_word) / n_terms
+    excl_rank = _average_ranks(exclusivity) / n_terms
     return 1.0 / (weight / freq_rank + (1 - weight) / excl_rank)
 
 
