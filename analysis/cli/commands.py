@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -62,43 +62,58 @@ def _render(frame: Any, fmt: str, corpus: Any = None) -> str:
     return format_frame(frame, fmt)
 
 
+#: Each report file's cache key (:func:`analysis.run.keys.report_keys`); None without cache.
+Keys = Mapping[Path, str] | None
+
 #: Options that never change a command's output.
 _NOT_OUTPUT_OPTIONS = ("func", "files", "no_cache", "jobs")
 
 
-def _print_result(args: argparse.Namespace, run: Callable[[], tuple[str, str]]) -> int:
-    """Print what ``run`` produces, replayed from the cache when the files have not changed."""
+def _print_result(args: argparse.Namespace, run: Callable[[Keys], tuple[str, str]]) -> int:
+    """Print what ``run`` produces, replayed from the cache when the files have not changed.
+
+    The files are read and hashed once (:func:`analysis.run.keys.report_keys`); ``run`` is
+    given their keys, so that its steps do not read them again to key their entries."""
     from analysis.read.encoding import check_report_path
+    from analysis.run.cache import code_fingerprint
+    from analysis.run.keys import report_keys
     from analysis.run.replay import output_key, replay_or_run
 
     files = [Path(f) for f in args.files]
     for path in files:
         check_report_path(path)
     options = {k: v for k, v in vars(args).items() if k not in _NOT_OUTPUT_OPTIONS}
-    key = None if args.no_cache else output_key(args.verb, files, options)
-    out, err = replay_or_run(key, run)
+    keys = None if args.no_cache else report_keys(files, code_fingerprint())
+    key = None if keys is None else output_key(args.verb, files, options, keys)
+    out, err = replay_or_run(key, lambda: run(keys))
     sys.stdout.write(out)
     sys.stderr.write(err)
     return 0
 
 
-def _extracted(args: argparse.Namespace) -> Any:
+def _extracted(args: argparse.Namespace, keys: Keys) -> Any:
     """The corpus and its extraction steps, from the per-file cache unless ``--no-cache``."""
     from analysis.run.steps import extract_steps
 
-    return extract_steps([Path(f) for f in args.files], n_jobs=-1, cache=not args.no_cache)
+    files = [Path(f) for f in args.files]
+    return extract_steps(files, n_jobs=-1, cache=not args.no_cache, keys=keys)
 
 
-def _terms(args: argparse.Namespace) -> Any:
+def _terms(args: argparse.Namespace, keys: Keys) -> Any:
     """The corpus's metadata and its body's filtered paragraph × term matrix (cached)."""
     from analysis.run.bag import corpus_terms
 
     files = [Path(f) for f in args.files]
-    return corpus_terms(files, engine=args.engine, n_jobs=args.jobs, cache=not args.no_cache)
+    cache = not args.no_cache
+    return corpus_terms(files, engine=args.engine, n_jobs=args.jobs, cache=cache, keys=keys)
 
 
 def _segmented(
-    args: argparse.Namespace, sections: tuple[str, ...] | None = None, *, joined: bool = False
+    args: argparse.Namespace,
+    keys: Keys,
+    sections: tuple[str, ...] | None = None,
+    *,
+    joined: bool = False,
 ) -> Any:
     """Every step up to the tokens (of all sections but boilerplate, or those given; each
     paragraph's tokens as one space-separated string when ``joined``)."""
@@ -111,6 +126,7 @@ def _segmented(
         cache=not args.no_cache,
         sections=sections or TOKEN_SECTIONS,
         joined=joined,
+        keys=keys,
     )
 
 
@@ -118,10 +134,10 @@ def _segmented(
 
 
 def cmd_glossary_extract(args: argparse.Namespace) -> int:
-    def run() -> tuple[str, str]:
+    def run(keys: Keys) -> tuple[str, str]:
         from analysis.terms.glossary import OUTPUT_COLUMNS
 
-        steps = _extracted(args)
+        steps = _extracted(args, keys)
         out = steps.glossary[OUTPUT_COLUMNS]
         if args.format == "table":
             out = out.assign(definition=out["definition"].str.slice(0, 40))
@@ -167,10 +183,10 @@ def cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def cmd_slogans(args: argparse.Namespace) -> int:
-    def run() -> tuple[str, str]:
+    def run(keys: Keys) -> tuple[str, str]:
         from analysis.terms.slogans.find import COUNT_COLUMNS, count_slogans, slogan_table
 
-        steps = _extracted(args)
+        steps = _extracted(args, keys)
         counts = count_slogans(steps.paragraphs, steps.slogans, steps.glossary)
         if args.across:
             table = slogan_table(steps.corpus, counts).drop(columns="reports")
@@ -181,11 +197,11 @@ def cmd_slogans(args: argparse.Namespace) -> int:
 
 
 def cmd_tokenize(args: argparse.Namespace) -> int:
-    def run() -> tuple[str, str]:
+    def run(keys: Keys) -> tuple[str, str]:
         if args.format == "text":
-            lines = _segmented(args, joined=True).tokens["tokens"]
+            lines = _segmented(args, keys, joined=True).tokens["tokens"]
             return "".join(f"{line}\n" for line in lines), ""
-        steps = _segmented(args)
+        steps = _segmented(args, keys)
         frame = steps.tokens[["doc_id", "para_id", "tokens"]]
         return _render(frame, args.format, steps.corpus), ""
 
@@ -199,11 +215,11 @@ def cmd_keywords(args: argparse.Namespace) -> int:
             f"{', '.join(BY_COLUMNS)})"
         )
 
-    def run() -> tuple[str, str]:
+    def run(keys: Keys) -> tuple[str, str]:
         from analysis.measure.counts import count_terms
         from analysis.measure.keywords import rank_keywords, rank_places
 
-        steps = _terms(args)
+        steps = _terms(args, keys)
         counts = count_terms(steps.terms, by=args.by, corpus=steps.corpus)
         ranked = rank_keywords(
             counts, top_n=args.top, keep_places=args.keep_places, min_count=args.min_count
@@ -236,7 +252,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
         )
     n_topics = k_range(args.k_range) if args.k_range else args.k or DEFAULT_TOPICS
 
-    def run() -> tuple[str, str]:
+    def run(keys: Keys) -> tuple[str, str]:
         from analysis.common.wordlists import stopwords
         from analysis.measure.topics import topic_records, topic_rows
         from analysis.run.steps import run_topics
@@ -245,9 +261,9 @@ def cmd_topics(args: argparse.Namespace) -> int:
         coherence = args.coherence or not isinstance(n_topics, int)  # needed to choose K
         # only what is fitted is kept: the corpus and unfiltered tokens are freed first
         if coherence:  # coherence reads the paragraphs' words in order: the token lists
-            tokens = filter_tokens(_segmented(args, ("body",)).tokens, policy_verbs=True)
+            tokens = filter_tokens(_segmented(args, keys, ("body",)).tokens, policy_verbs=True)
         else:  # the matrix keywords reads too (cached), less the policy verbs
-            tokens = _terms(args).terms.without(stopwords("policy_verbs"))
+            tokens = _terms(args, keys).terms.without(stopwords("policy_verbs"))
         result = run_topics(
             tokens,
             n_topics=n_topics,
@@ -279,10 +295,10 @@ def _topic_summary(result: Any) -> str:
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
-    def run() -> tuple[str, str]:
+    def run(keys: Keys) -> tuple[str, str]:
         from analysis.measure.targets import TARGET_COLUMNS, extract_targets
 
-        steps = _extracted(args)
+        steps = _extracted(args, keys)
         targets = extract_targets(steps.corpus, steps.paragraphs)
         return _render(targets[TARGET_COLUMNS], args.format, steps.corpus), ""
 
@@ -290,10 +306,10 @@ def cmd_targets(args: argparse.Namespace) -> int:
 
 
 def cmd_lifecycle(args: argparse.Namespace) -> int:
-    def run() -> tuple[str, str]:
+    def run(keys: Keys) -> tuple[str, str]:
         from analysis.measure.panel import term_lifecycle, term_usage
 
-        steps = _extracted(args)
+        steps = _extracted(args, keys)
         usage = term_usage(steps.paragraphs, steps.slogans, steps.glossary)
         life = term_lifecycle(usage, steps.corpus, steps.glossary)
         life = life.sort_values(["n_reports", "first_year", "term"], ascending=[False, True, True])

@@ -20,6 +20,11 @@ __all__ = [
 
 _SENT_SPLIT = re.compile(f"(?<=[{SENTENCE_END}])")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+#: Deleted by :func:`strip_quotes` (the quotes) and :func:`match_key` (quotes and 《》).
+_NO_QUOTES = str.maketrans("", "", QUOTES)
+_NO_MARKS = str.maketrans("", "", QUOTES + "《》")
+#: White space as ``str.isspace`` has it (``\s`` of a str pattern is the same class).
+_SPACES = re.compile(r"\s+")
 #: Quoted phrase of up to ``max_len`` characters on one line, per quote pair (max_len, pattern).
 _QUOTED = tuple(
     (
@@ -79,7 +84,7 @@ def strip_quotes(text: str) -> str:
     str
         The term without quotes, e.g. ``1+6+N产业载体支撑体系``.
     """
-    return "".join(ch for ch in text if ch not in QUOTES).strip()
+    return text.translate(_NO_QUOTES).strip()
 
 
 def match_key(text: str, *, converter=None) -> str:
@@ -101,7 +106,7 @@ def match_key(text: str, *, converter=None) -> str:
     """
     text = unicodedata.normalize("NFKC", text)
     text = _FOOTNOTE.sub("", text)
-    text = "".join(ch for ch in text if ch not in QUOTES and ch not in "《》" and not ch.isspace())
+    text = _SPACES.sub("", text.translate(_NO_MARKS))
     if not text.isascii():
         text = (converter or t2s_converter()).convert(text)
     return text.casefold()

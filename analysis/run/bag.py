@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,8 @@ import pandas as pd
 from analysis.common import __version__
 from analysis.measure.bow import IndexedTerms, ParagraphTerms, filtered_terms
 from analysis.run.cache import Cache, code_fingerprint, hash_parts, plain_json
-from analysis.run.steps import Source, corpus_files, corpus_steps, open_cache, report_key
+from analysis.run.keys import report_keys
+from analysis.run.steps import Keys, Source, corpus_files, corpus_steps, open_cache
 
 __all__ = ["TERMS_LAYER", "CorpusTerms", "corpus_terms"]
 
@@ -54,11 +56,9 @@ class CorpusTerms:
     terms: IndexedTerms = field(repr=False)
 
 
-def _key(files: list[Path], engine: str, hmm: bool) -> str:
+def _key(files: list[Path], engine: str, hmm: bool, keys: Mapping[Path, str]) -> str:
     """The matrix's key: every file's extraction key (bytes, name, catalog, code), the engine."""
-    code = code_fingerprint()
-    keys = [report_key(p, code) for p in files]
-    return hash_parts(TERMS_LAYER, __version__, engine, str(hmm), *keys)
+    return hash_parts(TERMS_LAYER, __version__, engine, str(hmm), *(keys[p] for p in files))
 
 
 def _to_arrays(done: CorpusTerms) -> dict[str, np.ndarray]:
@@ -125,6 +125,7 @@ def corpus_terms(
     n_jobs: int = 1,
     cache: bool = True,
     warn: bool = True,
+    keys: Keys = None,
 ) -> CorpusTerms:
     """The corpus's metadata and its body paragraphs' filtered paragraph × term matrix.
 
@@ -143,6 +144,9 @@ def corpus_terms(
         Read the matrix from the cache, or build it (from the per-file cache) and store it.
     warn : bool
         Let glossary extraction warn (when the matrix is built).
+    keys : mapping of Path to str, optional
+        The files' :func:`analysis.run.keys.report_keys`, when the caller has them (each
+        file is then read once a run, however many steps key it).
 
     Returns
     -------
@@ -152,14 +156,16 @@ def corpus_terms(
     """
     files = corpus_files(source)
     store: Cache | None = open_cache(cache)
-    key = _key(files, engine, hmm) if store is not None else ""
+    if store is not None and keys is None:
+        keys = report_keys(files, code_fingerprint())
+    key = _key(files, engine, hmm, keys) if store is not None and keys is not None else ""
     arrays = store.get_arrays(TERMS_LAYER, key) if store is not None else None
     done = _from_arrays(arrays) if arrays is not None else None
     if done is not None:
         return done
     if store is not None and arrays is not None:  # readable arrays that do not fit together
         store.discard_arrays(TERMS_LAYER, key, "its arrays do not fit together")
-    done = _built(files, engine=engine, hmm=hmm, n_jobs=n_jobs, cache=cache, warn=warn)
+    done = _built(files, engine=engine, hmm=hmm, n_jobs=n_jobs, cache=cache, warn=warn, keys=keys)
     if store is not None:
         store.put_arrays(TERMS_LAYER, key, _to_arrays(done))
     return done

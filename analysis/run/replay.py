@@ -20,6 +20,7 @@ from pathlib import Path
 from analysis.common import __version__
 from analysis.common.paths import cache_dir
 from analysis.run.cache import Cache, code_fingerprint, hash_parts
+from analysis.run.keys import report_keys
 
 __all__ = ["OUTPUTS_LAYER", "output_key", "replay_or_run"]
 
@@ -27,7 +28,12 @@ __all__ = ["OUTPUTS_LAYER", "output_key", "replay_or_run"]
 OUTPUTS_LAYER = "outputs"
 
 
-def output_key(verb: str, files: Sequence[Path], options: Mapping[str, object]) -> str:
+def output_key(
+    verb: str,
+    files: Sequence[Path],
+    options: Mapping[str, object],
+    keys: Mapping[Path, str] | None = None,
+) -> str:
     """The cache key of one command's output.
 
     Parameters
@@ -38,21 +44,20 @@ def output_key(verb: str, files: Sequence[Path], options: Mapping[str, object]) 
         The report files, as given.
     options : mapping
         Every option that can change the output (not ``--jobs`` or ``--no-cache``).
+    keys : mapping of Path to str, optional
+        :func:`analysis.run.keys.report_keys` of the files (each file's name, bytes,
+        catalog and the package's code), when the caller has them already.
 
     Returns
     -------
     str
         32 hex characters.
     """
-    parts: list[str | bytes] = [verb, __version__, code_fingerprint()]
+    code = code_fingerprint()
+    keys = keys if keys is not None else report_keys(files, code)
+    parts: list[str | bytes] = [verb, __version__, code]
     parts += [f"{k}={options[k]!r}" for k in sorted(options)]
-    catalogs: dict[Path, bytes] = {}
-    for path in files:
-        folder = path.resolve().parent
-        if folder not in catalogs:
-            catalog = folder / "catalog.csv"
-            catalogs[folder] = catalog.read_bytes() if catalog.is_file() else b""
-        parts += [path.name, path.read_bytes(), catalogs[folder]]
+    parts += [keys[path] for path in files]
     return hash_parts(*parts)
 
 

@@ -11,15 +11,15 @@ files' bytes and reads everything else from the cache (see :mod:`analysis.run.ca
 from __future__ import annotations
 
 import contextlib
+import itertools
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from analysis.common import __version__
 from analysis.common.paths import SEEDS_DIR, cache_dir
 from analysis.read.corpus import CorpusError, check_report_path, read_catalog, read_corpus
 from analysis.run.cache import Cache, clear_cache, code_fingerprint, hash_parts
@@ -31,6 +31,7 @@ from analysis.run.extraction import (
     stored_corpus,
     worker_count,
 )
+from analysis.run.keys import report_key, report_keys
 from analysis.run.pool import process_pool, processes
 from analysis.run.segment import read_segments, segment_reports
 from analysis.terms.dictionary import Tokenizer, build_tokenizer, domain_dictionary
@@ -58,6 +59,8 @@ POINTERS_LAYER = "dictionary"
 TOKEN_SECTIONS = ("body", "glossary", "appendix")
 
 Source = str | Path | Sequence[str | Path] | None
+#: Each file's :func:`analysis.run.keys.report_key`, when the caller has hashed the files.
+Keys = Mapping[Path, str] | None
 _OWN_NAME = "give each report a file name of its own (reports are told apart by file name)"
 
 
@@ -166,30 +169,11 @@ def _checked(files: list[Path]) -> list[Path]:
     return files
 
 
-def report_key(path: Path, code: str) -> str:
-    """Key of a file's extraction: its bytes, name, folder catalog, the package's code.
-
-    Parameters
-    ----------
-    path : Path
-        The report file.
-    code : str
-        :func:`analysis.run.cache.code_fingerprint`.
-
-    Returns
-    -------
-    str
-        32 hex characters.
-    """
-    catalog = path.parent / "catalog.csv"
-    catalog_bytes = catalog.read_bytes() if catalog.is_file() else b""
-    return hash_parts("reports", __version__, code, path.name, path.read_bytes(), catalog_bytes)
-
-
 def _frame(parts: list[dict[str, Any]]) -> pd.DataFrame:
     """Concatenate stored column lists into one frame with the stored dtypes."""
     first = parts[0]
-    data = {c: [v for p in parts for v in p["columns"][c]] for c in first["columns"]}
+    chain = itertools.chain.from_iterable
+    data = {c: list(chain(p["columns"][c] for p in parts)) for c in first["columns"]}
     frame = pd.DataFrame(data, columns=list(first["columns"]))
     dtypes = {c: t for p in parts for c, t in p["dtypes"].items() if t != "object"}
     return frame.astype(dtypes) if dtypes else frame
@@ -203,12 +187,15 @@ def _load_reports(
     *,
     stack: contextlib.ExitStack | None = None,
     engine: tuple[str, bool] | None = None,
+    known: Keys = None,
 ) -> tuple[list[str], list[dict[str, Any]], ReportWorkers | None]:
-    """Each file's key and extracted frames, from the cache or extracted (and stored by the
-    extraction itself), and the worker processes that extracted the new files when there
-    were several: kept open on ``stack`` (to segment, with ``engine`` loaded), else closed."""
+    """Each file's key (from ``known`` when given) and extracted frames, from the cache or
+    extracted (and stored by the extraction itself), and the worker processes that
+    extracted the new files when there were several: kept open on ``stack`` (to segment,
+    with ``engine`` loaded), else closed."""
     code = code_fingerprint()  # editing a rule or word list is never answered from the cache
-    keys = [report_key(p, code) for p in files]
+    known = known if known is not None else report_keys(files, code)
+    keys = [known[p] for p in files]
     stored = [cache.get(REPORTS_LAYER, k) if cache else None for k in keys]
     missing = [p for p, s in zip(files, stored, strict=True) if s is None]
     todo = {p.name: k for p, k, s in zip(files, keys, stored, strict=True) if s is None}
@@ -309,7 +296,12 @@ def _tokens(
 
 
 def extract_steps(
-    source: Source = None, *, n_jobs: int = 1, cache: bool = True, warn: bool = True
+    source: Source = None,
+    *,
+    n_jobs: int = 1,
+    cache: bool = True,
+    warn: bool = True,
+    keys: Keys = None,
 ) -> Extracted:
     """Read a corpus and run the extraction steps, each file once (cached).
 
@@ -324,6 +316,8 @@ def extract_steps(
     warn : bool
         Let glossary extraction warn (about files extracted in this run, and about terms
         defined twice with different definitions anywhere in the corpus).
+    keys : mapping of Path to str, optional
+        The files' :func:`analysis.run.keys.report_keys`, when the caller has them.
 
     Returns
     -------
@@ -331,7 +325,8 @@ def extract_steps(
         ``corpus``, ``paragraphs``, ``glossary`` (conflicts flagged across the whole
         corpus), ``slogans`` (the slogan set) and the files' cache ``keys``.
     """
-    return _extracted(corpus_files(source), n_jobs=n_jobs, cache=open_cache(cache), warn=warn)[0]
+    files, store = corpus_files(source), open_cache(cache)
+    return _extracted(files, n_jobs=n_jobs, cache=store, warn=warn, keys=keys)[0]
 
 
 def _extracted(
@@ -342,11 +337,13 @@ def _extracted(
     warn: bool,
     stack: contextlib.ExitStack | None = None,
     engine: tuple[str, bool] | None = None,
+    keys: Keys = None,
 ) -> tuple[Extracted, ReportWorkers | None]:
     """:func:`extract_steps` on files, and the workers kept open on ``stack`` (if any)."""
     from analysis.terms.glossary import flag_conflicts
 
-    keys, values, workers = _load_reports(files, cache, warn, n_jobs, stack=stack, engine=engine)
+    found = _load_reports(files, cache, warn, n_jobs, stack=stack, engine=engine, known=keys)
+    keys_, values, workers = found
     frames = {step: _frame([v[step] for v in values]) for step in FRAMES}
     glossary = frames["glossary"]
     glossary = glossary.assign(conflict=flag_conflicts(glossary, warn=warn))
@@ -355,7 +352,7 @@ def _extracted(
         paragraphs=frames["paragraphs"],
         glossary=glossary,
         slogans=frames["slogans"],
-        keys=dict(zip(frames["corpus"]["doc_id"], keys, strict=True)),
+        keys=dict(zip(frames["corpus"]["doc_id"], keys_, strict=True)),
     )
     return done, workers
 
@@ -370,6 +367,7 @@ def corpus_steps(
     cache: bool = True,
     warn: bool = True,
     joined: bool = False,
+    keys: Keys = None,
 ) -> CorpusSteps:
     """Run read -> paragraphs -> glossary -> slogan set -> dictionary -> tokens for a corpus.
 
@@ -394,6 +392,8 @@ def corpus_steps(
     joined : bool
         Give each paragraph's ``tokens`` as one string, tokens separated by single spaces
         (what ``tokenize`` prints; faster than lists when the tokens are only printed).
+    keys : mapping of Path to str, optional
+        The files' :func:`analysis.run.keys.report_keys`, when the caller has them.
 
     Returns
     -------
@@ -402,15 +402,12 @@ def corpus_steps(
         (columns ``doc_id``, ``para_id``, ``section``, ``tokens``: a list of str per
         paragraph, or a str with ``joined``).
     """
-    store = open_cache(cache)
+    store, files = open_cache(cache), corpus_files(source)
     with contextlib.ExitStack() as stack:  # workers that extract new files then segment
-        files = corpus_files(source)
-        done, workers = _extracted(
-            files, n_jobs=n_jobs, cache=store, warn=warn, stack=stack, engine=(engine, hmm)
-        )
-        tokenizer = build_tokenizer(
-            domain_dictionary(done.glossary, done.slogans), engine=engine, hmm=hmm
-        )
+        steps = {"n_jobs": n_jobs, "cache": store, "warn": warn, "keys": keys}
+        done, workers = _extracted(files, stack=stack, engine=(engine, hmm), **steps)
+        words = domain_dictionary(done.glossary, done.slogans)
+        tokenizer = build_tokenizer(words, engine=engine, hmm=hmm)
         paragraphs = done.paragraphs
         # every report text is segmented (and cached) as a whole, whatever sections are
         # asked for: a keywords run after a tokenize run reads the same segments
