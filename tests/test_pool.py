@@ -12,7 +12,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from analysis.run.pool import even_runs, processes
+from analysis.run.pool import even_runs, processes, shrinking_runs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,6 +21,15 @@ def test_even_runs_and_processes() -> None:
     assert even_runs([5, 5, 5, 5], 2) == [[0, 1], [2, 3]]
     assert even_runs([10, 1, 1], 3) == [[0], [1, 2]]
     assert processes(3) == 3 and processes(-1) == (os.cpu_count() or 1)
+
+
+def test_shrinking_runs_end_small_and_keep_the_order() -> None:
+    runs = shrinking_runs([1] * 300, 2, floor=8)
+    assert [len(r) for r in runs] == [75, 57, 42, 32, 24, 19, 19, 19, 13]
+    assert [i for r in runs for i in r] == list(range(300))
+    assert shrinking_runs([1] * 8, 1, floor=4) == [[0, 1, 2, 3], [4, 5], [6, 7]]
+    assert shrinking_runs([100, 1, 1], 2) == [[0], [1, 2]]
+    assert shrinking_runs([], 2) == []
 
 
 def _corpus(folder: Path) -> list[Path]:

@@ -386,6 +386,8 @@ def read_corpus(
     *,
     strict: bool = False,
     skip_unreadable: bool | None = None,
+    converter=None,
+    changing: re.Pattern[str] | None = None,
 ) -> pd.DataFrame:
     """Read a folder (or a list) of ``.txt`` reports into a corpus, one row per report.
 
@@ -400,6 +402,8 @@ def read_corpus(
         Raise on the first unreadable or empty file instead of skipping it with a warning.
     skip_unreadable : bool, optional
         Skip an undecodable file with a warning (default: in a folder, not in a list).
+    converter, changing : optional
+        A ``t2s`` converter and its :func:`~analysis.read.encoding.changing_chars`, to reuse.
 
     Returns
     -------
@@ -417,15 +421,20 @@ def read_corpus(
     """
     files, listed = _list_files(SEEDS_DIR if source is None else source)
     skip = (not listed) if skip_unreadable is None else skip_unreadable
+    tools = {"converter": (converter := converter or t2s_converter()), "table": regions()}
+    tools["changing"] = changing or changing_chars(converter)
+    records, skipped = _records(files, tools, strict=strict, skip=skip)
+    _report_skipped(files, skipped, any_read=bool(records))
+    return _to_frame(records)
+
+
+def _records(files: list[Path], tools: dict, *, strict: bool, skip: bool) -> tuple[list, list]:
+    """Each readable file's record (catalog metadata, a unique ``doc_id``); skipped errors."""
     catalogs: dict[Path, dict[str, dict[str, str]]] = {}
-    changing = changing_chars(converter := t2s_converter())
-    table = regions()
-    records = []
-    skipped: list[CorpusError] = []
-    seen_ids: set[str] = set()
+    records, skipped, seen_ids = [], [], set()
     for f in files:
         try:
-            record = read_report(f, converter=converter, table=table, changing=changing)
+            record = read_report(f, **tools)
         except CorpusError as exc:
             if strict or not (skip or isinstance(exc, EmptyReportError)):
                 raise
@@ -435,9 +444,7 @@ def read_corpus(
             catalogs[parent] = read_catalog(parent)
         row = catalogs[parent].get(f.name, {})
         doc_id = row.get("doc_id") or f.stem
-        if doc_id in seen_ids:
-            doc_id = f"{doc_id}_{f.stem}"
+        doc_id = f"{doc_id}_{f.stem}" if doc_id in seen_ids else doc_id
         seen_ids.add(doc_id)
         records.append(_with_catalog(record, row, doc_id))
-    _report_skipped(files, skipped, any_read=bool(records))
-    return _to_frame(records)
+    return records, skipped

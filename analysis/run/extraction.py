@@ -12,8 +12,10 @@ engine is loaded once per worker and no second set of processes is started.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from types import TracebackType
@@ -23,7 +25,13 @@ import pandas as pd
 
 from analysis.read.corpus import CorpusError, CorpusWarning, read_corpus
 from analysis.run.cache import Cache
-from analysis.run.pool import even_runs, processes, start_worker, stop_workers
+from analysis.run.pool import (
+    even_runs,
+    processes,
+    shrinking_runs,
+    start_worker,
+    stop_workers,
+)
 from analysis.run.segment import segment_batch
 from analysis.terms.dictionary import Tokenizer
 
@@ -32,8 +40,10 @@ __all__ = [
     "FRAMES",
     "PARALLEL_MIN_BYTES",
     "REPORTS_LAYER",
+    "BatchTools",
     "Extraction",
     "ReportWorkers",
+    "batch_tools",
     "extract_batch",
     "stored_corpus",
 ]
@@ -46,9 +56,10 @@ FRAMES = ("corpus", "paragraphs", "glossary", "slogans")
 PARALLEL_MIN_BYTES = 1_000_000
 #: Pieces of the text to segment per worker (handed out as workers finish theirs).
 SEGMENT_PIECES = 6
-#: Pieces of the files to extract per worker (the same way; each piece costs a few
-#: milliseconds of set-up: the traditional-character converter and its table).
-EXTRACT_PIECES = 4
+#: The smallest piece of the files to extract is 1/EXTRACT_PIECES of a worker's share (the
+#: pieces shrink towards it, so that the workers end together; each costs some
+#: milliseconds of set-up).
+EXTRACT_PIECES = 8
 
 Extraction = tuple[dict[str, dict[str, Any]], list[tuple[type[Warning], str]]]
 Segmented = dict[str, tuple[str, list[Any]]]
@@ -68,12 +79,47 @@ def _by_doc(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
     }
 
 
+@dataclass(frozen=True)
+class BatchTools:
+    """What extracting a batch consults, built once by a worker that extracts several.
+
+    Attributes
+    ----------
+    general : GeneralWords
+        jieba's general dictionary (:func:`analysis.terms.slogans.find.load_general_words`).
+    converter : opencc.OpenCC
+        The ``t2s`` converter (:func:`analysis.common.text.t2s_converter`).
+    changing : re.Pattern
+        Its changing characters (:func:`analysis.read.encoding.changing_chars`).
+    """
+
+    general: Any
+    converter: Any
+    changing: re.Pattern[str]
+
+
+def batch_tools() -> BatchTools:
+    """Load the general dictionary and build the converter and its table (about 0.2 s).
+
+    Returns
+    -------
+    BatchTools
+        For :func:`extract_batch`.
+    """
+    from analysis.common.text import t2s_converter
+    from analysis.read.encoding import changing_chars
+    from analysis.terms.slogans.find import load_general_words
+
+    converter = t2s_converter()
+    return BatchTools(load_general_words(), converter, changing_chars(converter))
+
+
 def extract_batch(
     paths: list[Path],
     warn: bool,
     keys: dict[str, str] | None = None,
     root: Path | None = None,
-    general: Any = None,
+    tools: BatchTools | None = None,
 ) -> Extraction:
     """Read and extract files in one batch.
 
@@ -93,9 +139,8 @@ def extract_batch(
         worker), not by the waiting parent.
     root : Path, optional
         The cache folder.
-    general : GeneralWords, optional
-        jieba's general dictionary (:func:`analysis.terms.slogans.find.load_general_words`;
-        loaded here when None: a worker extracting several batches loads it once).
+    tools : BatchTools, optional
+        :func:`batch_tools` (built here when None; a worker builds them once).
 
     Returns
     -------
@@ -105,19 +150,24 @@ def extract_batch(
     """
     from analysis.read.corpus import split_paragraphs
     from analysis.terms.glossary import extract_glossary
-    from analysis.terms.slogans.find import find_slogans, load_general_words, report_years
+    from analysis.terms.slogans.find import find_slogans, report_years
 
+    tools = tools or batch_tools()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            corpus = read_corpus([str(p) for p in paths], skip_unreadable=True)
+            reading = {"converter": tools.converter, "changing": tools.changing}
+            corpus = read_corpus([str(p) for p in paths], skip_unreadable=True, **reading)
         except CorpusError:  # no file of this batch could be read: each one's reason
             return {}, [(CorpusWarning, f"skipped {_unreadable(p)}") for p in paths]
         paragraphs = split_paragraphs(corpus)
-        glossary = extract_glossary(corpus, paragraphs, warn=warn, conflicts=False)
+        glossary = extract_glossary(
+            corpus, paragraphs, warn=warn, conflicts=False, converter=tools.converter
+        )
         years = report_years(corpus)
-        general = load_general_words() if general is None else general
-        slogans = find_slogans(paragraphs, glossary, general=general, years=years)
+        slogans = find_slogans(
+            paragraphs, glossary, general=tools.general, years=years, converter=tools.converter
+        )
     values = _per_file((corpus, paragraphs, glossary, slogans))
     if keys is not None and root is not None:
         cache = Cache(root)
@@ -187,15 +237,12 @@ def _serve(
     segmentation engine loads while the parent builds the dictionary); ``("segment",
     tokenizer, reports, root, code, joined)``; None ends. State lives in this function.
     """
-    general, warm = None, None
+    tools, warm = None, None
     try:
         while (task := conn.recv()) is not None:
             if task[0] == "extract":
-                if general is None:
-                    from analysis.terms.slogans.find import load_general_words
-
-                    general = load_general_words()
-                conn.send(extract_batch(task[1], warn, keys, root, general))
+                tools = tools or batch_tools()
+                conn.send(extract_batch(task[1], warn, keys, root, tools))
             elif task[0] == "warm":
                 if engine is not None:
                     warm = Tokenizer((), engine=engine[0], hmm=engine[1])
@@ -294,11 +341,12 @@ class ReportWorkers:
         return results
 
     def extracted(self) -> Extraction:
-        """Every file's extraction, in :data:`EXTRACT_PIECES` pieces per worker (about equal
-        shares of bytes, in order; a worker that is done gets the next piece), merged in
-        file order. Each worker then loads its segmentation engine."""
+        """Every file's extraction, in pieces of shrinking size (in order; a worker that is
+        done gets the next piece: :func:`analysis.run.pool.shrinking_runs`, the smallest
+        ``1 / EXTRACT_PIECES`` of a worker's share), merged in file order. Each worker then
+        loads its segmentation engine."""
         sizes = [p.stat().st_size for p in self._files]
-        runs = even_runs(sizes, EXTRACT_PIECES * len(self._workers))
+        runs = shrinking_runs(sizes, len(self._workers), floor=EXTRACT_PIECES)
         pieces = [("extract", [self._files[i] for i in run]) for run in runs]
         values: dict[str, dict[str, Any]] = {}
         messages: list[tuple[type[Warning], str]] = []

@@ -20,6 +20,7 @@ __all__ = [
     "exit_with_parent",
     "process_pool",
     "processes",
+    "shrinking_runs",
     "start_worker",
     "stop_workers",
 ]
@@ -68,6 +69,43 @@ def even_runs(sizes: Sequence[int], n: int) -> list[list[int]]:
         runs[min(n - 1, acc * n // total)].append(i)
         acc += size
     return [r for r in runs if r]
+
+
+def shrinking_runs(sizes: Sequence[int], n: int, *, floor: int = 8) -> list[list[int]]:
+    """Split item indices, in order, into runs that shrink: each about ``1 / (2 n)`` of the
+    size still left, none under ``1 / (floor n)`` of the whole.
+
+    Handed out to ``n`` workers as each finishes its last (large runs first, small ones
+    last), the workers finish at about the same time, with fewer runs than equal ones
+    would need for the same end.
+
+    Parameters
+    ----------
+    sizes : sequence of int
+        Each item's size.
+    n : int
+        Workers.
+    floor : int
+        The smallest run is ``1 / (floor n)`` of the total.
+
+    Returns
+    -------
+    list of list of int
+        The non-empty runs of indices, in order.
+    """
+    left = sum(sizes)
+    smallest = left / (floor * max(1, n))
+    runs: list[list[int]] = []
+    run: list[int] = []
+    acc = 0
+    for i, size in enumerate(sizes):
+        run.append(i)
+        acc += size
+        if acc >= max(left / (2 * max(1, n)), smallest):
+            runs.append(run)
+            left -= acc
+            run, acc = [], 0
+    return [*runs, run] if run else runs
 
 
 def stop_workers(

@@ -389,7 +389,12 @@ def flag_conflicts(frame: pd.DataFrame, *, warn: bool = True) -> pd.Series:
 
 
 def extract_glossary(
-    corpus: pd.DataFrame, paragraphs: pd.DataFrame, *, warn: bool = True, conflicts: bool = True
+    corpus: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    *,
+    warn: bool = True,
+    conflicts: bool = True,
+    converter=None,
 ) -> pd.DataFrame:
     """Extract every glossary entry of every report (名词解释, 注释, news 小词典, …).
 
@@ -405,6 +410,8 @@ def extract_glossary(
     conflicts : bool
         Flag conflicting definitions across ``corpus`` (:func:`flag_conflicts`); a caller
         that extracts file by file turns this off and flags the whole corpus afterwards.
+    converter : opencc.OpenCC, optional
+        A ``t2s`` converter to reuse (see :func:`analysis.common.text.t2s_converter`).
 
     Returns
     -------
@@ -430,7 +437,7 @@ def extract_glossary(
     """
     by_doc = dict(tuple(paragraphs.groupby("doc_id", sort=False)))
     rows: list[dict] = []
-    t2s = t2s_converter()
+    t2s = converter or t2s_converter()
     for doc in corpus.to_dict("records"):
         paras = by_doc.get(doc["doc_id"])
         if paras is not None:

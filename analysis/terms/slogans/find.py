@@ -185,11 +185,10 @@ def _find_in_text(
 
 
 def _glossary_slogans(
-    found: dict[str, dict[str, _Slot]], glossary: pd.DataFrame, general: GeneralWords
+    found: dict[str, dict[str, _Slot]], glossary: pd.DataFrame, general: GeneralWords, t2s
 ) -> None:
     """Formulas a glossary names: its term, aliases, quoted cores, and the parts its
     definition lists (“45432” -> 四大主导产业 ...)."""
-    t2s = t2s_converter()
     for row in glossary.to_dict("records"):
         slots = found.setdefault(row["doc_id"], {})
         formula = False
@@ -267,6 +266,7 @@ def find_slogans(
     general: GeneralWords | None = None,
     national: Iterable[str] | None = None,
     years: Mapping[str, int] | None = None,
+    converter=None,
 ) -> pd.DataFrame:
     """List the slogans of a run: the set the domain dictionary needs, without counting.
 
@@ -286,6 +286,8 @@ def find_slogans(
     years : mapping of str to int, optional
         Report -> year, for the evidence of the year (a use quoted in a report of the
         polemical years); without it, or for a report not in it, none.
+    converter : opencc.OpenCC, optional
+        A ``t2s`` converter to reuse (see :func:`analysis.common.text.t2s_converter`).
 
     Returns
     -------
@@ -307,7 +309,7 @@ def find_slogans(
     for doc_id, text in _doc_texts(paragraphs).items():
         slots = found.setdefault(doc_id, {})
         _find_in_text(slots, text, (general, national), national_ac, years.get(doc_id))
-    _glossary_slogans(found, glossary, general)
+    _glossary_slogans(found, glossary, general, converter or t2s_converter())
     _drop_unquoted_national(found)
     order = [*_doc_order(paragraphs), *sorted(set(found) - set(paragraphs["doc_id"]))]
     return _set_frame(found, order, defined_terms(glossary), (general, national))
