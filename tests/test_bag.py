@@ -64,21 +64,6 @@ def test_corpus_terms_built_and_read_back_equal_the_filtered_tokens(tmp_path: Pa
     assert len(read.terms.index) == len(steps.tokens) == len(expected.index)
 
 
-def test_tokens_coded_by_workers_give_the_same_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
-    from analysis.run import bag
-
-    alone = corpus_terms(SEEDS, warn=False, cache=False, n_jobs=1)
-    monkeypatch.setattr(bag, "PARALLEL_CODE_CHARS", 0)  # the seeds are coded in two parts
-    merged: list[int] = []
-    merge = bag.merge_coded
-    monkeypatch.setattr(bag, "merge_coded", lambda parts: merged.append(len(parts)) or merge(parts))
-    parted = corpus_terms(SEEDS, warn=False, cache=False, n_jobs=2)
-    assert merged == [2]
-    _same(parted.terms, alone.terms)
-    assert parted.corpus.equals(alone.corpus)
-    assert len(alone.terms.counted.terms) > 1000
-
-
 def test_corpus_terms_without_the_cache_writes_nothing(tmp_path: Path) -> None:
     got = corpus_terms(SEEDS[:1], cache=False, warn=False)
     assert not list((tmp_path / "cache").glob(f"v*/{TERMS_LAYER}"))

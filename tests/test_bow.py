@@ -63,18 +63,3 @@ def test_a_term_only_in_dropped_paragraphs_leaves_the_vocabulary() -> None:
     prepared = prepare_topics(tokens, no_below=1, no_above=1.0, min_tokens=2)
     assert prepared.vocab.tolist() == ["港口", "粮食"]
     assert prepared.index["para_id"].tolist() == [0, 1]
-
-
-def test_tokens_coded_in_parts_merge_to_the_whole() -> None:
-    from analysis.measure.bow import code_tokens, merge_coded
-
-    lines = [" ".join(t) for t in TEXTS]
-    whole = code_tokens(lines)
-    assert whole[1] == ["丁", "丙", "乙", "己", "庚", "戊", "甲"]
-    assert whole[2].tolist() == [4, 0, 3, 3, 2, 2]
-    for cut in range(len(lines) + 1):
-        merged = merge_coded([code_tokens(lines[:cut]), code_tokens(lines[cut:])])
-        assert merged[0].tolist() == whole[0].tolist()
-        assert merged[1] == whole[1] and merged[2].tolist() == whole[2].tolist()
-    parts = [code_tokens(lines[0:2]), code_tokens(lines[2:2]), code_tokens(lines[2:])]
-    assert merge_coded(parts)[0].tolist() == whole[0].tolist()

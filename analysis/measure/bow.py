@@ -20,13 +20,10 @@ if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
 __all__ = [
-    "Coded",
     "IndexedTerms",
     "ParagraphTerms",
-    "code_tokens",
     "filtered_terms",
     "index_terms",
-    "merge_coded",
     "paragraph_terms",
     "select_terms",
     "term_totals",
@@ -110,60 +107,7 @@ def index_terms(tokens: pd.DataFrame) -> IndexedTerms:
     return IndexedTerms(index, paragraph_terms(tokens["tokens"].tolist()))
 
 
-#: Tokens coded: every token's index into the sorted distinct ``words``, and each
-#: paragraph's number of tokens (:func:`code_tokens`).
-Coded = tuple[np.ndarray, list[str], np.ndarray]
-
-
-def code_tokens(lists: list[Any]) -> Coded:
-    """Code paragraphs' tokens into their sorted distinct words.
-
-    Parameters
-    ----------
-    lists : list
-        Each paragraph's tokens: a list of str, or one string of tokens separated by
-        single spaces.
-
-    Returns
-    -------
-    tuple of (numpy.ndarray, list of str, numpy.ndarray)
-        ``codes`` (every token in order, as its index in ``words``), ``words`` (sorted)
-        and ``lengths`` (tokens per paragraph).
-    """
-    return _factorized(lists)
-
-
-def merge_coded(parts: list[Coded]) -> Coded:
-    """Put the :func:`code_tokens` of consecutive parts of the paragraphs together.
-
-    Parameters
-    ----------
-    parts : list of tuple
-        :func:`code_tokens` of each part, in paragraph order.
-
-    Returns
-    -------
-    tuple of (numpy.ndarray, list of str, numpy.ndarray)
-        What :func:`code_tokens` gives for all the paragraphs at once.
-    """
-    words = sorted(set().union(*(part[1] for part in parts)))
-    position = {w: i for i, w in enumerate(words)}
-    codes = [
-        np.array([position[w] for w in own], dtype=np.int64)[local] if len(local) else local
-        for local, own, _ in parts
-    ]
-    empty = np.zeros(0, dtype=np.int64)
-    lengths = [part[2] for part in parts]
-    return (
-        np.concatenate(codes) if codes else empty,
-        words,
-        np.concatenate(lengths) if lengths else empty,
-    )
-
-
-def filtered_terms(
-    tokens: pd.DataFrame, *, coded: Coded | None = None, **switches: bool
-) -> IndexedTerms:
+def filtered_terms(tokens: pd.DataFrame, **switches: bool) -> IndexedTerms:
     """``index_terms(filter_tokens(tokens, **switches))``, the tokens counted once.
 
     The distinct tokens are found once; :func:`analysis.terms.tokens.drop_mask` decides
@@ -176,9 +120,6 @@ def filtered_terms(
         ``doc_id``, ``para_id``, ``tokens`` (unfiltered: a list of str per paragraph, or
         one string of tokens separated by single spaces, as ``corpus_steps(joined=True)``
         gives them), one row per paragraph.
-    coded : tuple, optional
-        :func:`code_tokens` of ``tokens["tokens"]``, when the caller has coded them (in
-        parts, in parallel: :func:`merge_coded`).
     **switches : bool
         :func:`analysis.filter_tokens`'s switches.
 
@@ -189,7 +130,7 @@ def filtered_terms(
     """
     from analysis.terms.tokens import drop_mask
 
-    codes, words, lengths = coded if coded is not None else _factorized(tokens["tokens"].tolist())
+    codes, words, lengths = _factorized(tokens["tokens"].tolist())
     keep = ~drop_mask(words, codes, lengths, **switches)
     index = tokens[["doc_id", "para_id"]].reset_index(drop=True)
     return IndexedTerms(index, _counted(codes, words, lengths, keep))

@@ -14,7 +14,6 @@ what dropping them from the tokens gives.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 from collections.abc import Mapping
@@ -26,27 +25,15 @@ import numpy as np
 import pandas as pd
 
 from analysis.common import __version__
-from analysis.measure.bow import (
-    IndexedTerms,
-    ParagraphTerms,
-    code_tokens,
-    filtered_terms,
-    merge_coded,
-)
+from analysis.measure.bow import IndexedTerms, ParagraphTerms, filtered_terms
 from analysis.run.cache import Cache, code_fingerprint, hash_parts, plain_json
 from analysis.run.keys import report_keys
-from analysis.run.pool import even_runs, process_pool, processes
 from analysis.run.steps import Keys, Source, corpus_files, corpus_steps, open_cache
 
 __all__ = ["TERMS_LAYER", "CorpusTerms", "corpus_terms"]
 
 #: Cache layer of a corpus's matrix (:meth:`analysis.run.cache.Cache.put_arrays`).
 TERMS_LAYER = "terms"
-#: Below this many characters of tokens, coding them in worker processes costs more than
-#: it saves.
-PARALLEL_CODE_CHARS = 20_000_000
-#: What the coding workers import once (their server preloads it).
-_PRELOAD = ("analysis.measure.bow",)
 #: Corpus columns the matrix entry leaves out (the reports' text; their metadata is kept).
 TEXT_COLUMNS = ("text", "original")
 
@@ -123,26 +110,11 @@ def _from_arrays(arrays: dict[str, Any]) -> CorpusTerms | None:
     return CorpusTerms(corpus=corpus, terms=IndexedTerms(index, counted))
 
 
-def _built(files: list[Path], *, n_jobs: int, **steps: Any) -> CorpusTerms:
-    """Every step up to the body's tokens (from the per-file cache), filtered and counted;
-    the tokens are coded in parts by worker processes when there are many (the pool
-    starts while this process loads the cached steps)."""
-    workers = processes(n_jobs)
-    with contextlib.ExitStack() as stack:
-        pool = stack.enter_context(process_pool(workers, preload=_PRELOAD)) if workers > 1 else None
-        if pool is not None:
-            pool.submit(int)  # the workers start now, not when the tokens are ready
-        done = corpus_steps(files, sections=("body",), joined=True, n_jobs=n_jobs, **steps)
-        corpus, tokens = done.corpus.drop(columns=list(TEXT_COLUMNS)), done.tokens
-        del done  # the paragraphs' text is not kept while the tokens are counted
-        lines = tokens["tokens"].tolist()
-        coded = None
-        if pool is not None and sum(map(len, lines)) >= PARALLEL_CODE_CHARS:
-            runs = even_runs([len(line) for line in lines], workers)
-            parts = [lines[run[0] : run[-1] + 1] for run in runs]
-            del lines
-            coded = merge_coded(list(pool.map(code_tokens, parts)))
-    return CorpusTerms(corpus=corpus, terms=filtered_terms(tokens, coded=coded))
+def _built(files: list[Path], **steps: Any) -> CorpusTerms:
+    """Every step up to the body's tokens (from the per-file cache), filtered and counted."""
+    done = corpus_steps(files, sections=("body",), joined=True, **steps)  # no token lists
+    terms = filtered_terms(done.tokens)
+    return CorpusTerms(corpus=done.corpus.drop(columns=list(TEXT_COLUMNS)), terms=terms)
 
 
 def corpus_terms(
