@@ -75,8 +75,7 @@ def _print_result(args: argparse.Namespace, run: Callable[[Keys], tuple[str, str
     The files are read and hashed once (:func:`analysis.run.keys.report_keys`); ``run`` is
     given their keys, so that its steps do not read them again to key their entries."""
     from analysis.read.encoding import check_report_path
-    from analysis.run.cache import code_fingerprint
-    from analysis.run.keys import report_keys
+    from analysis.run.keys import code_fingerprint, report_keys
     from analysis.run.replay import output_key, replay_or_run
 
     files = [Path(f) for f in args.files]

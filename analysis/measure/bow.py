@@ -9,6 +9,7 @@ pass the frequency filters (:func:`select_terms`, gensim's ``filter_extremes`` r
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -164,8 +165,11 @@ def _factorized(lists: list[Any]) -> tuple[np.ndarray, list[str], np.ndarray]:
     """Every token as a code into the sorted distinct tokens, and each paragraph's length.
 
     ``lists`` holds token lists or space-joined lines; a chunk of paragraphs at a time is
-    split and coded, so that only one chunk's token strings exist at once."""
-    index: dict[str, int] = {}
+    split and coded, so that only one chunk's token strings exist at once. A token's first
+    code is its order of first appearance (a dict whose missing keys take the next number,
+    looked up by ``map``: no Python loop per token); the codes are then ranked."""
+    index: defaultdict[str, int] = defaultdict(itertools.count().__next__)
+    code = index.__getitem__
     parts, sizes = [], []
     for at in range(0, len(lists), FACTORIZE_CHUNK):
         chunk = lists[at : at + FACTORIZE_CHUNK]
@@ -175,9 +179,7 @@ def _factorized(lists: list[Any]) -> tuple[np.ndarray, list[str], np.ndarray]:
         else:
             sizes += [len(toks) for toks in chunk]
             flat = list(itertools.chain.from_iterable(chunk))
-        local, uniques = pd.factorize(np.array(flat, dtype=object))
-        known = np.array([index.setdefault(u, len(index)) for u in uniques], dtype=np.int64)
-        parts.append(known[local] if len(local) else np.zeros(0, dtype=np.int64))
+        parts.append(np.fromiter(map(code, flat), dtype=np.int64, count=len(flat)))
     words = sorted(index)
     rank = np.empty(len(words), dtype=np.int64)
     rank[[index[w] for w in words]] = np.arange(len(words))

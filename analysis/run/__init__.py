@@ -35,7 +35,7 @@ _EXPORTS: dict[str, str] = {
     "available_cores": "analysis.run.options",
     "capped_jobs": "analysis.run.options",
     "clear_cache": "analysis.run.cache",
-    "code_fingerprint": "analysis.run.cache",
+    "code_fingerprint": "analysis.run.keys",
     "corpus_steps": "analysis.run.steps",
     "even_runs": "analysis.run.pool",
     "exit_with_parent": "analysis.run.pool",

@@ -26,8 +26,8 @@ import pandas as pd
 
 from analysis.common import __version__
 from analysis.measure.bow import IndexedTerms, ParagraphTerms, filtered_terms
-from analysis.run.cache import Cache, code_fingerprint, hash_parts, plain_json
-from analysis.run.keys import report_keys
+from analysis.run.cache import Cache, hash_parts, plain_json
+from analysis.run.keys import code_fingerprint, report_keys
 from analysis.run.steps import Keys, Source, corpus_files, corpus_steps, open_cache
 
 __all__ = ["TERMS_LAYER", "CorpusTerms", "corpus_terms"]

@@ -70,7 +70,6 @@ __all__ = [
     "Cache",
     "CacheError",
     "clear_cache",
-    "code_fingerprint",
     "hash_parts",
     "plain_json",
 ]
@@ -420,26 +419,3 @@ def clear_cache(root: Path | None = None) -> Path:
             f"(remove the folder by hand, or make it writable and run `{CLEAR_COMMAND}` again)"
         ) from exc
     return folder
-
-
-_PACKAGE = Path(__file__).resolve().parents[1]
-
-
-def code_fingerprint() -> str:
-    """Hash of the package's source files and resources (rules and word lists).
-
-    Returns
-    -------
-    str
-        32 hex characters; changes whenever a module, template or resource file changes.
-    """
-    files = sorted(
-        p
-        for pattern in ("**/*.py", "common/resources/*")
-        for p in _PACKAGE.glob(pattern)
-        if p.is_file()
-    )
-    names = (p.relative_to(_PACKAGE).as_posix() for p in files)
-    return hash_parts(
-        *(part for n, p in zip(names, files, strict=True) for part in (n, p.read_bytes()))
-    )

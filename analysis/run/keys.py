@@ -13,7 +13,29 @@ from pathlib import Path
 from analysis.common import __version__
 from analysis.run.cache import hash_parts
 
-__all__ = ["report_key", "report_keys"]
+__all__ = ["code_fingerprint", "report_key", "report_keys"]
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def code_fingerprint() -> str:
+    """Hash of the package's source files and resources (rules and word lists).
+
+    Returns
+    -------
+    str
+        32 hex characters; changes whenever a module, template or resource file changes.
+    """
+    files = sorted(
+        p
+        for pattern in ("**/*.py", "common/resources/*")
+        for p in _PACKAGE.glob(pattern)
+        if p.is_file()
+    )
+    names = (p.relative_to(_PACKAGE).as_posix() for p in files)
+    return hash_parts(
+        *(part for n, p in zip(names, files, strict=True) for part in (n, p.read_bytes()))
+    )
 
 
 def report_key(path: Path, code: str) -> str:
@@ -24,7 +46,7 @@ def report_key(path: Path, code: str) -> str:
     path : Path
         The report file.
     code : str
-        :func:`analysis.run.cache.code_fingerprint`.
+        :func:`code_fingerprint`.
 
     Returns
     -------
@@ -42,7 +64,7 @@ def report_keys(files: Iterable[Path], code: str) -> dict[Path, str]:
     files : iterable of Path
         The report files.
     code : str
-        :func:`analysis.run.cache.code_fingerprint`.
+        :func:`code_fingerprint`.
 
     Returns
     -------

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from analysis.common import __version__
 from analysis.common.paths import cache_dir
-from analysis.run.cache import Cache, code_fingerprint, hash_parts
-from analysis.run.keys import report_keys
+from analysis.run.cache import Cache, hash_parts
+from analysis.run.keys import code_fingerprint, report_keys
 
 __all__ = ["OUTPUTS_LAYER", "output_key", "replay_or_run"]
 

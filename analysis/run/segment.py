@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.run.cache import Cache, code_fingerprint
+from analysis.run.cache import Cache
+from analysis.run.keys import code_fingerprint
 from analysis.run.pool import even_runs, process_pool, processes
 from analysis.terms.dictionary import Tokenizer
 from analysis.terms.tokens import TOKEN_COLUMNS, cut_paragraphs
@@ -58,7 +59,7 @@ def segmentation_key(texts: Sequence[str], tokenizer: Tokenizer, *, code: str = 
     tokenizer : Tokenizer
         The tokenizer.
     code : str
-        :func:`analysis.run.cache.code_fingerprint` (the package's code and word lists).
+        :func:`analysis.run.keys.code_fingerprint` (the package's code and word lists).
 
     Returns
     -------
@@ -105,7 +106,7 @@ def segment_batch(
     root : Path or None
         The cache folder (None: no cache).
     code : str
-        :func:`analysis.run.cache.code_fingerprint` (empty without a cache).
+        :func:`analysis.run.keys.code_fingerprint` (empty without a cache).
     joined : bool
         Give each paragraph's tokens as one string, separated by spaces (what
         ``tokenize`` prints), instead of a list.

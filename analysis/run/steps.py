@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis.common.paths import SEEDS_DIR, cache_dir
 from analysis.read.corpus import CorpusError, check_report_path, read_catalog, read_corpus
-from analysis.run.cache import Cache, clear_cache, code_fingerprint, hash_parts
+from analysis.run.cache import Cache, clear_cache, hash_parts
 from analysis.run.extraction import (
     FRAMES,
     REPORTS_LAYER,
@@ -31,7 +31,7 @@ from analysis.run.extraction import (
     stored_corpus,
     worker_count,
 )
-from analysis.run.keys import report_key, report_keys
+from analysis.run.keys import code_fingerprint, report_key, report_keys
 from analysis.run.pool import process_pool, processes
 from analysis.run.segment import read_segments, segment_reports
 from analysis.terms.dictionary import Tokenizer, build_tokenizer, domain_dictionary
