@@ -19,9 +19,9 @@ from analysis.run.cache import (
     REPORT_FRAMES,
     Cache,
     CacheError,
-    clear_cache,
     hash_parts,
 )
+from analysis.run.clear import clear_cache
 from analysis.run.extraction import FRAMES, REPORTS_LAYER
 from analysis.run.replay import OUTPUTS_LAYER
 from analysis.run.segment import SEGMENTS_LAYER
@@ -41,10 +41,10 @@ class _Runs:
         return os.system, (self.command,)
 
 
-def _warning(cache: Cache, layer: str, key: str, reason: str) -> str:
+def _warning(cache: Cache, layer: str, key: str, reason: str, suffix: str = ".json") -> str:
     return (
-        f"warning: cache entry {cache.path(layer, key)} ignored: {reason}; it is computed "
-        f"again ({CLEAR} {cache.root})\n"
+        f"warning: cache entry {cache.path(layer, key).with_suffix(suffix)} ignored: {reason}; "
+        f"it is computed again ({CLEAR} {cache.root})\n"
     )
 
 
@@ -180,7 +180,7 @@ def test_crafted_entries_do_not_run_at_the_next_command(tmp_path: Path) -> None:
     marker = tmp_path / "executed"
     first = _cli("tokenize", str(SEED), cache=cache)
     assert first.returncode == 0 and first.stderr == ""
-    entries = sorted(cache.rglob("*.json"))
+    entries = sorted([*cache.rglob("*.json"), *cache.rglob("*.txt")])
     assert sorted(p.parent.parent.name for p in entries) == [
         "dictionary",
         "outputs",
@@ -196,7 +196,9 @@ def test_crafted_entries_do_not_run_at_the_next_command(tmp_path: Path) -> None:
     assert again.stdout == first.stdout
     root = Cache(cache)
     reason = "it is not readable JSON (truncated or overwritten)"
-    expected = [_warning(root, p.parent.parent.name, p.stem, reason).rstrip("\n") for p in entries]
+    expected = [
+        _warning(root, p.parent.parent.name, p.stem, reason, p.suffix).rstrip("\n") for p in entries
+    ]
     assert sorted(again.stderr.splitlines()) == sorted(expected)
     third = _cli("tokenize", str(SEED), cache=cache)  # entries written again: no warning
     assert (third.returncode, third.stdout, third.stderr) == (0, first.stdout, "")
@@ -286,3 +288,26 @@ def test_a_text_read_as_written_is_stored_once(tmp_path: Path, monkeypatch, data
     again = extract_steps(files, warn=False).corpus
     assert again["original"].tolist() == fresh["original"].tolist()
     assert again["text"].tolist() == fresh["text"].tolist()
+
+
+def test_text_entries_round_trip_and_a_truncated_one_is_a_miss(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache = Cache(tmp_path)
+    cache.put_texts(OUTPUTS_LAYER, "ab12", ["三资三化\n1+6+N\n", "K=10\n"])
+    path = tmp_path / f"v{CACHE_FORMAT}" / OUTPUTS_LAYER / "ab" / "ab12.txt"
+    head, _, body = path.read_bytes().partition(b"\n")
+    assert json.loads(head) == {
+        "analysis-cache": CACHE_FORMAT,
+        "layer": OUTPUTS_LAYER,
+        "key": "ab12",
+        "value": [19, 5],
+    }
+    assert body.decode("utf-8") == "三资三化\n1+6+N\nK=10\n"
+    assert cache.get_texts(OUTPUTS_LAYER, "ab12") == ["三资三化\n1+6+N\n", "K=10\n"]
+    assert cache.get_texts(OUTPUTS_LAYER, "ab13") is None
+    path.write_bytes(path.read_bytes()[:-3])
+    assert cache.get_texts(OUTPUTS_LAYER, "ab12") is None
+    warned = _warning(cache, OUTPUTS_LAYER, "ab12", "it is truncated", ".txt")
+    assert capsys.readouterr().err == warned
+    assert not path.exists()

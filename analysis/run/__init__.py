@@ -34,7 +34,7 @@ _EXPORTS: dict[str, str] = {
     "SEGMENTS_LAYER": "analysis.run.segment",
     "available_cores": "analysis.run.options",
     "capped_jobs": "analysis.run.options",
-    "clear_cache": "analysis.run.cache",
+    "clear_cache": "analysis.run.clear",
     "code_fingerprint": "analysis.run.keys",
     "corpus_steps": "analysis.run.steps",
     "even_runs": "analysis.run.pool",

@@ -24,7 +24,8 @@ on, nothing more:
 ``outputs`` layer (:mod:`analysis.run.replay`)
     A whole command's printed output, keyed on the command, its options, the files' bytes,
     the package version and the package's code and word lists: the same command on
-    unchanged files prints it again without loading anything else.
+    unchanged files prints it again without loading anything else. Stored as text after a
+    JSON header line (:meth:`Cache.put_texts`, ``<key>.txt``): nothing to escape or parse.
 ``terms`` layer (:mod:`analysis.run.bag`)
     A corpus's filtered paragraph × term matrix and the reports' metadata, which
     ``keywords`` and ``topics`` both read. Key: every file's ``reports`` key, the engine
@@ -38,8 +39,8 @@ booleans and nulls). Reading an entry never runs code. An entry that is empty, t
 not JSON, of another format, of another layer or key, or not of its layer's shape is a
 miss: one warning line on stderr names it and ``cache clear``, the entry is removed and
 computed again. Entries are written atomically (temporary file + rename, mode 0644), by the
-worker processes that computed them. ``python -m analysis cache clear`` (:func:`clear_cache`)
-removes what the cache holds.
+worker processes that computed them. ``python -m analysis cache clear``
+(:func:`analysis.run.clear.clear_cache`) removes what the cache holds.
 """
 
 from __future__ import annotations
@@ -47,19 +48,17 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import itertools
 import json
 import os
-import re
-import shutil
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from analysis.common.io import os_reason
-from analysis.common.paths import cache_dir
 from analysis.run.shapes import ARRAY_LAYERS, ENTRY_SHAPES, REPORT_FRAMES
 
 __all__ = [
@@ -69,7 +68,6 @@ __all__ = [
     "REPORT_FRAMES",
     "Cache",
     "CacheError",
-    "clear_cache",
     "hash_parts",
     "plain_json",
 ]
@@ -260,6 +258,54 @@ class Cache:
         entry = {_MARK: CACHE_FORMAT, "layer": layer, "key": key, "value": value}
         self._write(path, plain_json(entry).encode("utf-8"))
 
+    def put_texts(self, layer: str, key: str, texts: Sequence[str]) -> None:
+        """Store strings under ``key`` as they are, after a JSON header line naming the entry
+        and their sizes in bytes (a command's output: no escaping, no JSON to parse).
+
+        Parameters
+        ----------
+        layer, key : str
+            Where the entry goes.
+        texts : sequence of str
+            The strings.
+        """
+        data = [t.encode("utf-8") for t in texts]
+        head = {_MARK: CACHE_FORMAT, "layer": layer, "key": key, "value": [len(d) for d in data]}
+        path = self.path(layer, key).with_suffix(".txt")
+        self._write(path, b"\n".join([plain_json(head).encode("utf-8"), b"".join(data)]))
+
+    def get_texts(self, layer: str, key: str) -> list[str] | None:
+        """Return the strings :meth:`put_texts` stored under ``key``, or None (a miss; a
+        damaged entry is removed with one warning line, as in :meth:`get`).
+
+        Parameters
+        ----------
+        layer, key : str
+            Where the entry is.
+
+        Returns
+        -------
+        list of str or None
+            The strings, in order.
+        """
+        path = self.path(layer, key).with_suffix(".txt")
+        data = self._read(path)
+        if data is None:
+            return None
+        head, _, body = data.partition(b"\n")
+        try:
+            entry = json.loads(head)
+        except (ValueError, RecursionError):
+            return self._damaged(path, "it is not readable JSON (truncated or overwritten)")
+        problem = _entry_problem(entry, layer, key)
+        if problem or sum(entry["value"]) != len(body):
+            return self._damaged(path, problem or "it is truncated")
+        ends = list(itertools.accumulate(entry["value"]))
+        try:
+            return [body[a:b].decode("utf-8") for a, b in zip([0, *ends], ends, strict=False)]
+        except UnicodeDecodeError:
+            return self._damaged(path, "its text is not UTF-8")
+
     def get_arrays(self, layer: str, key: str) -> dict[str, Any] | None:
         """Return the arrays stored under ``key`` (an array layer), or None (a miss).
 
@@ -377,45 +423,3 @@ def _write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-_FORMAT_DIR = re.compile(r"v\d+")
-
-
-def clear_cache(root: Path | None = None) -> Path:
-    """Remove everything the cache holds (its ``v<format>`` folders), then the folder if empty.
-
-    Other files in the folder are left alone, so pointing ``$ANALYSIS_CACHE_DIR`` at a
-    folder of one's own never deletes one's files.
-
-    Parameters
-    ----------
-    root : Path, optional
-        The folder; default :func:`analysis.common.paths.cache_dir` (read at call time).
-
-    Returns
-    -------
-    Path
-        The folder that was emptied (it may not have existed).
-
-    Raises
-    ------
-    CacheError
-        When an entry cannot be removed (a read-only folder): the entries remain.
-    """
-    folder = cache_dir() if root is None else Path(root)
-    if not folder.is_dir():
-        return folder
-    try:
-        for child in folder.iterdir():
-            if child.is_dir() and not child.is_symlink() and _FORMAT_DIR.fullmatch(child.name):
-                shutil.rmtree(child)
-        if not any(folder.iterdir()):
-            folder.rmdir()
-    except OSError as exc:
-        where = exc.filename or folder
-        raise CacheError(
-            f"{where}: cannot empty the cache {folder} ({os_reason(exc)}); its entries remain "
-            f"(remove the folder by hand, or make it writable and run `{CLEAR_COMMAND}` again)"
-        ) from exc
-    return folder

@@ -84,9 +84,9 @@ def replay_or_run(
     if key is None:
         return run()
     cache = Cache(root or cache_dir())
-    stored = cache.get(OUTPUTS_LAYER, key)  # [stdout, stderr] (JSON has no tuples)
+    stored = cache.get_texts(OUTPUTS_LAYER, key)  # [stdout, stderr], as printed
     if stored is not None:
         return stored[0], stored[1]
     result = run()
-    cache.put(OUTPUTS_LAYER, key, result)
+    cache.put_texts(OUTPUTS_LAYER, key, result)
     return result

@@ -36,7 +36,9 @@ def _is_str_map(value: object) -> bool:
 
 
 def _is_output(value: object) -> bool:
-    return isinstance(value, list) and len(value) == 2 and _is_lines(value)
+    """A command's output entry: the sizes of its stdout and stderr (``Cache.put_texts``)."""
+    sizes = value if isinstance(value, list) else []
+    return len(sizes) == 2 and all(type(n) is int and n >= 0 for n in sizes)
 
 
 def _is_column(values: object, dtype: str) -> bool:

@@ -22,7 +22,8 @@ import pandas as pd
 
 from analysis.common.paths import SEEDS_DIR, cache_dir
 from analysis.read.corpus import CorpusError, check_report_path, read_catalog, read_corpus
-from analysis.run.cache import Cache, clear_cache, hash_parts
+from analysis.run.cache import Cache, hash_parts
+from analysis.run.clear import clear_cache
 from analysis.run.extraction import (
     FRAMES,
     REPORTS_LAYER,
