@@ -56,10 +56,28 @@ def test_to_arabic_percentages_ranges_and_amounts() -> None:
 
 
 def test_boilerplate_rules_combine_into_one_search() -> None:
-    from analysis.common.patterns import _ANY_BOILERPLATE, BOILERPLATE_RULES, boilerplate_rule
+    from analysis.common.patterns import (
+        _ANY_AT_START,
+        BOILERPLATE_RULES,
+        _alternatives,
+        _any_boilerplate,
+        boilerplate_rule,
+    )
 
-    # the one search is exact only when no rule has flags of its own
+    # the combined searches are exact only when no rule has flags of its own
     assert {r.flags for r in BOILERPLATE_RULES.values()} == {re.UNICODE}
-    assert _ANY_BOILERPLATE.search("版权所有 ©2024") is not None
+    assert _alternatives(r"^a|b(c|d)|[|x]|\|y") == ["^a", "b(c|d)", "[|x]", r"\|y"]
+    for rule in BOILERPLATE_RULES.values():
+        assert "|".join(_alternatives(rule.pattern)) == rule.pattern
+    assert _ANY_AT_START.match("当前位置：首页") and not _ANY_AT_START.match("在当前位置")
+    lines = [
+        "版权所有 ©2024", "当前位置：首页 > 政务公开", "在当前位置上继续努力", "打印", "打印本页",
+        "【打印】 【关闭】", "打印 关闭", "2024-01-15 来源：市政府办公室", "2024-01-15",
+        "各位代表：现在，我代表市人民政府向大会报告工作", "(完)", "（上接2版）", "•", "",
+    ]  # fmt: skip
+    for line in lines:
+        expected = any(r.search(line) for r in BOILERPLATE_RULES.values())
+        assert _any_boilerplate(line) is expected, line
+    assert [_any_boilerplate(x) for x in lines[:4]] == [True, True, False, True]
     assert boilerplate_rule("扫一扫在手机打开当前页") == "share_prompt"
     assert boilerplate_rule("各位代表：现在，我代表市人民政府向大会报告工作") == ""

@@ -273,8 +273,53 @@ BOILERPLATE_RULES = MappingProxyType(
 )
 #: Lines longer than this are report text even when a rule matches inside them.
 BOILERPLATE_MAX_LEN = 160
-#: One search for all the rules: a line none of them matches (most lines) is done at once.
-_ANY_BOILERPLATE = re.compile("|".join(f"(?:{r.pattern})" for r in BOILERPLATE_RULES.values()))
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """A pattern's top-level alternatives (``a|b(c|d)`` -> ``a``, ``b(c|d)``)."""
+    out, current, depth, in_class, escaped = [], "", 0, False, False
+    for ch in pattern:
+        if escaped or in_class:
+            in_class = in_class and (escaped or ch != "]")
+            escaped = not escaped and ch == "\\"
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            out, current = [*out, current], ""
+            continue
+        current += ch
+    return [*out, current]
+
+
+def _any_of(alternatives: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives) or "(?!)")
+
+
+def _starts_literal(alternative: str) -> bool:
+    """Whether an alternative opens with one plain character (the regex engine then skips
+    ahead to where that character is)."""
+    head, after = alternative[:1], alternative[1:2]
+    return bool(head) and head not in "\\[(.^$|?*+{" and after not in ("?", "*", "{", "+")
+
+
+#: All the rules as three searches, so that a line none of them matches (most lines) is
+#: done at once: the alternatives anchored at the line's start (matched there), those
+#: opening with a plain character (searched: the engine skips to that character), the rest.
+_RULE_ALTERNATIVES = [a for r in BOILERPLATE_RULES.values() for a in _alternatives(r.pattern)]
+_ANY_AT_START = _any_of([a[1:] for a in _RULE_ALTERNATIVES if a.startswith("^")])
+_ANY_INSIDE = tuple(
+    _any_of([a for a in _RULE_ALTERNATIVES if not a.startswith("^") and _starts_literal(a) == lit])
+    for lit in (True, False)
+)
+
+
+def _any_boilerplate(line: str) -> bool:
+    """Whether some rule of :data:`BOILERPLATE_RULES` matches ``line``."""
+    return _ANY_AT_START.match(line) is not None or any(p.search(line) for p in _ANY_INSIDE)
 
 
 def boilerplate_rule(line: str) -> str:
@@ -291,7 +336,7 @@ def boilerplate_rule(line: str) -> str:
         A key of :data:`BOILERPLATE_RULES` (``copyright``, ``icp_number``, ...), or ``""``
         for report text (and for any line over :data:`BOILERPLATE_MAX_LEN` characters).
     """
-    if len(line) > BOILERPLATE_MAX_LEN or not _ANY_BOILERPLATE.search(line):
+    if len(line) > BOILERPLATE_MAX_LEN or not _any_boilerplate(line):
         return ""
     return next((name for name, rule in BOILERPLATE_RULES.items() if rule.search(line)), "")
 
