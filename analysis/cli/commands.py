@@ -7,10 +7,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from analysis.run.keys import Keys
 from analysis.run.options import (
     BY_COLUMNS,
     DEFAULT_TOPICS,
@@ -61,9 +62,6 @@ def _render(frame: Any, fmt: str, corpus: Any = None) -> str:
         frame = frame.assign(doc_id=frame["doc_id"].map(files)).rename(columns={"doc_id": "doc"})
     return format_frame(frame, fmt)
 
-
-#: Each report file's cache key (:func:`analysis.run.keys.report_keys`); None without cache.
-Keys = Mapping[Path, str] | None
 
 #: Options that never change a command's output.
 _NOT_OUTPUT_OPTIONS = ("func", "files", "no_cache", "jobs")

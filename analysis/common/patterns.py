@@ -277,7 +277,8 @@ BOILERPLATE_MAX_LEN = 160
 
 def _alternatives(pattern: str) -> list[str]:
     """A pattern's top-level alternatives (``a|b(c|d)`` -> ``a``, ``b(c|d)``)."""
-    out, current, depth, in_class, escaped = [], "", 0, False, False
+    out: list[str] = []
+    current, depth, in_class, escaped = "", 0, False, False
     for ch in pattern:
         if escaped or in_class:
             in_class = in_class and (escaped or ch != "]")
@@ -289,7 +290,8 @@ def _alternatives(pattern: str) -> list[str]:
         elif ch in "()":
             depth += 1 if ch == "(" else -1
         elif ch == "|" and depth == 0:
-            out, current = [*out, current], ""
+            out.append(current)
+            current = ""
             continue
         current += ch
     return [*out, current]

@@ -27,8 +27,8 @@ import pandas as pd
 from analysis.common import __version__
 from analysis.measure.bow import IndexedTerms, ParagraphTerms, filtered_terms
 from analysis.run.cache import Cache, hash_parts, plain_json
-from analysis.run.keys import code_fingerprint, report_keys
-from analysis.run.steps import Keys, Source, corpus_files, corpus_steps, open_cache
+from analysis.run.keys import Keys, code_fingerprint, report_keys
+from analysis.run.steps import Source, corpus_files, corpus_steps, open_cache
 
 __all__ = ["TERMS_LAYER", "CorpusTerms", "corpus_terms"]
 
@@ -158,7 +158,7 @@ def corpus_terms(
     store: Cache | None = open_cache(cache)
     if store is not None and keys is None:
         keys = report_keys(files, code_fingerprint())
-    key = _key(files, engine, hmm, keys) if store is not None and keys is not None else ""
+    key = _key(files, engine, hmm, keys) if keys is not None else ""
     arrays = store.get_arrays(TERMS_LAYER, key) if store is not None else None
     done = _from_arrays(arrays) if arrays is not None else None
     if done is not None:

@@ -7,13 +7,17 @@ whole output (``outputs``), so no step reads the files again only to key them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from analysis.common import __version__
 from analysis.run.cache import hash_parts
 
-__all__ = ["code_fingerprint", "report_key", "report_keys"]
+__all__ = ["Keys", "code_fingerprint", "report_key", "report_keys"]
+
+#: Each report file's :func:`report_key`, when the caller has hashed the files (None: not
+#: hashed yet, or no cache).
+Keys = Mapping[Path, str] | None
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 

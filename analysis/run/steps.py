@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,7 +32,7 @@ from analysis.run.extraction import (
     stored_corpus,
     worker_count,
 )
-from analysis.run.keys import code_fingerprint, report_key, report_keys
+from analysis.run.keys import Keys, code_fingerprint, report_key, report_keys
 from analysis.run.pool import process_pool, processes
 from analysis.run.segment import read_segments, segment_reports
 from analysis.terms.dictionary import Tokenizer, build_tokenizer, domain_dictionary
@@ -60,8 +60,6 @@ POINTERS_LAYER = "dictionary"
 TOKEN_SECTIONS = ("body", "glossary", "appendix")
 
 Source = str | Path | Sequence[str | Path] | None
-#: Each file's :func:`analysis.run.keys.report_key`, when the caller has hashed the files.
-Keys = Mapping[Path, str] | None
 _OWN_NAME = "give each report a file name of its own (reports are told apart by file name)"
 
 
@@ -344,7 +342,7 @@ def _extracted(
     from analysis.terms.glossary import flag_conflicts
 
     found = _load_reports(files, cache, warn, n_jobs, stack=stack, engine=engine, known=keys)
-    keys_, values, workers = found
+    file_keys, values, workers = found
     frames = {step: _frame([v[step] for v in values]) for step in FRAMES}
     glossary = frames["glossary"]
     glossary = glossary.assign(conflict=flag_conflicts(glossary, warn=warn))
@@ -353,7 +351,7 @@ def _extracted(
         paragraphs=frames["paragraphs"],
         glossary=glossary,
         slogans=frames["slogans"],
-        keys=dict(zip(frames["corpus"]["doc_id"], keys_, strict=True)),
+        keys=dict(zip(frames["corpus"]["doc_id"], file_keys, strict=True)),
     )
     return done, workers
 
